@@ -1,0 +1,95 @@
+# The one entry point for every task. Each target sets up what it needs first (idempotent, quick when done):
+# a .venv with the pinned Python packages, node_modules from package-lock.json, a Chromium for browser tests.
+#
+#   make serve      live preview of both languages at http://127.0.0.1:8000/
+#   make test       everything CI runs: build, validate, link check, pytest (browser tests included)
+#   (see `make help` for the rest)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PY_STAMP := $(VENV)/.installed-$(shell cat requirements/requirements.lock | cksum | cut -d' ' -f1)
+NODE_STAMP := node_modules/.installed
+# Material prints an end-of-life notice on every build; it is known and tracked (README, "Maintenance").
+export NO_MKDOCS_2_WARNING := 1
+# pip must never pick a pre-release (MkDocs 2.0 dev releases share the name).
+export PIP_PRE := 0
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help setup serve build validate translations linkcheck linkcheck-external test bench browser vendor lock clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
+
+# ----------------------------------------------------------------------------------------------------------------
+# Setup
+# ----------------------------------------------------------------------------------------------------------------
+$(PY_STAMP): requirements/requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0])'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps --only-binary=:all: -r requirements/requirements.lock
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "error: Node.js 20+ with npm is needed for the checks and browser tests (https://nodejs.org/)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(PY_STAMP) $(NODE_STAMP) ## Install the pinned Python and Node dependencies
+
+browser: $(PY_STAMP) ## Find Chromium for the browser tests, installing it when this machine allows
+	@bash scripts/ensure-chromium.sh
+
+# ----------------------------------------------------------------------------------------------------------------
+# Site
+# ----------------------------------------------------------------------------------------------------------------
+serve: $(PY_STAMP) ## Live preview of both languages at http://127.0.0.1:8000/
+	$(PY) scripts/serve.py
+
+build: $(PY_STAMP) ## Build both languages into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
+	@echo "built site/ (ja) and site/en/ (en)"
+
+# ----------------------------------------------------------------------------------------------------------------
+# Checks
+# ----------------------------------------------------------------------------------------------------------------
+validate: $(PY_STAMP) $(NODE_STAMP) ## Fast source checks: no build, no browser
+	$(PY) -m scripts.validate
+
+translations: $(PY_STAMP) ## Status of every translation; MARK=path/index.md records a reviewed English page as current
+	$(PY) -m scripts.translations $(if $(MARK),--mark $(MARK))
+
+linkcheck: build ## Check every internal link and anchor of the built site over HTTP
+	$(PY) scripts/linkcheck.py
+
+linkcheck-external: build ## Also check links to other sites (needs the network; run by a scheduled job)
+	$(PY) scripts/linkcheck.py --external
+
+test: build validate linkcheck browser ## Everything: build, validate, link check, pytest (browser tests included)
+	$(PY) -m pytest
+
+bench: build browser $(NODE_STAMP) ## Print page weight, Lighthouse scores and build/test times (asserts nothing)
+	$(PY) scripts/bench.py
+
+# ----------------------------------------------------------------------------------------------------------------
+# Maintenance
+# ----------------------------------------------------------------------------------------------------------------
+vendor: $(NODE_STAMP) ## Copy the npm-pinned mermaid into the site's assets (after changing its version)
+	cp node_modules/mermaid/dist/mermaid.min.js overrides/assets/javascripts/vendor/mermaid.min.js
+	cp node_modules/mermaid/LICENSE overrides/assets/javascripts/vendor/mermaid.LICENSE
+
+lock: $(PY_STAMP) ## Re-pin requirements/requirements.lock from requirements/requirements.in
+	$(PY) -m pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
+	  --output-file requirements/requirements.lock requirements/requirements.in
+
+clean: ## Remove the built site, caches and installed dependencies
+	rm -rf site .venv node_modules .pytest_cache test-results build
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,36 @@
+// Self-hosted mermaid, fetched only when a page really shows a diagram.
+//
+// Material renders ```mermaid blocks itself, and loads mermaid from unpkg.com whenever `window.mermaid` is undefined
+// at that moment. This stub defines `window.mermaid` on every page, so Material never reaches for the CDN, and turns
+// Material's first render() call into a one-time load of assets/javascripts/vendor/mermaid.min.js from this site.
+// It also survives instant navigation, where scripts added to a later page's <head> would never run.
+(function () {
+  "use strict";
+  var vendorUrl = new URL("vendor/mermaid.min.js", document.currentScript.src).href;
+  var settings = null;
+  var loading = null;
+
+  function load() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = vendorUrl;
+        script.onload = function () {
+          // mermaid.min.js replaced this stub with the real library on window.mermaid.
+          if (settings) window.mermaid.initialize(settings);
+          resolve(window.mermaid);
+        };
+        script.onerror = function () { reject(new Error("could not load " + vendorUrl)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  window.mermaid = {
+    initialize: function (config) { settings = config; },
+    render: function (id, text) {
+      return load().then(function (mermaid) { return mermaid.render(id, text); });
+    }
+  };
+})();

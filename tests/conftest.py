@@ -1,0 +1,89 @@
+"""Fixtures shared by every test: the site is built once per test session, into a temporary folder."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("ja", "en")
+CONFIG_FILES = {"ja": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its plain values, ignoring the !!python tags that only MkDocs resolves."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_Loader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def read_config(language: str) -> dict:
+    """The merged configuration of one language (the English file INHERITs the Japanese one)."""
+    config = yaml.load(CONFIG_FILES["ja"].read_text(encoding="utf-8"), Loader=_Loader)
+    if language == "en":
+        config.update(yaml.load(CONFIG_FILES["en"].read_text(encoding="utf-8"), Loader=_Loader))
+    return config
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both languages built strictly: Japanese at the root, English in en/ (as `make build` does)."""
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for language, sub in (("ja", out), ("en", out / "en")):
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+             "-f", str(CONFIG_FILES[language]), "--site-dir", str(sub)],
+            cwd=ROOT, env=env, check=True,
+        )
+    return out
+
+
+@pytest.fixture(scope="session")
+def mount_path() -> str:
+    """The path the site is published under (from site_url), so local URLs match production ones."""
+    return urlsplit(read_config("ja")["site_url"]).path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path, mount_path: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The built site served on 127.0.0.1 under the published path; returns the Japanese root URL."""
+    # Serve a folder whose mount_path points at the build, so /amazon-password-guide/... resolves as published.
+    root = tmp_path_factory.mktemp("www")
+    mount = root / mount_path.strip("/")
+    mount.parent.mkdir(parents=True, exist_ok=True)
+    mount.symlink_to(site_dir, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{mount_path}"
+    server.shutdown()
+
+
+def source_pages(language: str) -> list[Path]:
+    """Every Markdown page of one language, as paths relative to its docs folder."""
+    docs = ROOT / "docs" / language
+    return sorted(p.relative_to(docs) for p in docs.rglob("*.md"))
+
+
+def page_output(src: Path) -> Path:
+    """Where MkDocs writes a page: x/index.md -> x/index.html, x/y.md -> x/y/index.html."""
+    if src.name == "index.md":
+        return src.with_suffix(".html")
+    return src.with_suffix("") / "index.html"
