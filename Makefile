@@ -53,8 +53,8 @@ serve: $(PY_STAMP) ## Live preview of both languages at http://127.0.0.1:8000/
 	$(PY) scripts/serve.py
 
 build: $(PY_STAMP) ## Build both languages into site/ (strict: any warning fails)
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
 	@echo "built site/ (ja) and site/en/ (en)"
 
 # ----------------------------------------------------------------------------------------------------------------

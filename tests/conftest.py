@@ -39,14 +39,20 @@ def read_config(language: str) -> dict:
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Both languages built strictly: Japanese at the root, English in en/ (as `make build` does)."""
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     for language, sub in (("ja", out), ("en", out / "en")):
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-             "-f", str(CONFIG_FILES[language]), "--site-dir", str(sub)],
-            cwd=ROOT, env=env, check=True,
-        )
+        result = mkdocs_build(CONFIG_FILES[language], sub)
+        if result.returncode:
+            pytest.fail(f"mkdocs build of {CONFIG_FILES[language].name} failed:\n{result.stderr}", pytrace=False)
     return out
+
+
+def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:
+    """A strict build as `make build` runs it; output captured for the failure message."""
+    return subprocess.run(
+        # Never --quiet: MkDocs 1.6 then stops counting warnings and --strict passes a broken build.
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(site)],
+        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+    )
 
 
 @pytest.fixture(scope="session")

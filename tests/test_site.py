@@ -1,0 +1,184 @@
+"""The built site as a reader and a search engine meet it: languages, counterparts, hreflang, search, 404, privacy.
+
+Runs on the site built once per session by conftest.site_dir (both languages, strict).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import frontmatter
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, ROOT, page_output, read_config, source_pages
+
+KANA = re.compile(r"[\u3040-\u30ff]")
+PAGES = {language: source_pages(language) for language in LANGUAGES}
+ALL_PAGES = [(language, page) for language in LANGUAGES for page in PAGES[language]]
+PUBLISHED_HOST = urlsplit(read_config("ja")["site_url"]).netloc
+
+
+def language_root(site_dir: Path, language: str) -> Path:
+    return site_dir if language == "ja" else site_dir / "en"
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def page_url(language: str, page: Path) -> str:
+    """The page's URL on the published site, e.g. https://host/base/en/reset/."""
+    base = read_config(language)["site_url"]
+    return urljoin(base, page_output(page).as_posix().removesuffix("index.html"))
+
+
+def test_both_languages_have_the_same_pages():
+    assert PAGES["ja"], "no Japanese pages found"
+    assert PAGES["ja"] == PAGES["en"]
+
+
+@pytest.mark.parametrize(("language", "page"), ALL_PAGES, ids=lambda v: str(v))
+def test_page_is_built_with_its_language(site_dir, language, page):
+    html = soup_of(language_root(site_dir, language) / page_output(page))
+    assert html.html["lang"] == language
+
+
+@pytest.mark.parametrize(("language", "page"), ALL_PAGES, ids=lambda v: str(v))
+def test_language_switcher_leads_to_the_same_page(site_dir, language, page):
+    """Each switcher entry, resolved from this page's URL, is this page in that language."""
+    html = soup_of(language_root(site_dir, language) / page_output(page))
+    links = {a["hreflang"]: a["href"] for a in html.select("a.md-select__link[hreflang]")}
+    assert set(links) == set(LANGUAGES)
+    for target_language, href in links.items():
+        assert urljoin(page_url(language, page), href) == page_url(target_language, page)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sitemap_names_every_page_in_every_language(site_dir, language):
+    soup = BeautifulSoup((language_root(site_dir, language) / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    entries = {url.loc.text: url for url in soup.find_all("url")}
+    expected = {page_url(language, page) for page in PAGES[language]}
+    assert set(entries) == expected
+    for page in PAGES[language]:
+        alternates = {link["hreflang"]: link["href"] for link in entries[page_url(language, page)].find_all("link")}
+        assert alternates == {
+            "ja": page_url("ja", page),
+            "en": page_url("en", page),
+            "x-default": page_url("ja", page),
+        }
+
+
+@pytest.mark.parametrize(("language", "page"), ALL_PAGES, ids=lambda v: str(v))
+def test_meta_description_comes_from_front_matter(site_dir, language, page):
+    description = frontmatter.load(ROOT / "docs" / language / page).get("description")
+    assert description, f"docs/{language}/{page} has no description"
+    html = soup_of(language_root(site_dir, language) / page_output(page))
+    assert html.find("meta", attrs={"name": "description"})["content"] == description
+
+
+# Attributes through which a page makes the browser fetch something by itself (not links a reader clicks).
+FETCHING = {"script": ["src"], "img": ["src", "srcset"], "iframe": ["src"], "source": ["src", "srcset"],
+            "video": ["src", "poster"], "audio": ["src"], "embed": ["src"], "object": ["data"]}
+FETCHING_LINK_RELS = {"stylesheet", "preload", "modulepreload", "preconnect", "dns-prefetch", "prefetch", "icon",
+                      "manifest", "alternate"}
+CSS_URL = re.compile(r"""url\(\s*['"]?(https?:)?//|@import\s+['"]?(https?:)?//""", re.IGNORECASE)
+
+
+def fetched_urls(html: BeautifulSoup) -> list[str]:
+    urls = [el[attr] for tag, attrs in FETCHING.items() for el in html.find_all(tag) for attr in attrs
+            if el.has_attr(attr)]
+    urls += [link["href"] for link in html.find_all("link", href=True)
+             if FETCHING_LINK_RELS & set(link.get("rel", []))]
+    return urls
+
+
+@pytest.mark.parametrize(("language", "page"), [*ALL_PAGES, ("ja", Path("404.md")), ("en", Path("404.md"))],
+                         ids=lambda v: str(v))
+def test_page_loads_nothing_from_another_host(site_dir, language, page):
+    """Scripts, styles, images, fonts and preconnects all come from the site itself.
+
+    The browser tests watch the real requests; this is the static half, and also catches Material's two ways of
+    calling out: the Google Fonts link (theme.font: false) and the api.github.com repository facts (the
+    data-md-component="source" hook, removed in overrides/partials/source.html).
+    """
+    output = "404.html" if page.name == "404.md" else page_output(page)
+    path = language_root(site_dir, language) / output
+    html = soup_of(path)
+    outside = [u for u in fetched_urls(html) if u.startswith(("http:", "https:", "//"))]
+    assert outside == [], f"{path} loads {outside}"
+    assert not html.select('[data-md-component="source"]'), "Material would fetch repository facts from GitHub"
+    for style in html.find_all("style"):
+        assert not CSS_URL.search(style.text)
+
+
+def test_stylesheets_import_nothing_from_another_host(site_dir):
+    for css in site_dir.rglob("*.css"):
+        assert not CSS_URL.search(css.read_text(encoding="utf-8")), f"{css} imports a remote resource"
+
+
+def test_mermaid_stub_is_defined_before_materials_bundle(site_dir):
+    """Material fetches mermaid from unpkg.com unless window.mermaid exists when it looks; the stub must come first."""
+    scripts = [s["src"] for s in soup_of(site_dir / "index.html").find_all("script", src=True)]
+    loader = next(i for i, src in enumerate(scripts) if src.endswith("mermaid-loader.js"))
+    bundle = next(i for i, src in enumerate(scripts) if "/bundle." in src)
+    assert loader < bundle
+    assert (site_dir / "assets/javascripts/vendor/mermaid.min.js").stat().st_size > 1_000_000
+
+
+def test_vendored_mermaid_is_the_npm_pinned_version():
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    pinned = lock["packages"]["node_modules/mermaid"]["version"]
+    assert pinned.startswith("11."), "Material's bundle expects mermaid 11"
+    vendored = (ROOT / "overrides/assets/javascripts/vendor/mermaid.min.js").read_text(encoding="utf-8")
+    installed = ROOT / "node_modules/mermaid/package.json"
+    assert json.loads(installed.read_text(encoding="utf-8"))["version"] == pinned, "run `npm ci`"
+    assert vendored == (ROOT / "node_modules/mermaid/dist/mermaid.min.js").read_text(encoding="utf-8"), (
+        "overrides/assets/javascripts/vendor/mermaid.min.js differs from the pinned npm package: run `make vendor`"
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_index_holds_only_its_own_language(site_dir, language):
+    index = json.loads((language_root(site_dir, language) / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == [language]
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    expected = {page_output(p).as_posix().removesuffix("index.html") for p in PAGES[language]}
+    assert pages == expected
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    if language == "ja":
+        assert len(KANA.findall(text)) > 1000, "the Japanese index has little Japanese text"
+    else:
+        # English pages quote Japanese screen labels, but their titles are English.
+        assert not any(KANA.search(doc["title"]) for doc in index["docs"] if "#" not in doc["location"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_uses_the_tuned_separator(site_dir, language):
+    index = json.loads((language_root(site_dir, language) / "search/search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    sample = {"ja": ("SMSで届くセキュリティコード", ["SMS", "で", "届く", "セキュリティコード"]),
+              "en": ("two-step verification", ["two", "step", "verification"])}[language]
+    assert [t for t in separator.split(sample[0]) if t] == sample[1]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_its_own_404_page(site_dir, language):
+    html = soup_of(language_root(site_dir, language) / "404.html")
+    assert html.html["lang"] == language
+    assert "404" in html.h1.text
+
+
+def test_robots_txt_points_to_both_sitemaps(site_dir):
+    robots = (site_dir / "robots.txt").read_text(encoding="utf-8")
+    for language in LANGUAGES:
+        assert f"Sitemap: {read_config(language)['site_url']}sitemap.xml" in robots
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_footer_says_the_guide_is_unofficial(site_dir, language):
+    footer = soup_of(language_root(site_dir, language) / "index.html").select_one(".md-copyright").text
+    assert {"ja": "非公式", "en": "unofficial"}[language] in footer.lower()
