@@ -21,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_PRE := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup serve build validate translations linkcheck linkcheck-external test bench browser vendor lock clean
+.PHONY: help setup serve build validate translations linkcheck linkcheck-external lint-markdown lint-workflows test bench browser vendor lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -72,7 +72,16 @@ linkcheck: build ## Check every internal link and anchor of the built site over 
 linkcheck-external: build ## Also check links to other sites (needs the network; run by a scheduled job)
 	$(PY) scripts/linkcheck.py --external
 
-test: build validate linkcheck browser ## Everything: build, validate, link check, pytest (browser tests included)
+lint-markdown: $(NODE_STAMP) ## Markdown style of the pages and docs (markdownlint, tuned for Material)
+	node_modules/.bin/markdownlint-cli2
+
+# jactionlint = actionlint's checks plus its security rules (see requirements.in for why the fork); zizmor = the
+# GitHub Actions security audit. Both offline: CI has no GitHub API token in pull requests, and neither needs one.
+lint-workflows: $(PY_STAMP) ## GitHub workflows: jactionlint and zizmor, offline; any finding fails
+	$(BIN)/jactionlint --no-online --strict-exit --no-color --shellcheck=$(BIN)/shellcheck --pyflakes=
+	$(BIN)/zizmor --offline --persona=pedantic --no-progress --color=never .
+
+test: build validate lint-markdown lint-workflows linkcheck browser ## Everything: build, validate, link check, pytest (browser tests included)
 	$(PY) -m pytest
 
 bench: build browser $(NODE_STAMP) ## Print page weight, Lighthouse scores and build/test times (asserts nothing)
@@ -87,7 +96,7 @@ vendor: $(NODE_STAMP) ## Copy the npm-pinned mermaid into the site's assets (aft
 
 lock: $(PY_STAMP) ## Re-pin requirements/requirements.lock from requirements/requirements.in
 	$(PY) -m pip install --quiet pip-tools==7.6.2
-	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
 	  --output-file requirements/requirements.lock requirements/requirements.in
 
 clean: ## Remove the built site, caches and installed dependencies
