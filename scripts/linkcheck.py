@@ -1,0 +1,149 @@
+"""`make linkcheck`: serve the built site on 127.0.0.1 under its published path and crawl it with LinkChecker over
+HTTP, checking every internal link and #anchor; `--external` also checks links to other sites.
+
+Why over HTTP: LinkChecker's anchor check cannot follow MkDocs' directory URLs (reset/ -> reset/index.html) on
+files (linkchecker#678). Why under the published path (/amazon-password-guide/): a link that only works at the
+server root would pass locally and break when published.
+
+Every broken link or missing anchor is printed as `site/<page>.html:<line>: CODE message (fix: …)`, naming the
+Markdown source; the exit status is 1 when there is any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import functools
+import http.server
+import io
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+RC_FILE = Path(__file__).resolve().parent / "linkcheckerrc"
+# The edit and repository links point at GitHub, where pages exist only once they are pushed; they are checked by
+# the external run alone.
+GITHUB = r"^https://github\.com/"
+
+
+class _LocalHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # LinkChecker waits 0.1-0.6 s between requests to one host (3 minutes for this site) unless the server
+        # answers with a "LinkChecker" header; then `maxrequestspersecond` in scripts/linkcheckerrc applies.
+        self.send_header("LinkChecker", "local test server")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path, mount_path: str) -> Iterator[str]:
+    """The site served at http://127.0.0.1:<port><mount_path> (a folder whose mount path links to the build)."""
+    with tempfile.TemporaryDirectory(prefix="linkcheck-") as tmp:
+        mount = Path(tmp) / mount_path.strip("/")
+        mount.parent.mkdir(parents=True, exist_ok=True)
+        mount.symlink_to(site_dir.resolve(), target_is_directory=True)
+        handler = functools.partial(_LocalHandler, directory=tmp)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            yield f"http://127.0.0.1:{server.server_address[1]}{mount_path}"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+def published_path(config: Path) -> str:
+    """The path part of site_url in mkdocs.yml ("/" when unset)."""
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_multi_constructor("", lambda *args: None)  # MkDocs' !!python/… tags are not needed here
+    site_url = (yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}).get("site_url") or "/"
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def source_of(page_path: str) -> str:
+    """The Markdown file a built page comes from: en/reset/ -> docs/en/reset/index.md, reset/ -> docs/ja/…."""
+    language, rest = ("en", page_path[3:]) if page_path.startswith("en/") else ("ja", page_path)
+    rest = rest.removesuffix("index.html")
+    return f"docs/{language}/{rest}index.md"
+
+
+def report(rows: list[dict[str, str]], base_url: str, site_shown: str) -> list[str]:
+    problems = []
+    for row in rows:
+        parent = unquote(urlsplit(row["parentname"]).path)
+        prefix = urlsplit(base_url).path
+        page = parent[len(prefix):] if parent.startswith(prefix) else parent.lstrip("/")
+        html_file = f"{site_shown}/{page}index.html" if page.endswith("/") or not page else f"{site_shown}/{page}"
+        where = f"{html_file}:{row['line'] or 1}:"
+        link = row["urlname"]
+        source = source_of(page) if row["parentname"] else "the start URL"
+        warning = " ".join(row["warningstring"].split())
+        if row["valid"] != "True":
+            problems.append(f"{where} LC001 link `{link}` is broken: {row['result']} (written in {source}) "
+                            "(fix: correct the link in the Markdown source)")
+        elif warning.startswith("Anchor"):
+            problems.append(f"{where} LC002 link `{link}`: {warning} (written in {source}) "
+                            "(fix: use a heading id that exists on the target page)")
+        elif warning:
+            problems.append(f"{where} LC003 link `{link}`: {warning} (written in {source}) "
+                            "(fix: correct the link, or explain the exception in scripts/linkcheckerrc)")
+    return problems
+
+
+def check(site_dir: Path, mount_path: str, external: bool) -> list[str]:
+    """Every broken link, missing anchor or other LinkChecker warning, formatted for printing."""
+    with serve(site_dir, mount_path) as base_url, tempfile.TemporaryDirectory(prefix="linkcheckrc-") as tmp:
+        # Everything on the local server counts as internal, not just what is under the start URL: a root-relative
+        # link (/reset/) misses the published path and must be checked, and fail, like any other.
+        origin = re.escape(base_url[: -len(mount_path)])
+        rc_file = Path(tmp) / "linkcheckerrc"
+        rc_file.write_text(RC_FILE.read_text(encoding="utf-8") + f"\n[filtering]\ninternlinks=^{origin}/\n",
+                           encoding="utf-8")
+        command = [sys.executable, "-m", "linkcheck", "--config", str(rc_file), "--no-status", "--output", "csv"]
+        command += ["--check-extern"] if external else ["--ignore-url", GITHUB]
+        result = subprocess.run([*command, base_url], capture_output=True, text=True, check=False)
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("#")]
+    if result.returncode not in (0, 1) or not lines or not lines[0].startswith("urlname;"):
+        raise SystemExit(f"LinkChecker did not run (exit {result.returncode}):\n{result.stderr}{result.stdout}")
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter=";"))
+    try:
+        site_shown = site_dir.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        site_shown = str(site_dir)
+    problems = report(rows, base_url, site_shown)
+    if result.returncode == 1 and not problems:
+        raise SystemExit(f"LinkChecker failed but reported no link:\n{result.stderr}{result.stdout}")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--external", action="store_true", help="also check links to other sites (needs network)")
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="for site_url's path")
+    args = parser.parse_args(argv)
+    if not (args.site_dir / "index.html").is_file():
+        raise SystemExit(f"{args.site_dir} has no index.html: run `make build` first")
+    problems = check(args.site_dir, published_path(args.config), args.external)
+    for problem in problems:
+        print(problem)
+    scope = "internal and external" if args.external else "internal"
+    print(f"linkcheck: {len(problems)} problem(s) ({scope} links and anchors)", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

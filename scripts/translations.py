@@ -1,0 +1,125 @@
+"""Translation status of every page pair, and marking a reviewed English page as up to date.
+
+    make translations                     # table: up to date / stale / not marked / missing, for every page
+    make translations MARK=reset/index.md # after bringing docs/en/reset/index.md up to date with the Japanese page
+    python -m scripts.translations --mark-all   # once, when the English pages are first imported
+
+An English page stores `translation_of: <hash>` in its front matter: the hash (scripts/hashing.py) of the Japanese
+page's normalised text at the time the translation was last brought up to date. When the Japanese page changes, the
+hashes differ: `make validate` reports TR002 and the built English page shows a notice (scripts/hooks/).
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import sys
+from pathlib import Path
+
+from scripts.hashing import source_hash
+from scripts.pagemodel import Page, read_front_matter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Status(enum.Enum):
+    UP_TO_DATE = "up to date"
+    STALE = "stale"
+    UNMARKED = "not marked"
+    MISSING = "missing"  # the Japanese page has no English translation
+    ORPHAN = "no original"  # an English page without a Japanese page
+
+
+def pair_status(ja: Page | None, en: Page | None) -> Status:
+    if ja is None:
+        return Status.ORPHAN
+    if en is None:
+        return Status.MISSING
+    data = en.front_matter.data
+    recorded = data.get("translation_of") if isinstance(data, dict) else None
+    if not recorded:
+        return Status.UNMARKED
+    return Status.UP_TO_DATE if recorded == source_hash(ja.text) else Status.STALE
+
+
+def status_table(site) -> list[tuple[str, Status]]:
+    rels = sorted(set(site.pages["ja"]) | set(site.pages["en"]))
+    return [(rel, pair_status(site.pages["ja"].get(rel), site.pages["en"].get(rel))) for rel in rels]
+
+
+def write_mark(en_path: Path, value: str) -> None:
+    """Set `translation_of` in the page's front matter, leaving every other line as it is."""
+    text = en_path.read_text(encoding="utf-8")
+    fm = read_front_matter(text)
+    if not fm.present or fm.error or not isinstance(fm.data, dict):
+        raise SystemExit(f"{en_path}: the front matter must be valid before the page can be marked "
+                         "(run `make validate`)")
+    lines = text.split("\n")
+    new_line = f"translation_of: {value}"
+    if "translation_of" in fm.key_lines:
+        lines[fm.key_lines["translation_of"] - 1] = new_line
+    else:
+        lines.insert(fm.end_line - 1, new_line)
+    updated = "\n".join(lines)
+    check = read_front_matter(updated)
+    if not isinstance(check.data, dict) or check.data.get("translation_of") != value:
+        raise SystemExit(f"{en_path}: could not record translation_of (is it written over several lines?)")
+    en_path.write_text(updated, encoding="utf-8")
+
+
+def _rel_of(argument: str, site) -> str:
+    """Accept `reset/index.md` as well as `docs/en/reset/index.md` or `docs/ja/reset/index.md`."""
+    path = Path(argument)
+    for config in site.configs.values():
+        candidate = path if path.is_absolute() else (site.root / path)
+        try:
+            return candidate.resolve().relative_to(config.docs_dir).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def mark(site, rel: str) -> str:
+    """Record the Japanese page's current hash in the English page; returns what was printed."""
+    ja, en = site.pages["ja"].get(rel), site.pages["en"].get(rel)
+    if ja is None or en is None:
+        language = "ja" if ja is None else "en"
+        missing = (site.configs[language].docs_dir / rel).relative_to(site.root).as_posix()
+        raise SystemExit(f"{rel}: there is no {missing} to mark")
+    value = source_hash(ja.text)
+    write_mark(en.path, value)
+    return f"marked {en.path.relative_to(site.root).as_posix()} as the translation of {value}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from scripts.validate.site import load_site  # here, so that importing Status stays light for the checks
+
+    parser = argparse.ArgumentParser(description="Translation status; mark reviewed English pages as up to date.")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--mark", metavar="PATH", action="append",
+                       help="record that the English page PATH (e.g. reset/index.md) matches its Japanese page")
+    group.add_argument("--mark-all", action="store_true",
+                       help="mark every English page that has a Japanese original (the initial import only)")
+    args = parser.parse_args(argv)
+    site = load_site(args.root)
+
+    if args.mark or args.mark_all:
+        rels = [_rel_of(a, site) for a in args.mark] if args.mark else sorted(
+            rel for rel in site.pages["en"] if rel in site.pages["ja"])
+        for rel in rels:
+            print(mark(site, rel))
+        return 0
+
+    rows = status_table(site)
+    width = max((len(rel) for rel, _ in rows), default=10)
+    print(f"{'page':<{width}}  status")
+    for rel, status in rows:
+        print(f"{rel:<{width}}  {status.value}")
+    counts = {s: sum(1 for _, st in rows if st is s) for s in Status}
+    print(", ".join(f"{n} {s.value}" for s, n in counts.items() if n), file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

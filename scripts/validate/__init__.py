@@ -1,0 +1,27 @@
+"""`make validate`: fast source-level checks of the docs tree (no build, no browser).
+
+Each module of this package checks one family of rules and yields Problem objects; __main__ runs them all over one
+parsed model of the tree (scripts/validate/site.py, scripts/pagemodel.py) and prints `path:line: CODE message`.
+The codes are listed, with an example and the fix, on docs/*/contributing/checks/index.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: Path
+    line: int
+    code: str
+    message: str
+    fix: str
+
+    def format(self, root: Path) -> str:
+        try:
+            shown = self.path.relative_to(root).as_posix()
+        except ValueError:
+            shown = str(self.path)
+        return f"{shown}:{max(self.line, 1)}: {self.code} {self.message} (fix: {self.fix})"

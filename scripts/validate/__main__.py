@@ -1,0 +1,63 @@
+"""Run every check over one parsed model of the docs tree; print `path:line: CODE message (fix: …)`; exit 1 on any.
+
+    python -m scripts.validate [--root DIR]
+
+--root points at another project folder with the same layout (mkdocs.yml, mkdocs.en.yml, docs/): the tests use it
+for small fixture trees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from scripts.validate import (
+    Problem,
+    front_matter,
+    html_safety,
+    hygiene,
+    links,
+    pairs,
+    parity,
+    prose,
+    source_map,
+    staleness,
+)
+from scripts.validate.site import load_site
+
+ROOT = Path(__file__).resolve().parents[2]
+# Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
+CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, staleness, source_map)
+
+
+def run(root: Path) -> list[Problem]:
+    site = load_site(root)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        japanese = pool.submit(lambda: list(prose.check_japanese(site)))
+        english = pool.submit(lambda: list(prose.check_english(site)))
+        problems = [problem for check in CHECKS for problem in check.check(site)]
+        problems += japanese.result() + english.result()
+    return sorted(set(problems))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=ROOT)
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    started = time.monotonic()
+    problems = run(root)
+    for problem in problems:
+        print(problem.format(root))
+    files = len({p.path for p in problems})
+    pages = sum(1 for _ in (root / "docs").rglob("*.md"))
+    summary = f"{len(problems)} problem(s) in {files} file(s)" if problems else "no problems"
+    print(f"validate: {summary}; {pages} pages checked in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,101 @@
+"""PAR: a Japanese page and its translation have the same structure: heading tree (levels and ids), admonitions,
+tables (column counts), diagrams, images, code blocks and footnotes, in the same order."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from scripts.pagemodel import Page
+from scripts.validate import Problem
+from scripts.validate.site import Site
+
+
+@dataclass(frozen=True)
+class Kind:
+    code: str
+    name: str
+    items: Callable[[Page], Sequence[Any]]
+    signature: Callable[[Any], Any]  # what must be equal between the languages (an image may differ: screenshots)
+    describe: Callable[[Any], str]
+
+
+KINDS = (
+    Kind("PAR001", "heading", lambda p: [h for h in p.headings if h.level >= 2],
+         lambda h: (h.level, h.id), lambda h: f"{'#' * h.level} … {{ #{h.id} }}"),
+    Kind("PAR002", "admonition", lambda p: p.admonitions,
+         lambda a: (a.kind, a.collapsible), lambda a: f"{'???' if a.collapsible else '!!!'} {a.kind}"),
+    Kind("PAR003", "table", lambda p: p.tables,
+         lambda t: t.columns, lambda t: f"a table of {t.columns} columns"),
+    Kind("PAR004", "diagram", lambda p: [f for f in p.fences if f.lang == "mermaid"],
+         lambda f: "mermaid", lambda f: "a mermaid diagram"),
+    Kind("PAR005", "code block", lambda p: [f for f in p.fences if f.lang != "mermaid"],
+         lambda f: f.lang, lambda f: f"a code block ({f.lang or 'no language'})"),
+    Kind("PAR006", "image", lambda p: p.images,
+         lambda i: "image", lambda i: f"the image {i.src}"),
+    Kind("PAR007", "footnote", lambda p: p.footnotes,
+         lambda f: f.label, lambda f: f"the footnote [^{f.label}]"),
+)
+
+
+def check(site: Site) -> Iterator[Problem]:
+    for ja in site.pages["ja"].values():
+        en = site.counterpart(ja)
+        if en is not None:
+            for kind in KINDS:
+                yield from _compare(site, kind, ja, en)
+
+
+def _section_line(page: Page, heading_id: str | None) -> int:
+    """The line of the heading with this id on the page; the H1 (or line 1) for the page's introduction."""
+    for heading in page.headings:
+        if (heading_id is None and heading.level == 1) or (heading_id and heading.id == heading_id):
+            return heading.line
+    return 1
+
+
+def _section_of(page: Page, line: int) -> str | None:
+    """The id of the level-2+ heading that the element on this line sits under (None: before the first H2)."""
+    current = None
+    for heading in page.headings:
+        if heading.line >= line:
+            break
+        if heading.level >= 2:
+            current = heading.id
+    return current
+
+
+def _missing(site: Site, kind: Kind, item: Any, has: Page, lacks: Page) -> Problem:
+    section = _section_of(has, item.line)
+    where = f"section #{section}" if section else "the introduction"
+    shown = has.path.relative_to(site.root).as_posix()
+    return Problem(
+        lacks.path, _section_line(lacks, section), kind.code,
+        f"{kind.describe(item)} in {where} of {shown}:{item.line} has no counterpart on this page",
+        f"add it here, or remove it from {shown}",
+    )
+
+
+def _compare(site: Site, kind: Kind, ja: Page, en: Page) -> Iterator[Problem]:
+    ja_items, en_items = kind.items(ja), kind.items(en)
+    matcher = difflib.SequenceMatcher(
+        a=[kind.signature(i) for i in ja_items], b=[kind.signature(i) for i in en_items], autojunk=False
+    )
+    ja_shown = ja.path.relative_to(site.root).as_posix()
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        paired = min(a2 - a1, b2 - b1) if tag == "replace" else 0
+        for offset in range(paired):
+            ja_item, en_item = ja_items[a1 + offset], en_items[b1 + offset]
+            yield Problem(
+                en.path, en_item.line, kind.code,
+                f"{kind.describe(en_item)} here is {kind.describe(ja_item)} in {ja_shown}:{ja_item.line}",
+                "make both languages the same",
+            )
+        for ja_item in ja_items[a1 + paired : a2]:
+            yield _missing(site, kind, ja_item, ja, en)
+        for en_item in en_items[b1 + paired : b2]:
+            yield _missing(site, kind, en_item, en, ja)

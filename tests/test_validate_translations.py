@@ -1,0 +1,107 @@
+"""Translation staleness: `make translations` (status and marking) and the notice on stale English pages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.translations import main as translations
+from tests.validate_helpers import copy_good, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOK = ROOT / "scripts" / "hooks" / "translation_notice.py"
+JA_GUIDE, EN_GUIDE = "docs/ja/guide/index.md", "docs/en/guide/index.md"
+
+
+def edit_japanese(tree: Path) -> None:
+    page = tree / JA_GUIDE
+    page.write_text(page.read_text(encoding="utf-8").replace("詳しくは", "最新の情報は"), encoding="utf-8")
+
+
+def status(tree: Path, capsys) -> dict[str, str]:
+    assert translations(["--root", str(tree)]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    return {row.split()[0]: row.split(maxsplit=1)[1] for row in rows}
+
+
+def test_status_table_lists_every_pair(tmp_path: Path, capsys) -> None:
+    tree = copy_good(tmp_path)
+    assert status(tree, capsys) == {"guide/index.md": "up to date", "index.md": "up to date"}
+    edit_japanese(tree)
+    (tree / "docs/ja/new").mkdir()
+    (tree / "docs/ja/new/index.md").write_text("---\ntitle: 新しいページ\n---\n\n# 新しいページ\n", encoding="utf-8")
+    (tree / "docs/en/old").mkdir()
+    (tree / "docs/en/old/index.md").write_text("---\ntitle: Old page\n---\n\n# Old page\n", encoding="utf-8")
+    assert status(tree, capsys) == {
+        "guide/index.md": "stale", "index.md": "up to date", "new/index.md": "missing", "old/index.md": "no original"}
+
+
+def test_mark_makes_a_stale_page_current_without_touching_the_rest(tmp_path: Path, capsys) -> None:
+    tree = copy_good(tmp_path)
+    before = (tree / EN_GUIDE).read_text(encoding="utf-8")
+    edit_japanese(tree)
+    assert [line.split(": ")[-1] for line in validate(tree)] == ["TR002"]
+    assert translations(["--root", str(tree), "--mark", "guide/index.md"]) == 0
+    assert validate(tree) == []
+    after = (tree / EN_GUIDE).read_text(encoding="utf-8")
+    changed = [(a, b) for a, b in zip(before.split("\n"), after.split("\n")) if a != b]
+    assert len(changed) == 1 and changed[0][1].startswith("translation_of: ")
+    assert len(before.split("\n")) == len(after.split("\n"))
+
+
+def test_mark_accepts_a_docs_path_and_adds_the_key_when_missing(tmp_path: Path, capsys) -> None:
+    tree = copy_good(tmp_path)
+    page = tree / EN_GUIDE
+    text = page.read_text(encoding="utf-8")
+    page.write_text("\n".join(l for l in text.split("\n") if not l.startswith("translation_of:")), encoding="utf-8")
+    assert [line.split(": ")[-1] for line in validate(tree)] == ["TR001"]
+    assert translations(["--root", str(tree), "--mark", str(tree / EN_GUIDE)]) == 0
+    assert validate(tree) == []
+    assert page.read_text(encoding="utf-8").split("\n")[3].startswith("translation_of: ")
+
+
+def test_mark_all_marks_every_pair(tmp_path: Path, capsys) -> None:
+    tree = copy_good(tmp_path)
+    edit_japanese(tree)
+    for page in ("docs/en/index.md", EN_GUIDE):
+        path = tree / page
+        path.write_text(path.read_text(encoding="utf-8").replace("translation_of: ", "translation_of: 0"), encoding="utf-8")
+    assert {line.split(": ")[-1] for line in validate(tree)} == {"FM005", "TR002"}
+    assert translations(["--root", str(tree), "--mark-all"]) == 0
+    assert validate(tree) == []
+
+
+def test_mark_refuses_a_page_without_a_pair(tmp_path: Path) -> None:
+    tree = copy_good(tmp_path)
+    with pytest.raises(SystemExit, match="there is no docs/ja/missing/index.md"):
+        translations(["--root", str(tree), "--mark", "missing/index.md"])
+
+
+def build_english(tree: Path) -> Path:
+    config = tree / "mkdocs.en.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n  - {HOOK}\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+                   cwd=tree, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return tree / "site" / "en"
+
+
+def test_stale_page_shows_a_notice_linking_to_the_japanese_page(tmp_path: Path) -> None:
+    tree = copy_good(tmp_path)
+    edit_japanese(tree)
+    site = build_english(tree)
+    stale = (site / "guide" / "index.html").read_text(encoding="utf-8")
+    current = (site / "index.html").read_text(encoding="utf-8")
+    assert 'class="admonition note translation-notice"' in stale
+    assert '<a href="../../guide/" hreflang="ja">' in stale
+    assert "has changed since this translation" in stale
+    assert "translation-notice" not in current
+
+
+def test_real_english_config_registers_the_hook() -> None:
+    text = (ROOT / "mkdocs.en.yml").read_text(encoding="utf-8")
+    assert "hooks:\n  - scripts/hooks/translation_notice.py" in text
+    assert "hooks:" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
