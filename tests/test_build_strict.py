@@ -23,6 +23,8 @@ def make_project(tmp_path: Path, pages: dict[str, str]) -> Path:
         "INHERIT": str(ROOT / "mkdocs.en.yml"),
         "docs_dir": str(docs),
         "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "en"},
+        # The translation-notice hook compares with Japanese sources, which this project has none of.
+        "hooks": [],
         "nav": sorted(pages),
     }
     path = tmp_path / "mkdocs.yml"
@@ -56,3 +58,12 @@ def test_a_page_left_out_of_the_nav_fails_the_build(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "orphan.md" in result.stderr
+
+
+def test_a_nav_entry_to_a_missing_page_fails_the_build(tmp_path):
+    project = make_project(tmp_path, {"index.md": GOOD_PAGE})
+    config = yaml.safe_load(project.read_text(encoding="utf-8"))
+    project.write_text(yaml.safe_dump({**config, "nav": ["index.md", "missing/index.md"]}), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "missing/index.md" in result.stderr
