@@ -67,10 +67,10 @@ translations: $(PY_STAMP) ## Status of every translation; MARK=path/index.md rec
 	$(PY) -m scripts.translations $(if $(MARK),--mark $(MARK))
 
 linkcheck: build ## Check every internal link and anchor of the built site over HTTP
-	$(PY) scripts/linkcheck.py
+	$(PY) -m scripts.linkcheck
 
 linkcheck-external: build ## Also check links to other sites (needs the network; run by a scheduled job)
-	$(PY) scripts/linkcheck.py --external
+	$(PY) -m scripts.linkcheck --external
 
 lint-markdown: $(NODE_STAMP) ## Markdown style of the pages and docs (markdownlint, tuned for Material)
 	node_modules/.bin/markdownlint-cli2

@@ -12,65 +12,22 @@ Markdown source; the exit status is 1 when there is any.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
-import functools
-import http.server
 import io
 import re
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
+from scripts.localserver import published_path, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 RC_FILE = Path(__file__).resolve().parent / "linkcheckerrc"
 # The edit and repository links point at GitHub, where pages exist only once they are pushed; they are checked by
 # the external run alone.
 GITHUB = r"^https://github\.com/"
-
-
-class _LocalHandler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        # LinkChecker waits 0.1-0.6 s between requests to one host (3 minutes for this site) unless the server
-        # answers with a "LinkChecker" header; then `maxrequestspersecond` in scripts/linkcheckerrc applies.
-        self.send_header("LinkChecker", "local test server")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path, mount_path: str) -> Iterator[str]:
-    """The site served at http://127.0.0.1:<port><mount_path> (a folder whose mount path links to the build)."""
-    with tempfile.TemporaryDirectory(prefix="linkcheck-") as tmp:
-        mount = Path(tmp) / mount_path.strip("/")
-        mount.parent.mkdir(parents=True, exist_ok=True)
-        mount.symlink_to(site_dir.resolve(), target_is_directory=True)
-        handler = functools.partial(_LocalHandler, directory=tmp)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield f"http://127.0.0.1:{server.server_address[1]}{mount_path}"
-        finally:
-            server.shutdown()
-            server.server_close()
-
-
-def published_path(config: Path) -> str:
-    """The path part of site_url in mkdocs.yml ("/" when unset)."""
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("", lambda *args: None)  # MkDocs' !!python/… tags are not needed here
-    site_url = (yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}).get("site_url") or "/"
-    path = urlsplit(site_url).path or "/"
-    return path if path.endswith("/") else path + "/"
 
 
 def source_of(page_path: str) -> str:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
+
+from scripts.localserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("ja", "en")
@@ -61,25 +60,11 @@ def mount_path() -> str:
     return urlsplit(read_config("ja")["site_url"]).path
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
-        pass
-
-
 @pytest.fixture(scope="session")
-def site_url(site_dir: Path, mount_path: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+def site_url(site_dir: Path, mount_path: str) -> str:
     """The built site served on 127.0.0.1 under the published path; returns the Japanese root URL."""
-    # Serve a folder whose mount_path points at the build, so /amazon-password-guide/... resolves as published.
-    root = tmp_path_factory.mktemp("www")
-    mount = root / mount_path.strip("/")
-    mount.parent.mkdir(parents=True, exist_ok=True)
-    mount.symlink_to(site_dir, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{mount_path}"
-    server.shutdown()
+    with serve(site_dir, mount_path) as url:
+        yield url
 
 
 def source_pages(language: str) -> list[Path]:

@@ -17,7 +17,7 @@ import linkcheck  # noqa: E402  (scripts/ is not a package on the path of the te
 
 
 def run(site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "linkcheck.py"), "--site-dir", str(site)],
+    return subprocess.run([sys.executable, "-m", "scripts.linkcheck", "--site-dir", str(site)],
                           cwd=ROOT, capture_output=True, text=True, check=False, timeout=300)
 
 
