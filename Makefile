@@ -21,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_PRE := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup serve build validate translations linkcheck linkcheck-external lint-markdown lint-workflows test bench browser vendor lock clean
+.PHONY: help setup serve build validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-steps bench browser vendor lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -81,11 +81,17 @@ lint-workflows: $(PY_STAMP) ## GitHub workflows: jactionlint and zizmor, offline
 	$(BIN)/jactionlint --no-online --strict-exit --no-color --shellcheck=$(BIN)/shellcheck --pyflakes=
 	$(BIN)/zizmor --offline --persona=pedantic --no-progress --color=never .
 
-test: build validate lint-markdown lint-workflows linkcheck browser ## Everything: build, validate, link check, pytest (browser tests included)
+test: ## Everything: build, validate, lints, link check, pytest (browser tests included)
+	@mkdir -p build && date +%s > build/.test-started
+	@$(MAKE) --no-print-directory test-steps
+	@# `make bench` reports how long the whole run took (figures live there, not in timed tests).
+	@echo $$(( $$(date +%s) - $$(cat build/.test-started) )) > build/test-seconds.txt
+
+test-steps: build validate lint-markdown lint-workflows linkcheck browser
 	$(PY) -m pytest
 
-bench: build browser $(NODE_STAMP) ## Print page weight, Lighthouse scores and build/test times (asserts nothing)
-	$(PY) scripts/bench.py
+bench: build browser $(NODE_STAMP) ## Page weight, Lighthouse, build/test times; PAGES='en/*' limits (asserts nothing)
+	$(PY) -m scripts.bench $(if $(PAGES),--pages '$(PAGES)')
 
 # ----------------------------------------------------------------------------------------------------------------
 # Maintenance
