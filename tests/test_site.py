@@ -159,6 +159,13 @@ def test_search_index_holds_only_its_own_language(site_dir, language):
         assert not any(KANA.search(doc["title"]) for doc in index["docs"] if "#" not in doc["location"])
 
 
+def test_japanese_search_index_is_plain_utf8(site_dir):
+    """scripts/hooks/search_index_utf8.py: escaped Japanese (\\u30d1) would double what every reader downloads."""
+    raw = (site_dir / "search/search_index.json").read_text(encoding="utf-8")
+    assert "\\u30" not in raw.split('"docs"', 1)[1]
+    assert KANA.search(raw)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_uses_the_tuned_separator(site_dir, language):
     index = json.loads((language_root(site_dir, language) / "search/search_index.json").read_text(encoding="utf-8"))
