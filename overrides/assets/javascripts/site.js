@@ -1,4 +1,4 @@
-// Small accessibility repair on Material's markup, applied on every page.
+// Small accessibility repairs on Material's markup, applied on every page.
 (function () {
   "use strict";
   // Material's search overlay has role="dialog" but no accessible name (axe: aria-dialog-name). Name it after the
@@ -8,4 +8,104 @@
   if (dialog && input && !dialog.hasAttribute("aria-label")) {
     dialog.setAttribute("aria-label", input.getAttribute("aria-label") || "Search");
   }
+
+  // The instant-navigation progress bar is a purely visual cue: it has role="progressbar" but no name and no value,
+  // and sits outside every landmark (axe: aria-progressbar-name, region). Screen readers announce the new page
+  // anyway, so it is hidden from them.
+  var progress = document.querySelector(".md-progress");
+  if (progress) progress.setAttribute("aria-hidden", "true");
+
+  // Once search is open, its results pane is a tab stop even while it is 0 px tall (nothing typed yet), so keyboard
+  // focus vanishes there. The results are links, reachable by Tab and the arrow keys: the pane needs no stop of its
+  // own. (site.css hides the pane while search is closed.)
+  var results = document.querySelector(".md-search__scrollwrap");
+  if (results) results.setAttribute("tabindex", "-1");
+
+  // Below 1220 px the navigation is a drawer opened by a <label>, which no keyboard can reach (and a label may not
+  // take a button role), while the closed drawer's links stay in the tab order, off-screen. A real button takes the
+  // label's place (site.css hides it where Material hides the label, and takes the closed drawer out of the tab order).
+  var drawer = document.getElementById("__drawer");
+  var drawerLabel = document.querySelector(".md-header label.md-header__button[for=__drawer]");
+  var navigation = document.querySelector("nav.md-nav--primary");
+  var drawerButton = null;
+  if (drawer && drawerLabel) {
+    drawerButton = document.createElement("button");
+    drawerButton.type = "button";
+    drawerButton.className = drawerLabel.className + " site-drawer-button";
+    drawerButton.innerHTML = drawerLabel.innerHTML;
+    drawerButton.setAttribute("aria-label", (navigation && navigation.getAttribute("aria-label")) || "Navigation");
+    drawerButton.addEventListener("click", function () {
+      drawer.click();  // toggles the checkbox and fires the change event Material listens to
+    });
+    drawer.addEventListener("change", syncDrawerButton);
+    drawerLabel.replaceWith(drawerButton);
+  }
+  function syncDrawerButton() {
+    if (drawerButton) drawerButton.setAttribute("aria-expanded", String(drawer.checked));
+  }
+
+  // The skip link must move keyboard focus to the content and leave it there. As a plain #fragment link it does not:
+  // the first in-page navigation makes Material's instant navigation fetch and re-render the whole page half a
+  // second later, which drops focus to <body> (and Material's own click handling never moves focus at all). So the
+  // skip link focuses its target itself, without navigating.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest(".md-skip") : null;
+    var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  }, true);
+
+  // A navigation section whose first entry is its own index page (navigation.indexes) is labelled by an empty
+  // toggle, so two such sections are two navigation landmarks with the same empty name (axe: landmark-unique).
+  // Name each after its visible section title.
+  function nameNavigationSections() {
+    document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      var title = nav.querySelector(":scope > .md-nav__title");
+      if (label && !label.textContent.trim() && title && title.textContent.trim()) {
+        nav.removeAttribute("aria-labelledby");
+        nav.setAttribute("aria-label", title.textContent.trim());
+      }
+    });
+  }
+
+  // A table still too wide for the screen scrolls inside itself; keyboard users must be able to reach it to scroll
+  // it (axe: scrollable-region-focusable). Only such tables become tab stops.
+  function makeWideTablesFocusable() {
+    document.querySelectorAll(".md-typeset table").forEach(function (table) {
+      if (table.scrollWidth > table.clientWidth && !table.hasAttribute("tabindex")) {
+        table.setAttribute("tabindex", "0");
+      }
+    });
+  }
+
+  // The back-to-top button starts out hidden (invisible) yet focusable; Material takes it out of the tab order only
+  // once the reader has scrolled, so on a short page keyboard focus disappears into it.
+  function hideBackToTopFromKeyboard() {
+    var button = document.querySelector(".md-top");
+    if (button && button.hidden && !button.hasAttribute("tabindex")) button.setAttribute("tabindex", "-1");
+  }
+
+  // Each code block's copy button sits in an unnamed <nav>: a navigation landmark per code block, all with the same
+  // empty name (axe: landmark-unique). It is a toolbar, not site navigation.
+  function unlandmarkCodeButtons() {
+    document.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
+      nav.setAttribute("role", "none");
+    });
+  }
+
+  // The sidebar and the content are replaced on every instant navigation (which also closes the drawer);
+  // Material's document$ says when.
+  function repairPage() {
+    nameNavigationSections();
+    makeWideTablesFocusable();
+    hideBackToTopFromKeyboard();
+    unlandmarkCodeButtons();
+    syncDrawerButton();
+  }
+  if (window.document$) window.document$.subscribe(repairPage);
+  else repairPage();
 })();

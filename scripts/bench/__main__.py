@@ -1,0 +1,240 @@
+"""`make bench` (python -m scripts.bench): figures for every page of both languages, compared with the budgets.
+
+Measures, on the built site/ served locally like GitHub Pages (gzip, published path):
+  - cold-load weight of each page on a phone: requests, bytes raw and as sent (gzip);
+  - Lighthouse 12 (mobile preset): performance, accessibility, best practices, SEO, with LCP, TBT, CLS;
+  - the same for every diagram page with its diagrams rendered to inline SVG beforehand (svg_variant.py), to compare
+    with today's design (self-hosted mermaid loaded by the pages that have a diagram);
+  - the build time of each language (built again here, into a temporary folder);
+  - the duration of the last `make test`, which the Makefile records in build/test-seconds.txt.
+Writes build/bench/bench.json and build/bench/summary.md, prints the summary and the pages that miss a budget.
+Asserts nothing and exits 0 even when budgets are missed (the figures are for people to read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fnmatch
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config import load_config
+from playwright.sync_api import sync_playwright
+
+from . import lighthouse, pageweight, svg_variant
+from .server import serve
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+OUT = ROOT / "build" / "bench"
+TEST_SECONDS = ROOT / "build" / "test-seconds.txt"
+LANGUAGES = {"ja": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en/")}
+KB = 1024
+
+# The budgets (README, "Performance budget"). Every page, diagram pages included, must reach the Lighthouse
+# scores; the weight budget is for text pages (a diagram page's weight is reported, and compared between designs).
+BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100, "text_page_gzip_kb": 120}
+
+
+def page_ids() -> list[str]:
+    """Every page as "<language>/<path>" ("ja/", "ja/reset/", "en/faq/", ...), from the Markdown sources."""
+    ids = []
+    for language in LANGUAGES:
+        docs = ROOT / "docs" / language
+        for src in sorted(docs.rglob("*.md")):
+            rel = src.relative_to(docs).with_suffix("")
+            parts = rel.parts[:-1] if rel.name == "index" else rel.parts
+            ids.append(f"{language}/" + "".join(f"{part}/" for part in parts))
+    return ids
+
+
+def site_path(page_id: str) -> str:
+    """"en/reset/" -> "en/reset/" (below the site root); "ja/reset/" -> "reset/"."""
+    language, path = page_id.split("/", 1)
+    return LANGUAGES[language][1] + path
+
+
+def chromium() -> str:
+    """The Chromium executable for Playwright and Lighthouse (CHROME_PATH), found as the browser tests find it."""
+    chosen = os.environ.get("CHROMIUM_PATH", "")
+    if chosen == "playwright":
+        with sync_playwright() as playwright:
+            return playwright.chromium.executable_path
+    if chosen:
+        return chosen
+    for name in ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome"):
+        if found := shutil.which(name):
+            return found
+    raise SystemExit("no Chromium found: run `make browser`, or set CHROMIUM_PATH")
+
+
+def build_seconds() -> dict[str, float]:
+    """Wall-clock time of a strict build of each language, as `make build` runs it."""
+    seconds = {}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with tempfile.TemporaryDirectory() as tmp:
+        for language, (config, sub) in LANGUAGES.items():
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
+                            "--site-dir", str(Path(tmp) / sub)], cwd=ROOT, env=env, check=True)
+            seconds[language] = round(time.perf_counter() - started, 2)
+    return seconds
+
+
+def last_test_run() -> dict | None:
+    if not TEST_SECONDS.exists():
+        return None
+    finished = dt.datetime.fromtimestamp(TEST_SECONDS.stat().st_mtime, dt.timezone.utc)
+    return {"seconds": int(TEST_SECONDS.read_text().strip()), "finished": finished.isoformat(timespec="seconds")}
+
+
+def mount_path() -> str:
+    """The path the site is published under (from site_url), so local URLs match the published ones."""
+    return urlsplit(load_config(str(ROOT / "mkdocs.yml")).site_url or "/").path
+
+
+def measure_pages(site: Path, ids: list[str], chrome: str, with_lighthouse: bool, label: str) -> dict[str, dict]:
+    results: dict[str, dict] = {}
+    with serve(site, mount_path()) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            for number, page_id in enumerate(ids, 1):
+                url = base + site_path(page_id)
+                html = (site / site_path(page_id) / "index.html").read_text(encoding="utf-8")
+                entry = {"diagrams": svg_variant.diagram_count(html) or html.count('<div class="mermaid">'),
+                         "weight": pageweight.measure(browser, url).as_dict()}
+                if with_lighthouse:
+                    entry["lighthouse"] = lighthouse.run(url, chrome)
+                results[page_id] = entry
+                scores = entry.get("lighthouse", {})
+                print(f"  [{label} {number}/{len(ids)}] {page_id}: {entry['weight']['gzip_bytes'] / KB:.0f} KB gzip, "
+                      f"{entry['weight']['requests']} requests"
+                      + (f", performance {scores['performance']}" if scores else ""), flush=True)
+        finally:
+            browser.close()
+    return results
+
+
+def budget_misses(page_id: str, entry: dict) -> list[str]:
+    misses = []
+    for category in ("performance", "accessibility", "best-practices", "seo"):
+        score = entry.get("lighthouse", {}).get(category)
+        if score is not None and score < BUDGETS[category]:
+            misses.append(f"{category} {score} < {BUDGETS[category]}")
+    gzip_kb = entry["weight"]["gzip_bytes"] / KB
+    if not entry["diagrams"] and gzip_kb > BUDGETS["text_page_gzip_kb"]:
+        misses.append(f"{gzip_kb:.0f} KB gzip > {BUDGETS['text_page_gzip_kb']} KB")
+    return misses
+
+
+def _row(page_id: str, entry: dict, design: str | None = None) -> str:
+    w, lh = entry["weight"], entry.get("lighthouse", {})
+    cells = [page_id] + ([design] if design else [f"{entry['diagrams']}" if entry["diagrams"] else "-"]) + [
+        str(w["requests"]), f"{w['raw_bytes'] / KB:.0f}", f"{w['gzip_bytes'] / KB:.0f}",
+        f"{w['by_kind'].get('mermaid', {}).get('gzip_bytes', 0) / KB:.0f}",
+        f"{w['by_kind'].get('search', {}).get('gzip_bytes', 0) / KB:.0f}",
+    ] + ([str(lh[k]) for k in ("performance", "accessibility", "best-practices", "seo")]
+         + [f"{lh['lcp_ms'] / 1000:.1f} s", f"{lh['tbt_ms']} ms", f"{lh['cls']}"] if lh else ["n/a"] * 7)
+    return "| " + " | ".join(cells) + " |"
+
+
+HEADER = ("| page | {second} | requests | raw KB | gzip KB | of which mermaid | of which search | performance "
+          "| accessibility | best practices | SEO | LCP | TBT | CLS |\n" + "|---" * 14 + "|")
+
+
+def summary(report: dict) -> str:
+    lines = [f"# Benchmark, {report['date']}", "",
+             f"Lighthouse {report['lighthouse_version']} (mobile preset, simulated slow 4G), {report['chromium']}; "
+             "the site served locally with gzip under its published path. KB = 1024 bytes, as sent over the "
+             "network (gzip) on a first visit with an empty cache, until the network is quiet.", "",
+             "## Times", "",
+             f"- build: Japanese {report['build_seconds']['ja']} s, English {report['build_seconds']['en']} s",
+             "- last `make test`: " + (f"{report['test_run']['seconds']} s (finished {report['test_run']['finished']})"
+                                       if report["test_run"] else "not recorded yet (run `make test`)"),
+             f"- rendering every diagram to SVG in Chromium (the build-time alternative): "
+             f"{report['svg_variant']['seconds']} s for {report['svg_variant']['diagrams']} diagrams "
+             "(includes copying the site)", "",
+             "## Budgets", "", ", ".join(f"{k} {'≥' if k != 'text_page_gzip_kb' else '≤'} {v}"
+                                         for k, v in BUDGETS.items()), ""]
+    misses = {pid: m for pid, m in report["budget_misses"].items() if m}
+    lines += (["Pages that miss a budget:", ""] + [f"- {pid}: {'; '.join(m)}" for pid, m in misses.items()]
+              if misses else ["Every page meets every budget."]) + [""]
+    lines += ["## Pages", "", HEADER.format(second="diagrams")]
+    lines += [_row(pid, entry) for pid, entry in report["pages"].items()]
+    lines += ["", "## Diagram pages: self-hosted mermaid (today) or SVG rendered at build time", "",
+              HEADER.format(second="design")]
+    for pid, entry in report["svg_pages"].items():
+        lines.append(_row(pid, report["pages"][pid], "mermaid"))
+        lines.append(_row(pid, entry, "inline SVG"))
+    failing = {pid: e["lighthouse"]["failing_audits"] for pid, e in report["pages"].items()
+               if e.get("lighthouse", {}).get("failing_audits")}
+    if failing:
+        lines += ["", "## Lighthouse audits that cost points", ""]
+        lines += [f"- {pid}: {'; '.join(audits)}" for pid, audits in failing.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Page weight, Lighthouse scores and build/test times.")
+    parser.add_argument("--pages", action="append", default=[],
+                        help="only pages matching this glob, e.g. 'en/*' or 'ja/reset/' (repeatable)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="page weight and times only (quick)")
+    args = parser.parse_args()
+    if not (SITE / "index.html").exists():
+        raise SystemExit("site/ is not built: run `make bench` (it builds first)")
+
+    ids = [pid for pid in page_ids() if not args.pages or any(fnmatch.fnmatch(pid, g) for g in args.pages)]
+    if not ids:
+        raise SystemExit(f"no page matches {args.pages}")
+    chrome = chromium()
+    version = subprocess.run([chrome, "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"bench: {len(ids)} pages with {version}" + ("" if args.no_lighthouse else " and Lighthouse"), flush=True)
+
+    print("bench: building both languages (timed)", flush=True)
+    build = build_seconds()
+    print("bench: the site as built (self-hosted mermaid on diagram pages)", flush=True)
+    pages = measure_pages(SITE, ids, chrome, not args.no_lighthouse, "site")
+
+    diagram_ids = [pid for pid in ids if pages[pid]["diagrams"]]
+    print(f"bench: the same {len(diagram_ids)} diagram pages with their diagrams rendered to SVG at build time",
+          flush=True)
+    variant_site = OUT / "svg-site"
+    with serve(SITE, mount_path()) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            variant = svg_variant.build(browser, SITE, variant_site, base, [site_path(pid) for pid in diagram_ids])
+        finally:
+            browser.close()
+    svg_pages = measure_pages(variant_site, diagram_ids, chrome, not args.no_lighthouse, "svg")
+
+    report = {
+        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "chromium": version,
+        "lighthouse_version": json.loads((ROOT / "node_modules/lighthouse/package.json").read_text())["version"],
+        "budgets": BUDGETS,
+        "build_seconds": build,
+        "test_run": last_test_run(),
+        "svg_variant": variant,
+        "pages": pages,
+        "svg_pages": svg_pages,
+        "budget_misses": {pid: budget_misses(pid, entry) for pid, entry in pages.items()},
+        "svg_budget_misses": {pid: budget_misses(pid, {**entry, "diagrams": 0}) for pid, entry in svg_pages.items()},
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    text = summary(report)
+    (OUT / "summary.md").write_text(text, encoding="utf-8")
+    print("\n" + text)
+    print(f"bench: wrote {OUT / 'bench.json'} and {OUT / 'summary.md'}")
+
+
+if __name__ == "__main__":
+    main()

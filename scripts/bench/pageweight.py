@@ -1,0 +1,69 @@
+"""What a first-time reader's phone downloads for one page: bytes (raw and as sent, gzip) and requests, by kind."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2, "locale": "ja-JP"}
+
+
+def kind(url: str) -> str:
+    """A coarse bucket for a request, to say where the bytes go."""
+    path = urlsplit(url).path
+    if "/vendor/mermaid" in path:
+        return "mermaid"
+    if "/search/" in path or "/workers/" in path or "/lunr/" in path:
+        return "search"
+    for suffix, name in ((".css", "css"), (".js", "js"), (".png", "images"), (".svg", "images"),
+                         (".ico", "images"), (".xml", "sitemap")):
+        if path.endswith(suffix):
+            return name
+    return "html" if path.endswith("/") or path.endswith(".html") else "other"
+
+
+@dataclass
+class Weight:
+    url: str
+    requests: int = 0
+    raw_bytes: int = 0
+    gzip_bytes: int = 0
+    by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def measure(browser: Browser, url: str) -> Weight:
+    """Load `url` in a fresh phone context (empty cache) and wait until the network is quiet."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    try:
+        page.goto(url, wait_until="networkidle")
+        # Material renders diagrams (and so fetches mermaid) just after load; give late requests a chance too.
+        page.wait_for_timeout(500)
+        page.wait_for_load_state("networkidle")
+        weight = Weight(url=url)
+        for response in responses:
+            if urlsplit(response.url).scheme not in ("http", "https"):
+                continue
+            try:
+                raw = len(response.body())
+            except Exception:  # noqa: BLE001 - a redirect has no body; it still counts as a request
+                raw = 0
+            sent = response.request.sizes()["responseBodySize"]
+            bucket = weight.by_kind.setdefault(kind(response.url), {"requests": 0, "raw_bytes": 0, "gzip_bytes": 0})
+            bucket["requests"] += 1
+            bucket["raw_bytes"] += raw
+            bucket["gzip_bytes"] += sent
+            weight.requests += 1
+            weight.raw_bytes += raw
+            weight.gzip_bytes += sent
+        return weight
+    finally:
+        context.close()

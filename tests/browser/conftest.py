@@ -1,0 +1,302 @@
+"""Browser fixtures: one Chromium for the whole session, every page of both languages, and one visit per page and
+colour scheme whose findings several tests share (so each page is loaded and checked with axe only once per scheme).
+
+Chromium comes from CHROMIUM_PATH (an executable, or `playwright` for Playwright's own download) or from PATH
+(`make browser` installs Debian's). A missing browser fails every browser test: it is never a skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+LANGUAGES = ("ja", "en")
+# Where each language lives below the site root (mkdocs.en.yml builds into site/en).
+LANGUAGE_PREFIX = {"ja": "", "en": "en/"}
+ARTEFACTS = ROOT / "test-results"
+
+# The flags this project's machines need: no GPU, no sandbox (containers run as root), and none of Chromium's own
+# background traffic, which would otherwise show up as requests to other hosts.
+LAUNCH_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+
+# Every page is visited twice: light scheme on a phone, dark scheme on a desktop. Together they cover both colour
+# schemes and both layouts (Material hides and moves parts of the page below its breakpoints).
+VISITS = {
+    "light-phone": {"color_scheme": "light", "viewport": PHONE, "is_mobile": True, "has_touch": True},
+    "dark-desktop": {"color_scheme": "dark", "viewport": DESKTOP},
+}
+# Material's scheme names, set on <body data-md-color-scheme> once the palette follows the emulated preference.
+SCHEME_NAMES = {"light": "default", "dark": "slate"}
+
+
+def chromium_executable() -> str | None:
+    """The Chromium to drive; None means Playwright's own download. Fails loudly when there is none."""
+    chosen = os.environ.get("CHROMIUM_PATH", "")
+    if chosen == "playwright":
+        return None
+    if chosen:
+        if not os.access(chosen, os.X_OK):
+            pytest.fail(f"CHROMIUM_PATH={chosen} is not an executable", pytrace=False)
+        return chosen
+    for name in ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome"):
+        if found := shutil.which(name):
+            return found
+    pytest.fail("no Chromium found: run `make browser`, or set CHROMIUM_PATH (see scripts/ensure-chromium.sh)",
+                pytrace=False)
+
+
+def page_paths(language: str) -> list[str]:
+    """The URL path of every page of one language relative to its root ("", "reset/", ...), from its sources."""
+    docs = ROOT / "docs" / language
+    paths = []
+    for src in sorted(docs.rglob("*.md")):
+        rel = src.relative_to(docs).with_suffix("")
+        parts = rel.parts[:-1] if rel.name in ("index", "README") else rel.parts
+        paths.append("".join(f"{part}/" for part in parts))
+    return paths
+
+
+def all_pages() -> list[tuple[str, str]]:
+    return [(language, path) for language in LANGUAGES for path in page_paths(language)]
+
+
+def page_id(value: tuple[str, str]) -> str:
+    language, path = value
+    return f"{language}/{path}"
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """`site_page` is (language, path) for every page of both languages; `visit_name` is each key of VISITS."""
+    if "site_page" in metafunc.fixturenames:
+        metafunc.parametrize("site_page", all_pages(), ids=page_id)
+    if "visit_name" in metafunc.fixturenames:
+        metafunc.parametrize("visit_name", list(VISITS))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    browser_dir = Path(__file__).parent
+    for item in items:
+        if browser_dir in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    executable = chromium_executable()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def page_url(site_url: str):
+    """Absolute URL of a (language, path) page on the local server."""
+    def url(language: str, path: str) -> str:
+        return f"{site_url}{LANGUAGE_PREFIX[language]}{path}"
+    return url
+
+
+@pytest.fixture
+def desktop_page(browser: Browser) -> Page:
+    """A fresh light-scheme desktop tab with nothing stored (no remembered palette, no search history)."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light", locale="ja-JP")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# One visit per page and scheme, shared by the tests of test_pages.py
+# ----------------------------------------------------------------------------------------------------------------
+@dataclass
+class Diagram:
+    height: float
+    svg_count: int
+    error_svg: bool
+    text: str
+
+
+@dataclass
+class Visit:
+    url: str
+    name: str
+    # What <body data-md-color-scheme> must say if the emulated colour scheme took effect.
+    expected_scheme_attr: str
+    scheme_attr: str | None = None
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    hosts: set[str] = field(default_factory=set)
+    expected_diagrams: int = 0
+    diagrams: list[Diagram] = field(default_factory=list)
+    diagram_wait_error: str | None = None
+    axe_violations: list[dict] = field(default_factory=list)
+    scroll_width: int = 0
+    client_width: int = 0
+    wide_elements: list[str] = field(default_factory=list)
+    screenshot: Path | None = None
+
+
+def _count_diagrams(html: str) -> int:
+    # Counted in the HTML as served, before any script runs: Material swaps each <pre class="mermaid"> for a
+    # <div class="mermaid"> holding the SVG once mermaid has rendered it.
+    return len(re.findall(r'<pre class="mermaid"', html))
+
+
+def _rendered_diagrams(context: BrowserContext, page: Page) -> list[Diagram]:
+    """Each rendered diagram. Material puts the SVG in a *closed* shadow root, which page scripts (and Playwright
+    locators) cannot enter; the DevTools protocol can, so the page itself is left unmodified."""
+    cdp = context.new_cdp_session(page)
+    try:
+        document = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+    finally:
+        cdp.detach()
+    hosts = []
+
+    def walk(node: dict) -> None:
+        attributes = dict(zip(node.get("attributes", [])[::2], node.get("attributes", [])[1::2]))
+        if node.get("localName") == "div" and "mermaid" in attributes.get("class", "").split():
+            hosts.append(node)
+        for child in node.get("children", []) + node.get("shadowRoots", []) + ([node["contentDocument"]]
+                                                                           if "contentDocument" in node else []):
+            walk(child)
+
+    walk(document)
+    boxes = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.getBoundingClientRect().height)")
+    diagrams = []
+    for host, height in zip(hosts, boxes):
+        svgs, texts, error = [], [], False
+
+        def inside(node: dict) -> None:
+            nonlocal error
+            attributes = dict(zip(node.get("attributes", [])[::2], node.get("attributes", [])[1::2]))
+            if node.get("localName") == "svg":
+                svgs.append(node)
+                error = error or attributes.get("aria-roledescription") == "error"
+            if node.get("nodeType") == 3:
+                texts.append(node.get("nodeValue", ""))
+            for child in node.get("children", []) + node.get("shadowRoots", []):
+                inside(child)
+
+        inside(host)
+        text = " ".join(t.strip() for t in texts if t.strip())
+        diagrams.append(Diagram(height=height, svg_count=len(svgs),
+                                error_svg=error or "Syntax error" in text, text=text[:200]))
+    return diagrams
+
+
+def _visit(browser: Browser, url: str, name: str, artefact: str) -> Visit:
+    settings = VISITS[name]
+    context = browser.new_context(locale="ja-JP", **settings)
+    page = context.new_page()
+    visit = Visit(url=url, name=name, expected_scheme_attr=SCHEME_NAMES[settings["color_scheme"]])
+    page.on("console", lambda m: m.type == "error" and visit.console_errors.append(f"{m.text} ({m.location})"))
+    page.on("pageerror", lambda e: visit.console_errors.append(f"uncaught: {e}"))
+    page.on("requestfailed", lambda r: visit.failed_requests.append(f"{r.url}: {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and visit.failed_requests.append(f"{r.url}: HTTP {r.status}"))
+    page.on("request", lambda r: visit.hosts.add(urlsplit(r.url).netloc or urlsplit(r.url).scheme))
+    try:
+        response = page.goto(url, wait_until="load")
+        assert response is not None and response.ok, f"{url}: {response and response.status}"
+        visit.expected_diagrams = _count_diagrams(response.text())
+        if visit.expected_diagrams:
+            try:
+                page.wait_for_function("n => document.querySelectorAll('div.mermaid').length >= n",
+                                       arg=visit.expected_diagrams, timeout=20_000)
+            except Exception as error:  # noqa: BLE001 - reported by the diagram test, with what did render
+                visit.diagram_wait_error = str(error).splitlines()[0]
+        # Late requests (the search index, the search worker) must be caught too.
+        page.wait_for_load_state("networkidle")
+        visit.scheme_attr = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        visit.diagrams = _rendered_diagrams(context, page)
+        visit.axe_violations = Axe().run(page).response["violations"]
+        visit.scroll_width, visit.client_width = page.evaluate(
+            "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+        if visit.scroll_width > visit.client_width:
+            visit.wide_elements = page.evaluate(_WIDE_ELEMENTS_JS)
+        if settings["viewport"] is PHONE:
+            visit.screenshot = ARTEFACTS / "screenshots" / f"{artefact}.png"
+            visit.screenshot.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=visit.screenshot, full_page=True)
+        if visit.axe_violations:
+            report = ARTEFACTS / "axe" / f"{artefact}-{name}.json"
+            report.parent.mkdir(parents=True, exist_ok=True)
+            report.write_text(json.dumps(visit.axe_violations, ensure_ascii=False, indent=1), encoding="utf-8")
+    finally:
+        context.close()
+    return visit
+
+
+# Diagnostics only: the outermost elements that reach past the right edge, to say what makes a page scroll.
+_WIDE_ELEMENTS_JS = """() => {
+  const limit = document.scrollingElement.clientWidth;
+  const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > limit + 1);
+  const outermost = wide.filter(e => !wide.includes(e.parentElement));
+  return outermost.slice(0, 5).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+    (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') +
+    ' right=' + Math.round(e.getBoundingClientRect().right));
+}"""
+
+
+@pytest.fixture(scope="session")
+def visit_names() -> list[str]:
+    return list(VISITS)
+
+
+@pytest.fixture(scope="session")
+def visits(browser: Browser, page_url):
+    """visits(language, path, visit_name) -> Visit, computed once and shared by every test that asks."""
+    cache: dict[tuple[str, str, str], Visit] = {}
+
+    def get(language: str, path: str, name: str) -> Visit:
+        key = (language, path, name)
+        if key not in cache:
+            artefact = f"{language}/{path.strip('/').replace('/', '--') or 'home'}"
+            cache[key] = _visit(browser, page_url(language, path), name, artefact)
+        return cache[key]
+
+    return get
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Search timings: recorded by test_search.py, written to test-results/ and printed after the run (never asserted)
+# ----------------------------------------------------------------------------------------------------------------
+_SEARCH_TIMINGS = pytest.StashKey[list]()
+
+
+@pytest.fixture(scope="session")
+def search_timings(request: pytest.FixtureRequest) -> list[dict]:
+    timings = request.config.stash.setdefault(_SEARCH_TIMINGS, [])
+    yield timings
+    if timings:
+        ARTEFACTS.mkdir(exist_ok=True)
+        (ARTEFACTS / "search-timings.json").write_text(json.dumps(timings, ensure_ascii=False, indent=1),
+                                                       encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    timings = config.stash.get(_SEARCH_TIMINGS, [])
+    if not timings:
+        return
+    terminalreporter.section("search: last keystroke to first results (ms)")
+    for language in LANGUAGES:
+        values = sorted(t["ms"] for t in timings if t["language"] == language)
+        if values:
+            terminalreporter.write_line(
+                f"{language}: {len(values)} queries, median {values[len(values) // 2]}, max {values[-1]}")
+    terminalreporter.write_line(f"per query: {ARTEFACTS / 'search-timings.json'}")

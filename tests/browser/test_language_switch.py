@@ -1,0 +1,31 @@
+"""The language switcher in the header leads from every page to the same page in the other language."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+OTHER = {"ja": "en", "en": "ja"}
+
+
+def test_language_switcher_leads_to_the_counterpart(site_page, desktop_page, page_url):
+    language, path = site_page
+    other = OTHER[language]
+    page = desktop_page
+    response = page.goto(page_url(language, path), wait_until="domcontentloaded")
+    assert response is not None and response.ok
+    assert page.get_attribute("html", "lang") == language
+
+    # As a reader does it: open the menu with the translate button, then pick the other language.
+    page.locator(".md-header .md-select > button").click()
+    link = page.locator(f".md-select__link[hreflang='{other}']")
+    expect(link).to_be_visible()
+    with page.expect_navigation(wait_until="domcontentloaded") as navigation:
+        link.click()
+    loaded = navigation.value
+    assert loaded is not None, "no page load: instant navigation kept this language's page and search index"
+    assert loaded.ok, f"{loaded.url}: HTTP {loaded.status}"
+
+    assert page.url == page_url(other, path)
+    # A full page load of the other language's build, not instant navigation keeping this language's search index.
+    assert page.get_attribute("html", "lang") == other
+    expect(page.locator(f".md-select__link[hreflang='{other}']")).to_have_attribute("aria-current", "true")

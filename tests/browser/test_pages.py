@@ -1,0 +1,59 @@
+"""Every page of both languages, as a reader's browser shows it: no errors, nothing fetched from elsewhere, diagrams
+rendered, no axe-core violation in either colour scheme, and no sideways scrolling on a phone.
+
+The page visits behind these tests are shared (conftest.visits): each page is loaded once per visit name.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+def _local_host(site_url: str) -> str:
+    return urlsplit(site_url).netloc
+
+
+def test_no_console_error(site_page, visits, visit_names):
+    errors = [f"[{name}] {e}" for name in visit_names for e in visits(*site_page, name).console_errors]
+    assert errors == []
+
+
+def test_no_failed_request(site_page, visits, visit_names):
+    failed = [f"[{name}] {r}" for name in visit_names for r in visits(*site_page, name).failed_requests]
+    assert failed == []
+
+
+def test_no_request_to_another_host(site_page, visits, visit_names, site_url):
+    # data: and blob: URLs are made by the page itself (icons, the search worker); they reach no host.
+    hosts = set().union(*(visits(*site_page, name).hosts for name in visit_names)) - {"data", "blob"}
+    assert hosts == {_local_host(site_url)}
+
+
+def test_diagrams_render_as_svg(site_page, visit_name, visits):
+    visit = visits(*site_page, visit_name)
+    assert visit.scheme_attr == visit.expected_scheme_attr, "the emulated colour scheme was not applied"
+    assert visit.diagram_wait_error is None, f"not every diagram rendered: {visit.diagram_wait_error}"
+    assert len(visit.diagrams) == visit.expected_diagrams
+    for number, diagram in enumerate(visit.diagrams, 1):
+        assert diagram.svg_count == 1, f"diagram {number}: {diagram.svg_count} SVGs"
+        assert not diagram.error_svg, f"diagram {number} is mermaid's error graphic: {diagram.text}"
+        assert diagram.height > 20, f"diagram {number} is {diagram.height}px tall"
+        assert diagram.text, f"diagram {number} has no label text"
+
+
+def test_no_axe_violation(site_page, visit_name, visits):
+    visit = visits(*site_page, visit_name)
+    assert visit.scheme_attr == visit.expected_scheme_attr, "the emulated colour scheme was not applied"
+    summary = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> " + ", ".join(str(n["target"]) for n in v["nodes"][:5])
+        for v in visit.axe_violations
+    ]
+    assert not summary, "\n".join(summary)
+
+
+def test_phone_has_no_sideways_scroll(site_page, visits):
+    visit = visits(*site_page, "light-phone")
+    assert visit.screenshot is not None and visit.screenshot.stat().st_size > 0
+    assert visit.scroll_width <= visit.client_width, (
+        f"page is {visit.scroll_width}px wide on a {visit.client_width}px screen; widest: {visit.wide_elements}"
+    )
