@@ -52,6 +52,7 @@ class _CompressingHandler(_LocalHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages sends
         self.end_headers()
         return io.BytesIO(body)
 

@@ -30,7 +30,7 @@ from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
 from . import lighthouse, pageweight, svg_variant
-from .server import serve
+from scripts.localserver import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -103,7 +103,7 @@ def mount_path() -> str:
 
 def measure_pages(site: Path, ids: list[str], chrome: str, with_lighthouse: bool, label: str) -> dict[str, dict]:
     results: dict[str, dict] = {}
-    with serve(site, mount_path()) as base, sync_playwright() as playwright:
+    with serve(site, mount_path(), compress=True) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
         try:
             for number, page_id in enumerate(ids, 1):
@@ -207,7 +207,7 @@ def main() -> None:
     print(f"bench: the same {len(diagram_ids)} diagram pages with their diagrams rendered to SVG at build time",
           flush=True)
     variant_site = OUT / "svg-site"
-    with serve(SITE, mount_path()) as base, sync_playwright() as playwright:
+    with serve(SITE, mount_path(), compress=True) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
         try:
             variant = svg_variant.build(browser, SITE, variant_site, base, [site_path(pid) for pid in diagram_ids])
