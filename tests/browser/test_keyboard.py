@@ -167,9 +167,10 @@ def _focus_problem(page: Page) -> str | None:
     return None
 
 
-def _check_focus_stops(page: Page, presses: int) -> list[str]:
+def _check_focus_stops(page: Page, presses: int, pause_ms: int = 0) -> list[str]:
     problems = []
     for _ in range(presses):
+        page.wait_for_timeout(pause_ms)
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement === document.body"):  # past the last link of the page
             break
@@ -187,7 +188,9 @@ def test_focus_is_visible_in_the_header(language, viewport, scheme, browser, pag
     try:
         page = context.new_page()
         _open(page, page_url(language, ""))
-        problems = _check_focus_stops(page, HEADER_TAB_STOPS)
+        # At a person's pace: Material opens search a moment after its field gets focus, and a Tab within that
+        # moment leaves search opening behind the focus (no person is that fast).
+        problems = _check_focus_stops(page, HEADER_TAB_STOPS, pause_ms=150)
     finally:
         context.close()
     assert not problems, "\n".join(dict.fromkeys(problems))

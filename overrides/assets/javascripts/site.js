@@ -21,6 +21,18 @@
   var results = document.querySelector(".md-search__scrollwrap");
   if (results) results.setAttribute("tabindex", "-1");
 
+  // Search stays open when Tab moves focus out of it; on a phone it covers the whole screen, so focus then travels
+  // through the page hidden underneath (WCAG 2.4.11). Close it once focus has left it for another element.
+  var searchToggle = document.getElementById("__search");
+  if (dialog && searchToggle) {
+    dialog.addEventListener("focusout", function (event) {
+      if (searchToggle.checked && event.relatedTarget && !dialog.contains(event.relatedTarget)) {
+        searchToggle.checked = false;
+        searchToggle.dispatchEvent(new Event("change"));  // what Material listens to
+      }
+    });
+  }
+
   // Below 1220 px the navigation is a drawer opened by a <label>, which no keyboard can reach (and a label may not
   // take a button role), while the closed drawer's links stay in the tab order, off-screen. A real button takes the
   // label's place (site.css hides it where Material hides the label, and takes the closed drawer out of the tab order).
