@@ -101,7 +101,7 @@ def mount_path() -> str:
     return urlsplit(load_config(str(ROOT / "mkdocs.yml")).site_url or "/").path
 
 
-def measure_pages(site: Path, ids: list[str], chrome: str, with_lighthouse: bool, label: str) -> dict[str, dict]:
+def measure_pages(site: Path, ids: list[str], chrome: str, runs: int, label: str) -> dict[str, dict]:
     results: dict[str, dict] = {}
     with serve(site, mount_path(), compress=True) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
@@ -111,8 +111,13 @@ def measure_pages(site: Path, ids: list[str], chrome: str, with_lighthouse: bool
                 html = (site / site_path(page_id) / "index.html").read_text(encoding="utf-8")
                 entry = {"diagrams": svg_variant.diagram_count(html) or html.count('<div class="mermaid">'),
                          "weight": pageweight.measure(browser, url).as_dict()}
-                if with_lighthouse:
-                    entry["lighthouse"] = lighthouse.run(url, chrome)
+                if runs:
+                    # Lighthouse varies from run to run (and with whatever else the machine is doing): the run with
+                    # the median performance score is reported, with the spread of the scores.
+                    reports = sorted((lighthouse.run(url, chrome) for _ in range(runs)),
+                                     key=lambda r: r["performance"])
+                    entry["lighthouse"] = {**reports[len(reports) // 2],
+                                           "performance_runs": [r["performance"] for r in reports]}
                 results[page_id] = entry
                 scores = entry.get("lighthouse", {})
                 print(f"  [{label} {number}/{len(ids)}] {page_id}: {entry['weight']['gzip_bytes'] / KB:.0f} KB gzip, "
@@ -135,13 +140,18 @@ def budget_misses(page_id: str, entry: dict) -> list[str]:
     return misses
 
 
+def _performance(lh: dict) -> str:
+    runs = lh.get("performance_runs", [])
+    return f"{lh['performance']} ({min(runs)}–{max(runs)})" if len(runs) > 1 else str(lh["performance"])
+
+
 def _row(page_id: str, entry: dict, design: str | None = None) -> str:
     w, lh = entry["weight"], entry.get("lighthouse", {})
     cells = [page_id] + ([design] if design else [f"{entry['diagrams']}" if entry["diagrams"] else "-"]) + [
         str(w["requests"]), f"{w['raw_bytes'] / KB:.0f}", f"{w['gzip_bytes'] / KB:.0f}",
         f"{w['by_kind'].get('mermaid', {}).get('gzip_bytes', 0) / KB:.0f}",
         f"{w['by_kind'].get('search', {}).get('gzip_bytes', 0) / KB:.0f}",
-    ] + ([str(lh[k]) for k in ("performance", "accessibility", "best-practices", "seo")]
+    ] + ([_performance(lh)] + [str(lh[k]) for k in ("accessibility", "best-practices", "seo")]
          + [f"{lh['lcp_ms'] / 1000:.1f} s", f"{lh['tbt_ms']} ms", f"{lh['cls']}"] if lh else ["n/a"] * 7)
     return "| " + " | ".join(cells) + " |"
 
@@ -154,7 +164,10 @@ def summary(report: dict) -> str:
     lines = [f"# Benchmark, {report['date']}", "",
              f"Lighthouse {report['lighthouse_version']} (mobile preset, simulated slow 4G), {report['chromium']}; "
              "the site served locally with gzip under its published path. KB = 1024 bytes, as sent over the "
-             "network (gzip) on a first visit with an empty cache, until the network is quiet.", "",
+             "network (gzip) on a first visit with an empty cache, until the network is quiet. "
+             f"Lighthouse runs per page: {report['lighthouse_runs']} (median shown, range in brackets). "
+             f"Machine load average at start / end: {report['load_average'][0]} / {report['load_average'][1]} "
+             "(Lighthouse's performance score drops when other work competes for the CPU).", "",
              "## Times", "",
              f"- build: Japanese {report['build_seconds']['ja']} s, English {report['build_seconds']['en']} s",
              "- last `make test`: " + (f"{report['test_run']['seconds']} s (finished {report['test_run']['finished']})"
@@ -187,6 +200,7 @@ def main() -> None:
     parser.add_argument("--pages", action="append", default=[],
                         help="only pages matching this glob, e.g. 'en/*' or 'ja/reset/' (repeatable)")
     parser.add_argument("--no-lighthouse", action="store_true", help="page weight and times only (quick)")
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is reported")
     args = parser.parse_args()
     if not (SITE / "index.html").exists():
         raise SystemExit("site/ is not built: run `make bench` (it builds first)")
@@ -194,14 +208,16 @@ def main() -> None:
     ids = [pid for pid in page_ids() if not args.pages or any(fnmatch.fnmatch(pid, g) for g in args.pages)]
     if not ids:
         raise SystemExit(f"no page matches {args.pages}")
+    runs = 0 if args.no_lighthouse else max(1, args.runs)
     chrome = chromium()
     version = subprocess.run([chrome, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"bench: {len(ids)} pages with {version}" + ("" if args.no_lighthouse else " and Lighthouse"), flush=True)
 
+    load_at_start = round(os.getloadavg()[0], 2)
     print("bench: building both languages (timed)", flush=True)
     build = build_seconds()
     print("bench: the site as built (self-hosted mermaid on diagram pages)", flush=True)
-    pages = measure_pages(SITE, ids, chrome, not args.no_lighthouse, "site")
+    pages = measure_pages(SITE, ids, chrome, runs, "site")
 
     diagram_ids = [pid for pid in ids if pages[pid]["diagrams"]]
     print(f"bench: the same {len(diagram_ids)} diagram pages with their diagrams rendered to SVG at build time",
@@ -213,13 +229,15 @@ def main() -> None:
             variant = svg_variant.build(browser, SITE, variant_site, base, [site_path(pid) for pid in diagram_ids])
         finally:
             browser.close()
-    svg_pages = measure_pages(variant_site, diagram_ids, chrome, not args.no_lighthouse, "svg")
+    svg_pages = measure_pages(variant_site, diagram_ids, chrome, runs, "svg")
 
     report = {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "chromium": version,
         "lighthouse_version": json.loads((ROOT / "node_modules/lighthouse/package.json").read_text())["version"],
         "budgets": BUDGETS,
+        "lighthouse_runs": runs,
+        "load_average": [load_at_start, round(os.getloadavg()[0], 2)],
         "build_seconds": build,
         "test_run": last_test_run(),
         "svg_variant": variant,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from dataclasses import asdict, dataclass, field
 from urllib.parse import urlsplit
 
@@ -53,10 +54,14 @@ def measure(browser: Browser, url: str) -> Weight:
             if urlsplit(response.url).scheme not in ("http", "https"):
                 continue
             try:
-                raw = len(response.body())
+                body = response.body()
             except Exception:  # noqa: BLE001 - a redirect has no body; it still counts as a request
-                raw = 0
-            sent = response.request.sizes()["responseBodySize"]
+                body = b""
+            raw = len(body)
+            # The bytes as sent, recomputed the way the server compresses them: Chromium reports 0 transferred
+            # bytes for a worker's script (the search worker), which would hide it from the total.
+            gzipped = response.headers.get("content-encoding") == "gzip"
+            sent = len(gzip.compress(body, compresslevel=6, mtime=0)) if gzipped else raw
             bucket = weight.by_kind.setdefault(kind(response.url), {"requests": 0, "raw_bytes": 0, "gzip_bytes": 0})
             bucket["requests"] += 1
             bucket["raw_bytes"] += raw

@@ -1,4 +1,6 @@
-"""Keyboard use on every page: the skip link, opening search without a mouse, and a visible focus indicator."""
+"""Keyboard use: on every page the skip link, opening search without a mouse and a visible focus indicator on the
+page's own links; the header (the same on every page) on each home page, on a desktop and a phone, in both colour
+schemes, and the navigation drawer that replaces the sidebar on a phone."""
 
 from __future__ import annotations
 
