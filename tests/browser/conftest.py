@@ -220,7 +220,7 @@ def _visit(browser: Browser, url: str, name: str, artefact: str) -> Visit:
                                        arg=visit.expected_diagrams, timeout=20_000)
             except Exception as error:  # noqa: BLE001 - reported by the diagram test, with what did render
                 visit.diagram_wait_error = str(error).splitlines()[0]
-        # Late requests (the search index, the search worker) must be caught too.
+        # Late requests (instant-navigation prefetches, a diagram fallback) must be caught too.
         page.wait_for_load_state("networkidle")
         visit.scheme_attr = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         visit.diagrams = _rendered_diagrams(context, page)
