@@ -21,7 +21,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PIP_PRE := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup serve build validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-steps bench browser vendor lock clean
+.PHONY: help setup serve build diagrams validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-steps bench browser vendor lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ build: $(PY_STAMP) ## Build both languages into site/ (strict: any warning fails
 	$(BIN)/mkdocs build --strict -f mkdocs.yml
 	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
 	@echo "built site/ (ja) and site/en/ (en)"
+
+diagrams: $(PY_STAMP) browser ## Draw new or edited ```mermaid blocks into docs/diagrams/ (commit the result)
+	$(PY) -m scripts.render_diagrams
 
 # ----------------------------------------------------------------------------------------------------------------
 # Checks
@@ -96,9 +99,10 @@ bench: build browser $(NODE_STAMP) ## Page weight, Lighthouse, build/test times;
 # ----------------------------------------------------------------------------------------------------------------
 # Maintenance
 # ----------------------------------------------------------------------------------------------------------------
-vendor: $(NODE_STAMP) ## Copy the npm-pinned mermaid into the site's assets (after changing its version)
+vendor: $(NODE_STAMP) ## Copy the npm-pinned mermaid into the site's assets (after changing its version), redraw
 	cp node_modules/mermaid/dist/mermaid.min.js overrides/assets/javascripts/vendor/mermaid.min.js
 	cp node_modules/mermaid/LICENSE overrides/assets/javascripts/vendor/mermaid.LICENSE
+	@$(MAKE) --no-print-directory diagrams
 
 lock: $(PY_STAMP) ## Re-pin requirements/requirements.lock from requirements/requirements.in
 	$(PY) -m pip install --quiet pip-tools==7.6.2

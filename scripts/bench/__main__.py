@@ -3,8 +3,8 @@
 Measures, on the built site/ served locally like GitHub Pages (gzip, published path):
   - cold-load weight of each page on a phone: requests, bytes raw and as sent (gzip);
   - Lighthouse 12 (mobile preset): performance, accessibility, best practices, SEO, with LCP, TBT, CLS;
-  - the same for every diagram page with its diagrams rendered to inline SVG beforehand (svg_variant.py), to compare
-    with today's design (self-hosted mermaid loaded by the pages that have a diagram);
+  - the same for every diagram page built the other way (mermaid_variant.py: blocks drawn in the reader's browser
+    by the self-hosted mermaid), to compare with the site's design (drawings inlined at build time);
   - the build time of each language (built again here, into a temporary folder);
   - the duration of the last `make test`, which the Makefile records in build/test-seconds.txt.
 Writes build/bench/bench.json and build/bench/summary.md, prints the summary and the pages that miss a budget.
@@ -18,7 +18,6 @@ import datetime as dt
 import fnmatch
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,7 +28,8 @@ from urllib.parse import urlsplit
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
-from . import lighthouse, pageweight, svg_variant
+from . import lighthouse, mermaid_variant, pageweight
+from scripts.chromium import NoChromium, find_chromium
 from scripts.localserver import serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,17 +63,11 @@ def site_path(page_id: str) -> str:
 
 
 def chromium() -> str:
-    """The Chromium executable for Playwright and Lighthouse (CHROME_PATH), found as the browser tests find it."""
-    chosen = os.environ.get("CHROMIUM_PATH", "")
-    if chosen == "playwright":
-        with sync_playwright() as playwright:
-            return playwright.chromium.executable_path
-    if chosen:
-        return chosen
-    for name in ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome"):
-        if found := shutil.which(name):
-            return found
-    raise SystemExit("no Chromium found: run `make browser`, or set CHROMIUM_PATH")
+    """The Chromium executable for Playwright and Lighthouse (CHROME_PATH)."""
+    try:
+        return find_chromium()
+    except NoChromium as error:
+        raise SystemExit(str(error)) from None
 
 
 def build_seconds() -> dict[str, float]:
@@ -109,7 +103,7 @@ def measure_pages(site: Path, ids: list[str], chrome: str, runs: int, label: str
             for number, page_id in enumerate(ids, 1):
                 url = base + site_path(page_id)
                 html = (site / site_path(page_id) / "index.html").read_text(encoding="utf-8")
-                entry = {"diagrams": svg_variant.diagram_count(html) or html.count('<div class="mermaid">'),
+                entry = {"diagrams": mermaid_variant.diagram_count(html),
                          "weight": pageweight.measure(browser, url).as_dict()}
                 if runs:
                     # Lighthouse varies from run to run (and with whatever else the machine is doing): the run with
@@ -172,9 +166,8 @@ def summary(report: dict) -> str:
              f"- build: Japanese {report['build_seconds']['ja']} s, English {report['build_seconds']['en']} s",
              "- last `make test`: " + (f"{report['test_run']['seconds']} s (finished {report['test_run']['finished']})"
                                        if report["test_run"] else "not recorded yet (run `make test`)"),
-             f"- rendering every diagram to SVG in Chromium (the build-time alternative): "
-             f"{report['svg_variant']['seconds']} s for {report['svg_variant']['diagrams']} diagrams "
-             "(includes copying the site)", "",
+             f"- building both languages the other way (diagrams left to mermaid in the browser): "
+             f"{report['mermaid_variant']['seconds']} s", "",
              "## Budgets", "", ", ".join(f"{k} {'≥' if k != 'text_page_gzip_kb' else '≤'} {v}"
                                          for k, v in BUDGETS.items()), ""]
     misses = {pid: m for pid, m in report["budget_misses"].items() if m}
@@ -182,11 +175,11 @@ def summary(report: dict) -> str:
               if misses else ["Every page meets every budget."]) + [""]
     lines += ["## Pages", "", HEADER.format(second="diagrams")]
     lines += [_row(pid, entry) for pid, entry in report["pages"].items()]
-    lines += ["", "## Diagram pages: self-hosted mermaid (today) or SVG rendered at build time", "",
+    lines += ["", "## Diagram pages: drawings inlined at build time (the site) or mermaid in the browser", "",
               HEADER.format(second="design")]
-    for pid, entry in report["svg_pages"].items():
-        lines.append(_row(pid, report["pages"][pid], "mermaid"))
-        lines.append(_row(pid, entry, "inline SVG"))
+    for pid, entry in report["mermaid_pages"].items():
+        lines.append(_row(pid, report["pages"][pid], "inline SVG"))
+        lines.append(_row(pid, entry, "mermaid"))
     failing = {pid: e["lighthouse"]["failing_audits"] for pid, e in report["pages"].items()
                if e.get("lighthouse", {}).get("failing_audits")}
     if failing:
@@ -216,20 +209,15 @@ def main() -> None:
     load_at_start = round(os.getloadavg()[0], 2)
     print("bench: building both languages (timed)", flush=True)
     build = build_seconds()
-    print("bench: the site as built (self-hosted mermaid on diagram pages)", flush=True)
+    print("bench: the site as built (diagrams inlined as SVG)", flush=True)
     pages = measure_pages(SITE, ids, chrome, runs, "site")
 
     diagram_ids = [pid for pid in ids if pages[pid]["diagrams"]]
-    print(f"bench: the same {len(diagram_ids)} diagram pages with their diagrams rendered to SVG at build time",
+    print(f"bench: the same {len(diagram_ids)} diagram pages with their diagrams drawn by mermaid in the browser",
           flush=True)
-    variant_site = OUT / "svg-site"
-    with serve(SITE, mount_path(), compress=True) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            variant = svg_variant.build(browser, SITE, variant_site, base, [site_path(pid) for pid in diagram_ids])
-        finally:
-            browser.close()
-    svg_pages = measure_pages(variant_site, diagram_ids, chrome, runs, "svg")
+    variant_site = OUT / "mermaid-site"
+    variant = mermaid_variant.build(variant_site, LANGUAGES)
+    mermaid_pages = measure_pages(variant_site, diagram_ids, chrome, runs, "mermaid")
 
     report = {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -240,11 +228,11 @@ def main() -> None:
         "load_average": [load_at_start, round(os.getloadavg()[0], 2)],
         "build_seconds": build,
         "test_run": last_test_run(),
-        "svg_variant": variant,
+        "mermaid_variant": variant,
         "pages": pages,
-        "svg_pages": svg_pages,
+        "mermaid_pages": mermaid_pages,
         "budget_misses": {pid: budget_misses(pid, entry) for pid, entry in pages.items()},
-        "svg_budget_misses": {pid: budget_misses(pid, {**entry, "diagrams": 0}) for pid, entry in svg_pages.items()},
+        "mermaid_budget_misses": {pid: budget_misses(pid, entry) for pid, entry in mermaid_pages.items()},
     }
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "bench.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")

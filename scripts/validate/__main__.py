@@ -16,6 +16,7 @@ from pathlib import Path
 
 from scripts.validate import (
     Problem,
+    drawings,
     front_matter,
     html_safety,
     hygiene,
@@ -30,7 +31,7 @@ from scripts.validate.site import load_site
 
 ROOT = Path(__file__).resolve().parents[2]
 # Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
-CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, staleness, source_map)
+CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map)
 
 
 def run(root: Path) -> list[Problem]:

@@ -1,6 +1,7 @@
 """Markdown hygiene. HEAD: one H1 equal to the title, no skipped heading levels, explicit kebab-case ids on every
 heading of level 2 and below, unique on the page. ADM: admonitions of the allowed types, with a title. DIAG: mermaid
 blocks that are not empty, name a known diagram type and keep to the conventions (no click or styling lines).
+(DIAG005-DIAG006, the stored drawings of the blocks: scripts/validate/drawings.py.)
 
 (Not "MD…": markdownlint, which `make lint-markdown` runs, already uses those codes.)"""
 
@@ -34,7 +35,7 @@ def check(site: Site) -> Iterator[Problem]:
         yield from _admonitions(page)
         for fence in page.fences:
             if fence.lang == "mermaid":
-                yield from _mermaid(page, fence)
+                yield from mermaid_problems(page, fence)
 
 
 def _headings(page: Page) -> Iterator[Problem]:
@@ -110,7 +111,7 @@ def _balanced(text: str) -> bool:
     return not quoted and not stack
 
 
-def _mermaid(page: Page, fence: Fence) -> Iterator[Problem]:
+def mermaid_problems(page: Page, fence: Fence) -> Iterator[Problem]:
     statements = list(_statements(fence))
     if not statements:
         yield Problem(page.path, fence.line, "DIAG001", "the mermaid block is empty", "write the diagram or remove the block")

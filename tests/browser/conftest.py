@@ -8,9 +8,7 @@ Chromium comes from CHROMIUM_PATH (an executable, or `playwright` for Playwright
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,6 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from scripts.chromium import NoChromium, find_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("ja", "en")
@@ -44,20 +44,12 @@ VISITS = {
 SCHEME_NAMES = {"light": "default", "dark": "slate"}
 
 
-def chromium_executable() -> str | None:
-    """The Chromium to drive; None means Playwright's own download. Fails loudly when there is none."""
-    chosen = os.environ.get("CHROMIUM_PATH", "")
-    if chosen == "playwright":
-        return None
-    if chosen:
-        if not os.access(chosen, os.X_OK):
-            pytest.fail(f"CHROMIUM_PATH={chosen} is not an executable", pytrace=False)
-        return chosen
-    for name in ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome"):
-        if found := shutil.which(name):
-            return found
-    pytest.fail("no Chromium found: run `make browser`, or set CHROMIUM_PATH (see scripts/ensure-chromium.sh)",
-                pytrace=False)
+def chromium_executable() -> str:
+    """The Chromium to drive. Fails loudly when there is none: a missing browser is never a skip."""
+    try:
+        return find_chromium()
+    except NoChromium as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 def page_paths(language: str) -> list[str]:
@@ -130,6 +122,8 @@ class Diagram:
     svg_count: int
     error_svg: bool
     text: str
+    prerendered: bool  # inlined at build time from docs/diagrams/, not drawn by mermaid in the browser
+    label_color: str | None  # the computed colour of its first box's label, which must follow the colour scheme
 
 
 @dataclass
@@ -142,6 +136,7 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     hosts: set[str] = field(default_factory=set)
+    mermaid_requests: list[str] = field(default_factory=list)
     expected_diagrams: int = 0
     diagrams: list[Diagram] = field(default_factory=list)
     diagram_wait_error: str | None = None
@@ -153,14 +148,16 @@ class Visit:
 
 
 def _count_diagrams(html: str) -> int:
-    # Counted in the HTML as served, before any script runs: Material swaps each <pre class="mermaid"> for a
-    # <div class="mermaid"> holding the SVG once mermaid has rendered it.
-    return len(re.findall(r'<pre class="mermaid"', html))
+    # Counted in the HTML as served, before any script runs: a drawing inlined by the build is a <div class="mermaid"
+    # data-diagram=…>; a block left for the browser is a <pre class="mermaid">, which Material swaps for a
+    # <div class="mermaid"> once mermaid has drawn it.
+    return len(re.findall(r'<pre class="mermaid"|<div class="mermaid" data-diagram=', html))
 
 
 def _rendered_diagrams(context: BrowserContext, page: Page) -> list[Diagram]:
-    """Each rendered diagram. Material puts the SVG in a *closed* shadow root, which page scripts (and Playwright
-    locators) cannot enter; the DevTools protocol can, so the page itself is left unmodified."""
+    """Each rendered diagram. A drawing inlined by the build is part of the page; one drawn in the browser sits in
+    Material's *closed* shadow root, which page scripts (and Playwright locators) cannot enter but the DevTools
+    protocol can, so the page itself is left unmodified."""
     cdp = context.new_cdp_session(page)
     try:
         document = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
@@ -177,9 +174,12 @@ def _rendered_diagrams(context: BrowserContext, page: Page) -> list[Diagram]:
             walk(child)
 
     walk(document)
-    boxes = page.eval_on_selector_all("div.mermaid", "els => els.map(e => e.getBoundingClientRect().height)")
+    boxes = page.eval_on_selector_all("div.mermaid", """els => els.map(e => {
+      const label = e.querySelector('.node .nodeLabel');
+      return [e.getBoundingClientRect().height, e.hasAttribute('data-diagram'), label && getComputedStyle(label).color];
+    })""")
     diagrams = []
-    for host, height in zip(hosts, boxes):
+    for host, (height, prerendered, label_color) in zip(hosts, boxes):
         svgs, texts, error = [], [], False
 
         def inside(node: dict) -> None:
@@ -190,13 +190,15 @@ def _rendered_diagrams(context: BrowserContext, page: Page) -> list[Diagram]:
                 error = error or attributes.get("aria-roledescription") == "error"
             if node.get("nodeType") == 3:
                 texts.append(node.get("nodeValue", ""))
+            if node.get("localName") == "style":
+                return  # CSS, not a label
             for child in node.get("children", []) + node.get("shadowRoots", []):
                 inside(child)
 
         inside(host)
         text = " ".join(t.strip() for t in texts if t.strip())
-        diagrams.append(Diagram(height=height, svg_count=len(svgs),
-                                error_svg=error or "Syntax error" in text, text=text[:200]))
+        diagrams.append(Diagram(height=height, svg_count=len(svgs), error_svg=error or "Syntax error" in text,
+                                text=text[:200], prerendered=prerendered, label_color=label_color))
     return diagrams
 
 
@@ -210,6 +212,7 @@ def _visit(browser: Browser, url: str, name: str, artefact: str) -> Visit:
     page.on("requestfailed", lambda r: visit.failed_requests.append(f"{r.url}: {r.failure}"))
     page.on("response", lambda r: r.status >= 400 and visit.failed_requests.append(f"{r.url}: HTTP {r.status}"))
     page.on("request", lambda r: visit.hosts.add(urlsplit(r.url).netloc or urlsplit(r.url).scheme))
+    page.on("request", lambda r: "/vendor/mermaid" in r.url and visit.mermaid_requests.append(r.url))
     try:
         response = page.goto(url, wait_until="load")
         assert response is not None and response.ok, f"{url}: {response and response.status}"

@@ -1,5 +1,5 @@
 """Every page of both languages, as a reader's browser shows it: no errors, nothing fetched from elsewhere, diagrams
-rendered, no axe-core violation in either colour scheme, and no sideways scrolling on a phone.
+rendered (drawn at build time, in the colours of each scheme), no axe-core violation in either colour scheme, and no sideways scrolling on a phone.
 
 The page visits behind these tests are shared (conftest.visits): each page is loaded once per visit name.
 """
@@ -39,6 +39,21 @@ def test_diagrams_render_as_svg(site_page, visit_name, visits):
         assert not diagram.error_svg, f"diagram {number} is mermaid's error graphic: {diagram.text}"
         assert diagram.height > 20, f"diagram {number} is {diagram.height}px tall"
         assert diagram.text, f"diagram {number} has no label text"
+
+
+def test_diagrams_are_drawn_at_build_time(site_page, visits, visit_names):
+    # The reader's browser runs no diagram JavaScript: each drawing is inlined from docs/diagrams/ (README, "Budgets").
+    for name in visit_names:
+        visit = visits(*site_page, name)
+        assert visit.mermaid_requests == [], f"[{name}] mermaid was downloaded: {visit.mermaid_requests}"
+        assert all(diagram.prerendered for diagram in visit.diagrams), f"[{name}] a diagram was drawn in the browser"
+
+
+def test_diagrams_follow_the_colour_scheme(site_page, visits):
+    light, dark = visits(*site_page, "light-phone"), visits(*site_page, "dark-desktop")
+    assert all(d.label_color for d in light.diagrams), "a diagram has no labelled box"
+    for number, (day, night) in enumerate(zip(light.diagrams, dark.diagrams, strict=True), 1):
+        assert day.label_color != night.label_color, f"diagram {number}: labels are {day.label_color} in both schemes"
 
 
 def test_no_axe_violation(site_page, visit_name, visits):

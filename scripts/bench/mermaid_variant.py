@@ -1,0 +1,40 @@
+"""The other way to show diagrams, measured for comparison only: the site built without the drawings of
+docs/diagrams/, so each diagram page leaves its blocks to the reader's browser, which downloads the self-hosted
+mermaid (on those pages only) and draws them there. This is the design the site used before; README, "Budgets",
+has both sets of figures.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parents[2]
+PRERENDER_HOOK = "scripts/hooks/prerendered_diagrams.py"
+DIAGRAM = re.compile(r'<pre class="mermaid"|<div class="mermaid" data-diagram=')
+
+
+def diagram_count(html: str) -> int:
+    """Diagrams in a page as served: inlined drawings and blocks left for the browser alike."""
+    return len(DIAGRAM.findall(html))
+
+
+def build(out: Path, languages: dict[str, tuple[str, str]]) -> dict:
+    """Build every language into `out` (language -> (config file, folder below out)) without the drawing hook."""
+    started = time.perf_counter()
+    if out.exists():
+        shutil.rmtree(out)
+    for config_file, sub in languages.values():
+        hooks = [str(ROOT / name) for name in load_config(str(ROOT / config_file))["hooks"] if name != PRERENDER_HOOK]
+        config = load_config(str(ROOT / config_file), hooks=hooks, site_dir=str(out / sub), strict=False)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    return {"seconds": round(time.perf_counter() - started, 2)}

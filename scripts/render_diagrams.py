@@ -1,0 +1,137 @@
+"""`make diagrams`: draw every ```mermaid block that has no drawing yet and store it as docs/diagrams/<key>.svg;
+remove drawings no block uses any more.
+
+    python -m scripts.render_diagrams [--all]
+
+The drawing is what a reader's browser would draw: both languages are built (not strict: the blocks without a drawing
+are the point) into build/diagram-render/, served locally, and each page that still has a block is opened in
+Chromium, where Material draws it with the self-hosted mermaid and its own diagram styles. Those styles are CSS
+variables, so one drawing serves the light and the dark colour scheme. --all draws every block again (after a change
+to the diagram styles, say); a mermaid upgrade needs no flag, as the version is part of each key.
+
+Run it after adding or editing a diagram and commit docs/diagrams/; `make validate` and the strict build say when
+it is due. Why drawings are stored and not made during `make build`: README, "Budgets".
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from scripts.chromium import NoChromium, find_chromium
+from scripts.diagram_store import STORE, diagram_key, mermaid_version, svg_path
+from scripts.localserver import published_path, serve
+from scripts.validate.site import load_site
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / "build" / "diagram-render"
+BLOCK = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.DOTALL)
+# Material draws each diagram into a closed shadow root; here, and only here, shadow roots are made open so the
+# drawing can be read back.
+OPEN_SHADOW_ROOTS = """(() => {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };
+})();"""
+DRAWN = "div.mermaid:not([data-diagram])"
+
+
+def build(site: Path) -> None:
+    if site.exists():
+        shutil.rmtree(site)
+    for config, target in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-f", config,
+                                 "-d", str(target)], cwd=ROOT, capture_output=True, text=True)
+        if result.returncode != 0:
+            raise SystemExit(f"diagrams: building {config} failed:\n{result.stderr}")
+
+
+def with_own_id(svg: str, key: str) -> str:
+    """Material names drawings __mermaid_0, __mermaid_1 … per page; a stored drawing may sit on any page next to any
+    other, so its id (which its styles and arrowheads refer to) becomes one derived from its key."""
+    old = re.match(r'\s*<svg[^>]*\bid="([^"]+)"', svg)
+    if not old:
+        raise SystemExit(f"diagrams: the drawing for {key} has no id:\n{svg[:200]}")
+    return re.sub(re.escape(old.group(1)) + r"(?![0-9])", f"diagram-{key}", svg)
+
+
+def draw(site: Path, mount: str, chromium: str, pending: dict[Path, list[str]], version: str) -> int:
+    drawn = 0
+    with serve(site, mount) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+        context.add_init_script(OPEN_SHADOW_ROOTS)
+        try:
+            for page_file, sources in pending.items():
+                url = base + page_file.parent.relative_to(site).as_posix() + "/"
+                page = context.new_page()
+                errors: list[str] = []
+                page.on("pageerror", lambda error: errors.append(str(error)))
+                page.goto(url.replace("/./", "/"), wait_until="load")
+                page.wait_for_function("n => document.querySelectorAll(arguments[1]).length >= n && "
+                                       "!document.querySelector('pre.mermaid')".replace("arguments[1]", repr(DRAWN)),
+                                       arg=len(sources), timeout=60_000)
+                svgs = page.eval_on_selector_all(DRAWN, "hosts => hosts.map(h => h.shadowRoot.innerHTML)")
+                page.close()
+                for source, svg in zip(sources, svgs, strict=True):
+                    if errors or not svg.lstrip().startswith("<svg") or 'aria-roledescription="error"' in svg:
+                        raise SystemExit(f"diagrams: mermaid could not draw a block on {url}: {errors}\n{source}")
+                    key = diagram_key(source, version)
+                    svg_path(ROOT, key).write_text(with_own_id(svg, key).strip() + "\n", encoding="utf-8")
+                    print(f"  drew {key}.svg  ({page_file.relative_to(site).parent.as_posix() or '.'}/)")
+                    drawn += 1
+        finally:
+            browser.close()
+    return drawn
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--all", action="store_true", help="draw every block again, not only the missing ones")
+    args = parser.parse_args(argv)
+    version = mermaid_version()
+    store = ROOT / STORE
+    store.mkdir(parents=True, exist_ok=True)
+    site = load_site(ROOT)
+    used = {diagram_key(fence.content, version) for page in site.all_pages() for fence in page.fences
+            if fence.lang == "mermaid"}
+    if args.all:
+        for drawing in store.glob("*.svg"):
+            drawing.unlink()
+
+    build(WORK / "site")
+    pending: dict[Path, list[str]] = {}
+    for page_file in sorted((WORK / "site").rglob("index.html")):
+        sources = [html.unescape(m.group("source")) for m in BLOCK.finditer(page_file.read_text(encoding="utf-8"))]
+        if sources:
+            pending[page_file] = sources
+    drawn = 0
+    if pending:
+        try:
+            chromium = find_chromium()
+        except NoChromium as error:
+            raise SystemExit(f"diagrams: {error}") from None
+        drawn = draw(WORK / "site", published_path(ROOT / "mkdocs.yml"), chromium, pending, version)
+
+    removed = 0
+    for drawing in sorted(store.glob("*.svg")):
+        if drawing.stem not in used:
+            drawing.unlink()
+            print(f"  removed {drawing.name} (no block uses it)")
+            removed += 1
+    missing = sorted(key for key in used if not svg_path(ROOT, key).is_file())
+    if missing:
+        raise SystemExit(f"diagrams: still no drawing for {', '.join(missing)}: the build and the docs disagree on "
+                         "a block's text (scripts/diagram_store.py)")
+    print(f"diagrams: {len(used)} in the docs; {drawn} drawn now, {removed} removed; {STORE}/ is up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

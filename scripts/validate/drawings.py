@@ -1,0 +1,79 @@
+"""DIAG005: every mermaid block has its drawing in docs/diagrams/ (made by `make diagrams`, inlined by the build).
+DIAG006: a stored drawing holds nothing a page would run or fetch: it is inlined into the HTML as it is, so a
+hand-edited or tampered SVG would otherwise reach readers unchecked.
+
+A block that breaks a diagram convention (DIAG001-DIAG004, scripts/validate/hygiene.py) is reported for that alone:
+its fix comes first, and `make diagrams` draws it afterwards. Drawings no block uses are harmless (the build ignores
+them) and `make diagrams` removes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from scripts.diagram_store import STORE, diagram_key, mermaid_version, svg_path
+from scripts.validate import Problem
+from scripts.validate.hygiene import mermaid_problems
+from scripts.validate.site import Site
+
+ACTIVE_ELEMENTS = {"script", "iframe", "object", "embed", "image", "img", "audio", "video", "use", "animate", "set",
+                   "a"}
+LINK_ATTRIBUTES = {"href", "xlink:href", "src"}
+
+
+def check(site: Site) -> Iterator[Problem]:
+    version = mermaid_version(site.root)
+    for page in site.all_pages():
+        for fence in page.fences:
+            if fence.lang != "mermaid" or any(mermaid_problems(page, fence)):
+                continue
+            key = diagram_key(fence.content, version)
+            if not svg_path(site.root, key).is_file():
+                yield Problem(page.path, fence.line, "DIAG005",
+                              f"this diagram has no drawing in {STORE}/ (expected {key}.svg), so the build cannot "
+                              "show it without mermaid's JavaScript",
+                              f"run `make diagrams` and commit {STORE}/")
+    for drawing in sorted((site.root / STORE).glob("*.svg")):
+        for line, what in unsafe_parts(drawing):
+            yield Problem(drawing, line, "DIAG006", f"the drawing contains {what}",
+                          "run `make diagrams` to draw it again (drawings are generated, never edited by hand)")
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        if tag in ACTIVE_ELEMENTS:
+            self.found.append((line, f"a <{tag}> element"))
+        for name, value in attrs:
+            value = (value or "").strip()
+            if name.startswith("on"):
+                self.found.append((line, f"an event handler ({name}=)"))
+            elif name in LINK_ATTRIBUTES and not value.startswith("#"):
+                self.found.append((line, f"a link to {value!r} ({name}=)"))
+            elif name == "style" and _fetches(value):
+                self.found.append((line, "a style that loads a resource"))
+
+    def handle_data(self, data: str) -> None:
+        if self.lasttag == "style" and _fetches(data):
+            self.found.append((self.getpos()[0], "a <style> rule that loads a resource"))
+
+
+def _fetches(css: str) -> bool:
+    """True when CSS would load something: @import, or url() pointing anywhere but an element of the drawing."""
+    lowered = css.lower().replace(" ", "")
+    if "@import" in lowered:
+        return True
+    return any(not part.lstrip("'\"").startswith("#") for part in lowered.split("url(")[1:])
+
+
+def unsafe_parts(drawing: Path) -> list[tuple[int, str]]:
+    scanner = _Scanner()
+    scanner.feed(drawing.read_text(encoding="utf-8"))
+    scanner.close()
+    return scanner.found

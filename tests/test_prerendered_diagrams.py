@@ -1,0 +1,101 @@
+"""Diagrams reach readers as stored drawings (scripts/hooks/prerendered_diagrams.py): a block with its drawing is
+inlined; a block without one fails the strict build naming the file, the line and `make diagrams`, and outside
+strict mode stays a block the browser can still draw."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT, mkdocs_build
+from scripts.diagram_store import diagram_key, mermaid_version
+from scripts.render_diagrams import with_own_id
+
+DIAGRAM = 'flowchart TD\n    A["Open the screen"] --> B["Enter the code"]\n'
+PAGE = ("---\ntitle: Home\ndescription: A page.\n---\n\n# Home\n\n## Steps { #steps }\n\nThe diagram shows the "
+        f"steps.\n\n```mermaid\n{DIAGRAM}```\n\nThe same steps in words: open the screen, enter the code.\n")
+DRAWING = ('<svg id="diagram-{key}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+           '<style>#diagram-{key} .node rect{{fill:var(--md-mermaid-node-bg-color);}}</style>'
+           '<g class="node"><rect width="10" height="10"></rect></g></svg>\n')
+
+
+def make_project(tmp_path: Path) -> Path:
+    """A project laid out like this one (docs/en, docs/diagrams, package.json) that inherits the English config."""
+    docs = tmp_path / "docs" / "en"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "docs" / "diagrams").mkdir()
+    (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"mermaid": mermaid_version()}}))
+    config = {
+        "INHERIT": str(ROOT / "mkdocs.en.yml"),
+        "docs_dir": str(docs),
+        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "en"},
+        "hooks": [str(ROOT / "scripts" / "hooks" / "prerendered_diagrams.py")],
+        "nav": ["index.md"],
+    }
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return path
+
+
+def store_drawing(project: Path) -> str:
+    key = diagram_key(DIAGRAM, mermaid_version())
+    (project.parent / "docs" / "diagrams" / f"{key}.svg").write_text(DRAWING.format(key=key), encoding="utf-8")
+    return key
+
+
+def test_a_stored_drawing_is_inlined_and_not_indexed(tmp_path):
+    project = make_project(tmp_path)
+    key = store_drawing(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert f'<div class="mermaid" data-diagram="{key}"><svg id="diagram-{key}"' in page
+    assert '<pre class="mermaid">' not in page
+    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Open the screen" in index and "<svg" not in index and "fill:var" not in index
+
+
+def test_a_diagram_without_a_drawing_fails_the_strict_build_with_the_fix(tmp_path):
+    project = make_project(tmp_path)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    fence_line = PAGE.splitlines().index("```mermaid") + 1
+    key = diagram_key(DIAGRAM, mermaid_version())
+    assert f"docs/en/index.md:{fence_line}: this diagram has no drawing in docs/diagrams/ (expected {key}.svg)" \
+        in result.stderr
+    assert "run `make diagrams`" in result.stderr
+
+
+def test_outside_strict_mode_the_browser_still_draws_it(tmp_path):
+    project = make_project(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(project), "-d", str(tmp_path / "site")],
+        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<pre class="mermaid"><code>flowchart TD' in page
+    assert "mermaid-loader.js" in page
+
+
+def test_the_key_ignores_what_no_drawing_shows():
+    version = "1.0.0"
+    plain = diagram_key(DIAGRAM, version)
+    indented = "".join("    " + line + "\n" for line in DIAGRAM.splitlines())
+    assert diagram_key(indented, version) == plain
+    assert diagram_key(DIAGRAM.replace("\n", "\r\n") + "\n\n", version) == plain
+    assert diagram_key(DIAGRAM.replace("screen", "screen "), version) != plain
+    assert diagram_key(DIAGRAM, "1.0.1") != plain
+
+
+def test_a_drawing_takes_an_id_of_its_own():
+    svg = ('<svg id="__mermaid_1"><style>#__mermaid_1 .node{}</style>'
+           '<marker id="__mermaid_1_flowchart-pointEnd"></marker><g id="__mermaid_10"></g></svg>')
+    renamed = with_own_id(svg, "abc")
+    assert renamed == ('<svg id="diagram-abc"><style>#diagram-abc .node{}</style>'
+                       '<marker id="diagram-abc_flowchart-pointEnd"></marker><g id="__mermaid_10"></g></svg>')
