@@ -69,14 +69,15 @@ def draw(site: Path, mount: str, chromium: str, pending: dict[Path, list[str]], 
         context.add_init_script(OPEN_SHADOW_ROOTS)
         try:
             for page_file, sources in pending.items():
-                url = base + page_file.parent.relative_to(site).as_posix() + "/"
+                folder = page_file.parent.relative_to(site).as_posix()
+                url = base + ("" if folder == "." else folder + "/")
                 page = context.new_page()
                 errors: list[str] = []
                 page.on("pageerror", lambda error: errors.append(str(error)))
-                page.goto(url.replace("/./", "/"), wait_until="load")
-                page.wait_for_function("n => document.querySelectorAll(arguments[1]).length >= n && "
-                                       "!document.querySelector('pre.mermaid')".replace("arguments[1]", repr(DRAWN)),
-                                       arg=len(sources), timeout=60_000)
+                page.goto(url, wait_until="load")
+                page.wait_for_function("([n, drawn]) => document.querySelectorAll(drawn).length >= n && "
+                                       "!document.querySelector('pre.mermaid')", arg=[len(sources), DRAWN],
+                                       timeout=60_000)
                 svgs = page.eval_on_selector_all(DRAWN, "hosts => hosts.map(h => h.shadowRoot.innerHTML)")
                 page.close()
                 for source, svg in zip(sources, svgs, strict=True):
@@ -84,7 +85,7 @@ def draw(site: Path, mount: str, chromium: str, pending: dict[Path, list[str]], 
                         raise SystemExit(f"diagrams: mermaid could not draw a block on {url}: {errors}\n{source}")
                     key = diagram_key(source, version)
                     svg_path(ROOT, key).write_text(with_own_id(svg, key).strip() + "\n", encoding="utf-8")
-                    print(f"  drew {key}.svg  ({page_file.relative_to(site).parent.as_posix() or '.'}/)")
+                    print(f"  drew {key}.svg  ({url.removeprefix(base) or 'home page'})")
                     drawn += 1
         finally:
             browser.close()

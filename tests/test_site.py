@@ -132,6 +132,15 @@ def test_mermaid_stub_is_defined_before_materials_bundle(site_dir):
     assert (site_dir / "assets/javascripts/vendor/mermaid.min.js").stat().st_size > 1_000_000
 
 
+def test_search_on_demand_runs_before_materials_bundle(site_dir):
+    """It wraps the request and the worker Material creates at start-up, so it must be in place before them."""
+    for page in (site_dir / "index.html", site_dir / "en" / "reset" / "index.html"):
+        scripts = [s["src"] for s in soup_of(page).find_all("script", src=True)]
+        deferral = next(i for i, src in enumerate(scripts) if src.endswith("search-on-demand.js"))
+        bundle = next(i for i, src in enumerate(scripts) if "/bundle." in src)
+        assert deferral < bundle, page
+
+
 def test_vendored_mermaid_is_the_npm_pinned_version():
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     pinned = lock["packages"]["node_modules/mermaid"]["version"]

@@ -14,8 +14,8 @@ indexed, the block's text is, as before.
 from __future__ import annotations
 
 import html
-import itertools
 import importlib.util
+import itertools
 import logging
 import re
 from pathlib import Path
@@ -26,6 +26,8 @@ log = logging.getLogger("mkdocs.hooks.prerendered_diagrams")
 
 # What pymdownx.superfences writes for a ```mermaid fence (custom_fences in mkdocs.yml).
 BLOCK = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.DOTALL)
+# Its opening line in the Markdown file, to name the line in a warning.
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*mermaid\b")
 
 
 def _load_store():
@@ -42,9 +44,6 @@ store = _load_store()
 def project_root(config: Any) -> Path:
     """docs/<lang> is the docs_dir of either language; the project is two levels up."""
     return Path(config["docs_dir"]).resolve().parent.parent
-
-
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*mermaid\b")
 
 
 def fence_line(markdown_file: Path, index: int) -> int:
