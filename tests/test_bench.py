@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 
 from scripts.bench import pageweight
-from scripts.bench.__main__ import (BUDGETS, CONFIRM_RUNS, budget_misses, lighthouse_scores, median_run, page_ids,
-                                    site_path, summary)
+from scripts.bench.__main__ import (BUDGETS, CONFIRM_RUNS, KB, budget_misses, lighthouse_scores, median_run,
+                                    page_ids, site_path, summary)
 
 ROOT = Path(__file__).resolve().parents[1]
-KB = 1024
 
 
 def lighthouse_report(performance: int, **scores: int) -> dict:

@@ -32,6 +32,7 @@ from playwright.sync_api import sync_playwright
 from . import lighthouse, mermaid_variant, pageweight
 from scripts.chromium import NoChromium, find_chromium
 from scripts.localserver import serve
+from scripts.site_pages import page_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
@@ -43,20 +44,13 @@ KB = 1024
 # The budgets (README, "Performance budget"). Every page, diagram pages included, must reach the Lighthouse
 # scores; the weight budget is for text pages (a diagram page's weight is reported, and compared between designs).
 BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100, "text_page_gzip_kb": 120}
-# At most this many Lighthouse runs for a page whose median performance misses the budget (see measure_pages).
+# At most this many Lighthouse runs for a page whose median performance misses the budget (see lighthouse_scores).
 CONFIRM_RUNS = 5
 
 
 def page_ids() -> list[str]:
     """Every page as "<language>/<path>" ("ja/", "ja/reset/", "en/faq/", ...), from the Markdown sources."""
-    ids = []
-    for language in LANGUAGES:
-        docs = ROOT / "docs" / language
-        for src in sorted(docs.rglob("*.md")):
-            rel = src.relative_to(docs).with_suffix("")
-            parts = rel.parts[:-1] if rel.name == "index" else rel.parts
-            ids.append(f"{language}/" + "".join(f"{part}/" for part in parts))
-    return ids
+    return [f"{language}/{path}" for language in LANGUAGES for path in page_paths(language)]
 
 
 def site_path(page_id: str) -> str:

@@ -18,6 +18,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from scripts.chromium import NoChromium, find_chromium
+from scripts.site_pages import page_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("ja", "en")
@@ -50,17 +51,6 @@ def chromium_executable() -> str:
         return find_chromium()
     except NoChromium as error:
         pytest.fail(str(error), pytrace=False)
-
-
-def page_paths(language: str) -> list[str]:
-    """The URL path of every page of one language relative to its root ("", "reset/", ...), from its sources."""
-    docs = ROOT / "docs" / language
-    paths = []
-    for src in sorted(docs.rglob("*.md")):
-        rel = src.relative_to(docs).with_suffix("")
-        parts = rel.parts[:-1] if rel.name in ("index", "README") else rel.parts
-        paths.append("".join(f"{part}/" for part in parts))
-    return paths
 
 
 def all_pages() -> list[tuple[str, str]]:
