@@ -17,11 +17,13 @@ PY_STAMP := $(VENV)/.installed-$(shell cat requirements/requirements.lock | cksu
 NODE_STAMP := node_modules/.installed
 # Material prints an end-of-life notice on every build; it is known and tracked (README, "Maintenance").
 export NO_MKDOCS_2_WARNING := 1
+# The site's Markdown extensions (scripts/extensions/, named in mkdocs.yml) are imported from the project root.
+export PYTHONPATH := $(CURDIR)
 # pip must never pick a pre-release (MkDocs 2.0 dev releases share the name).
 export PIP_PRE := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup serve build diagrams validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-steps bench browser vendor lock clean
+.PHONY: help setup serve build diagrams validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-steps bench browser vendor lock clean zensical-check
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -34,6 +36,16 @@ $(PY_STAMP): requirements/requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps --only-binary=:all: -r requirements/requirements.lock
 	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+# Zensical (Material's successor) in a venv of its own, from its own hashed lock: never mixed with the real build's.
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.installed-$(shell cat .github/zensical/requirements.txt | cksum | cut -d' ' -f1)
+$(ZENSICAL_STAMP): .github/zensical/requirements.txt
+	@test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps --only-binary=:all: \
+	  -r .github/zensical/requirements.txt
+	@rm -f $(ZENSICAL_VENV)/.installed-*
 	@touch $@
 
 $(NODE_STAMP): package-lock.json
@@ -90,8 +102,13 @@ test: ## Everything: build, validate, lints, link check, pytest (browser tests i
 	@# `make bench` reports how long the whole run took (figures live there, not in timed tests).
 	@echo $$(( $$(date +%s) - $$(cat build/.test-started) )) > build/test-seconds.txt
 
-test-steps: build validate lint-markdown lint-workflows linkcheck browser
+test-steps: build validate lint-markdown lint-workflows linkcheck zensical-check browser
 	$(PY) -m pytest
+
+# A gate for the build only: failing to build, or losing pages, lang, the language control, diagrams or the
+# no-third-party rule, fails; other differences are listed (README, "Moving to Zensical").
+zensical-check: build $(ZENSICAL_STAMP) ## Build both languages with Zensical too; fail if it cannot, list what differs
+	$(PY) -m scripts.zensical_check --python $(ZENSICAL_VENV)/bin/python $(if $(REPORT),--report '$(REPORT)')
 
 bench: build browser $(NODE_STAMP) ## Page weight, Lighthouse, build/test times; PAGES='en/*' limits (asserts nothing)
 	$(PY) -m scripts.bench $(if $(PAGES),--pages '$(PAGES)')
@@ -110,5 +127,5 @@ lock: $(PY_STAMP) ## Re-pin requirements/requirements.lock from requirements/req
 	  --output-file requirements/requirements.lock requirements/requirements.in
 
 clean: ## Remove the built site, caches and installed dependencies
-	rm -rf site .venv node_modules .pytest_cache test-results build
+	rm -rf site .venv $(ZENSICAL_VENV) node_modules .pytest_cache test-results build
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,7 +1,7 @@
 """The fingerprint of a Japanese page that its English translation records as `translation_of`.
 
-Kept free of third-party imports: the MkDocs hook that shows the "translation may be out of date" notice loads this
-file too, and must work wherever MkDocs itself runs.
+Kept free of third-party imports: the Markdown extension that shows the "translation may be out of date" notice
+(scripts/extensions/translation_notice.py) imports it too, and must work under MkDocs and Zensical alike.
 """
 
 from __future__ import annotations

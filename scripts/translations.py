@@ -6,7 +6,7 @@
 
 An English page stores `translation_of: <hash>` in its front matter: the hash (scripts/hashing.py) of the Japanese
 page's normalised text at the time the translation was last brought up to date. When the Japanese page changes, the
-hashes differ: `make validate` reports TR002 and the built English page shows a notice (scripts/hooks/).
+hashes differ: `make validate` reports TR002 and the built English page shows a notice (scripts/extensions/translation_notice.py).
 """
 
 from __future__ import annotations

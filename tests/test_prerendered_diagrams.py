@@ -1,6 +1,7 @@
-"""Diagrams reach readers as stored drawings (scripts/hooks/prerendered_diagrams.py): a block with its drawing is
-inlined; a block without one fails the strict build naming the file, the line and `make diagrams`, and outside
-strict mode stays a block the browser can still draw."""
+"""Diagrams reach readers as stored drawings (scripts/extensions/prerendered_diagrams.py, a superfences fence
+formatter that MkDocs and Zensical both run): a block with its drawing is inlined; a block without one fails the
+strict build naming the file, the line and `make diagrams`, and outside strict mode stays a block the browser can
+still draw."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ PAGE = ("---\ntitle: Home\ndescription: A page.\n---\n\n# Home\n\n## Steps { #st
         f"steps.\n\n```mermaid\n{DIAGRAM}```\n\nThe same steps in words: open the screen, enter the code.\n")
 DRAWING = ('<svg id="diagram-{key}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
            '<style>#diagram-{key} .node rect{{fill:var(--md-mermaid-node-bg-color);}}</style>'
-           '<g class="node"><rect width="10" height="10"></rect></g></svg>\n')
+           '<g class="node"><rect width="10" height="10"></rect><foreignObject width="10" height="10">'
+           '<div xmlns="http://www.w3.org/1999/xhtml"><span class="nodeLabel"><p>Open the screen</p></span></div>'
+           '</foreignObject></g></svg>\n')
 
 
 def make_project(tmp_path: Path) -> Path:
@@ -35,7 +38,8 @@ def make_project(tmp_path: Path) -> Path:
         "INHERIT": str(ROOT / "mkdocs.en.yml"),
         "docs_dir": str(docs),
         "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "en"},
-        "hooks": [str(ROOT / "scripts" / "hooks" / "prerendered_diagrams.py")],
+        # The formatter comes with the inherited markdown_extensions; no hook is involved.
+        "hooks": [],
         "nav": ["index.md"],
     }
     path = tmp_path / "mkdocs.yml"
@@ -50,6 +54,8 @@ def store_drawing(project: Path) -> str:
 
 
 def test_a_stored_drawing_is_inlined_and_not_indexed(tmp_path):
+    # Search gets the drawing's labels (as it got the block's text from the hook this replaced), never its markup
+    # or its styles.
     project = make_project(tmp_path)
     key = store_drawing(project)
     result = mkdocs_build(project, tmp_path / "site")

@@ -14,7 +14,7 @@ from scripts.translations import main as translations
 from tests.validate_helpers import copy_good, validate
 
 ROOT = Path(__file__).resolve().parent.parent
-HOOK = ROOT / "scripts" / "hooks" / "translation_notice.py"
+EXTENSION = "scripts.extensions.translation_notice"
 JA_GUIDE, EN_GUIDE = "docs/ja/guide/index.md", "docs/en/guide/index.md"
 
 
@@ -83,10 +83,12 @@ def test_mark_refuses_a_page_without_a_pair(tmp_path: Path) -> None:
 
 
 def build_english(tree: Path) -> Path:
-    config = tree / "mkdocs.en.yml"
-    config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n  - {HOOK}\n", encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                   cwd=tree, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    # The fixture's shared config gains the notice extension, as the real mkdocs.yml has it (both languages).
+    config = tree / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "markdown_extensions:\n", f"markdown_extensions:\n  - {EXTENSION}\n"), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.en.yml")],
+                   cwd=tree, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)})
     return tree / "site" / "en"
 
 
@@ -102,12 +104,25 @@ def test_stale_page_shows_a_notice_linking_to_the_japanese_page(tmp_path: Path) 
     assert "translation-notice" not in current
 
 
-def test_real_english_config_registers_the_hook() -> None:
-    def hooks(name: str) -> list[str]:
+def test_real_config_registers_the_extension_for_both_builders() -> None:
+    """A Markdown extension, not an MkDocs hook, so that Zensical shows the notice too. It is listed once, in the
+    shared mkdocs.yml (MkDocs replaces an inherited list, Zensical appends to it), and acts on English pages only."""
+    def config(name: str) -> dict:
         loader = type("Loader", (yaml.SafeLoader,), {})
         loader.add_multi_constructor("", lambda *args: None)  # MkDocs' !!python/… tags
-        return yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader=loader).get("hooks") or []
+        return yaml.load((ROOT / name).read_text(encoding="utf-8"), Loader=loader)
 
-    # The notice belongs to the English site only; the Japanese pages are the originals.
-    assert "scripts/hooks/translation_notice.py" in hooks("mkdocs.en.yml")
-    assert "scripts/hooks/translation_notice.py" not in hooks("mkdocs.yml")
+    assert EXTENSION in config("mkdocs.yml")["markdown_extensions"]
+    assert "markdown_extensions" not in config("mkdocs.en.yml")
+    assert not any("translation_notice" in hook for name in ("mkdocs.yml", "mkdocs.en.yml")
+                   for hook in config(name).get("hooks") or [])
+
+
+def test_japanese_pages_get_no_notice(tmp_path: Path) -> None:
+    tree = copy_good(tmp_path)
+    (tree / "docs/en/index.md").write_text("---\ntitle: Home\n---\n\n# Home\n", encoding="utf-8")
+    site = build_english(tree)
+    assert "translation-notice" in (site / "index.html").read_text(encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml")],
+                   cwd=tree, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)})
+    assert "translation-notice" not in (tree / "site" / "index.html").read_text(encoding="utf-8")

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from pymdownx.superfences import fence_code_format
+
+from scripts.extensions.prerendered_diagrams import fence_format as prerendered_fence
 
 ROOT = Path(__file__).resolve().parents[2]
-PRERENDER_HOOK = "scripts/hooks/prerendered_diagrams.py"
 DIAGRAM = re.compile(r'<pre class="mermaid"|<div class="mermaid" data-diagram=')
 
 
@@ -25,13 +27,16 @@ def diagram_count(html: str) -> int:
 
 
 def build(out: Path, languages: dict[str, tuple[str, str]]) -> dict:
-    """Build every language into `out` (language -> (config file, folder below out)) without the drawing hook."""
+    """Build every language into `out` (language -> (config file, folder below out)) without the drawings."""
     started = time.perf_counter()
     if out.exists():
         shutil.rmtree(out)
     for config_file, sub in languages.values():
-        hooks = [str(ROOT / name) for name in load_config(str(ROOT / config_file))["hooks"] if name != PRERENDER_HOOK]
-        config = load_config(str(ROOT / config_file), hooks=hooks, site_dir=str(out / sub), strict=False)
+        config = load_config(str(ROOT / config_file), site_dir=str(out / sub), strict=False)
+        # Without the drawings: ```mermaid blocks formatted as plain blocks (scripts/extensions/prerendered_diagrams).
+        for fence in config.mdx_configs["pymdownx.superfences"]["custom_fences"]:
+            if fence.get("format") is prerendered_fence:
+                fence["format"] = fence_code_format
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)

@@ -1,0 +1,83 @@
+"""The same sources build with Zensical, Material's successor (Material reaches end of life on 2027-05-05).
+
+Runs scripts/zensical_check.py with the Zensical of .venv-zensical (installed from .github/zensical/requirements.txt
+by `make zensical-check`, which `make test` runs before pytest). A missing venv is an error, never a skip.
+
+Fixtures (tests/fixtures/zensical/): inputs MkDocs accepts and Zensical cannot build, to show that the check fails
+naming the template or the configuration key: broken-override/ is the language switcher as it was before it was made
+engine-neutral (minijinja strings have no .count()); bad-config.yml sets extra.polyfills, which Zensical requires to
+be a list.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import mergedeep
+import pytest
+import yaml
+
+from conftest import ROOT
+from scripts import zensical_check
+
+ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
+FIXTURES = ROOT / "tests" / "fixtures" / "zensical"
+
+
+class _Loader(yaml.SafeLoader):
+    """Plain values only: !!python tags become their tag name, so two texts can be compared."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: f"<{suffix}>")
+
+
+@pytest.fixture(scope="module")
+def zensical_python() -> str:
+    if not ZENSICAL_PYTHON.exists():
+        pytest.fail(f"no Zensical venv at {ZENSICAL_PYTHON}: run `make zensical-check` first", pytrace=False)
+    return os.path.abspath(ZENSICAL_PYTHON)
+
+
+def check(site_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.zensical_check", "--python", str(ZENSICAL_PYTHON), "--reference",
+         str(site_dir), *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_the_english_config_is_read_as_mkdocs_reads_it():
+    """Zensical's INHERIT appends lists (the English site would get both navs); the check hands it the English
+    config merged as MkDocs merges it."""
+    ja = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    en = (ROOT / "mkdocs.en.yml").read_text(encoding="utf-8")
+    flat = yaml.load(zensical_check.flatten_inherit(ja, en), Loader=_Loader)
+    child = yaml.load(en, Loader=_Loader)
+    child.pop("INHERIT")
+    assert flat == mergedeep.merge(yaml.load(ja, Loader=_Loader), child)
+    assert flat["nav"][0] == {"Home": ["index.md", "start/index.md"]}
+
+
+def test_zensical_builds_both_languages_with_nothing_lost(site_dir, zensical_python):
+    result = check(site_dir)
+    assert result.returncode == 0, result.stderr + result.stdout
+    rows = re.findall(r"^\| (ja|en) \| built \| (\d+) \| all pass \|", result.stdout, re.MULTILINE)
+    assert [language for language, _ in rows] == ["ja", "en"] and rows[0][1] == rows[1][1], result.stdout
+    assert "Zensical check: passed" in result.stderr
+
+
+def test_a_broken_override_fails_naming_the_template(site_dir, zensical_python):
+    result = check(site_dir, "--overrides", str(FIXTURES / "broken-override"))
+    assert result.returncode == 1
+    assert "error: Zensical cannot build ja (mkdocs.yml): template partials/alternate.html:20 = " \
+           "overrides/partials/alternate.html, ours: unknown method: string has no method named count" in result.stderr
+    assert "**The Zensical build failed**" in result.stdout
+
+
+def test_a_config_zensical_refuses_fails_naming_the_key(site_dir, zensical_python):
+    result = check(site_dir, "--config-patch", str(FIXTURES / "bad-config.yml"))
+    assert result.returncode == 1
+    assert "error: Zensical cannot build ja (mkdocs.yml): configuration: " \
+           "The 'extra.polyfills' setting must be a list." in result.stderr
