@@ -81,3 +81,49 @@ def test_a_config_zensical_refuses_fails_naming_the_key(site_dir, zensical_pytho
     assert result.returncode == 1
     assert "error: Zensical cannot build ja (mkdocs.yml): configuration: " \
            "The 'extra.polyfills' setting must be a list." in result.stderr
+
+
+def test_the_ci_job_is_a_gate_that_writes_its_report_to_the_summary():
+    job = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))["jobs"]["zensical"]
+    assert "continue-on-error" not in job
+    script = "\n".join(step.get("run", "") for step in job["steps"])
+    assert 'make zensical-check REPORT="$GITHUB_STEP_SUMMARY"' in script
+    requirements = (ROOT / ".github" / "zensical" / "requirements.txt").read_text(encoding="utf-8")
+    assert re.search(r"^zensical==\S+ \\$", requirements, re.M) and "--hash=sha256:" in requirements
+
+
+def _page(root: Path, rel: str, body: str, lang: str = "ja", switch: tuple[str, str] = ("./", "en/"),
+          head: str = "") -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    links = "".join(f'<a class="md-select__link" hreflang="{code}" href="{href}">{code}</a>'
+                    for code, href in zip(("ja", "en"), switch))
+    path.write_text(f'<html lang="{lang}"><head>{head}</head><body><nav>{links}</nav><article>{body}</article>'
+                    "</body></html>", encoding="utf-8")
+
+
+def test_the_comparison_tells_gates_from_differences(tmp_path):
+    mkdocs, zensical = tmp_path / "mkdocs", tmp_path / "zensical"
+    dated = '<aside class="md-source-file"><span>2026年11月25日</span></aside>'
+    drawn = '<div class="mermaid" data-diagram="abc"><svg></svg></div>'
+    _page(mkdocs, "index.html", f"<h1>ホーム</h1><p>同じ文です。</p>{dated}")
+    _page(zensical, "index.html", "<h1>ホーム</h1><p>同じ文です。</p>")
+    _page(mkdocs, "reset/index.html", f"<p>最初の文です。<br>次の文です。</p>{drawn}", switch=("./", "../en/reset/"))
+    _page(zensical, "reset/index.html", '<p>最初の文です。次の文も変わりました。</p><pre class="mermaid">A</pre>',
+          switch=("./", "../en/"), head='<link rel="stylesheet" href="https://fonts.googleapis.com/css">')
+    _page(mkdocs, "faq/index.html", "<p>よくある質問</p>")
+    _page(zensical, "start/index.html", "<p>Start</p>", lang="en", switch=("./", "../en/start/"))
+    _page(mkdocs, "en/index.html", "<p>Only in the nested language</p>")
+    gates, diffs = zensical_check.check_language("ja", mkdocs, zensical, other_pages={"index.html", "reset/index.html"})
+    assert gates["Pages MkDocs builds but Zensical does not"] == ["faq/index.html"]
+    assert gates["Pages without their counterpart in the other language"] == ["start/index.html"]
+    assert gates["Pages whose `lang` is wrong"] == ["`start/index.html`: lang='en'"]
+    assert gates["Language control not leading to the same page"] == [
+        "`reset/index.html` -> en: '../en/' leads to '/en/', not '/en/reset/'"]
+    assert gates["Requests to another host"] == ["`reset/index.html`: https://fonts.googleapis.com/css"]
+    assert [item.split(":")[0] for item in gates[
+        "Diagrams not drawn (a ```mermaid block left for the browser, or fewer drawings than MkDocs)"]] == [
+        "`reset/index.html`"]
+    assert diffs["Pages only Zensical builds"] == ["start/index.html"]
+    assert diffs["Pages whose text differs (first difference)"] == ["`reset/index.html`: -次の文です。"]
+    assert diffs["Pages without their last-updated date (Zensical runs no MkDocs plugins)"] == ["`index.html`"]
