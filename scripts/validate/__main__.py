@@ -26,12 +26,13 @@ from scripts.validate import (
     prose,
     source_map,
     staleness,
+    terms,
 )
 from scripts.validate.site import load_site
 
 ROOT = Path(__file__).resolve().parents[2]
 # Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
-CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map)
+CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map, terms)
 
 
 def run(root: Path) -> list[Problem]:

@@ -1,0 +1,268 @@
+"""TERM: one word for one thing, read from the site's own pages (no separate dictionary file to keep in step).
+
+The dictionaries:
+
+- The glossary (docs/<lang>/glossary/index.md): an entry (an H2 with an id) may have a line
+  `ほかの呼び方：A、B（note）` (Japanese) or `Other names: A, B (note)` (English). A and B are variants of the entry's
+  term (its heading, without a trailing parenthesis) and may not be used on that language's pages (TERM001).
+  Writing the term with the variant in parentheses right after it, `サインイン（ログイン）`, is allowed: that is how a
+  page gives the reader the word they search for.
+- The glossary's screen-label table (the section `{ #screen-labels }`): the first column a Japanese screen label in
+  「」, the second its one English gloss in "". On an English page, a label followed by a different gloss
+  (`「ラベル」 ("Other gloss")`) is TERM003; the same label listed twice with two glosses is TERM004.
+- The style guide (docs/<lang>/contributing/style-guide/index.md), section `{ #spelling }`: a table whose first
+  column is the form to write and whose second lists the forms not to write (separated by 、 or ,) (TERM002).
+
+What is not checked: text quoted in 「」 (screen labels and titles are quoted as seen), "…" in English, inline code,
+code blocks other than mermaid (diagram text is read by readers), link targets, HTML tags and attribute lists, the
+dictionary lines themselves, and front matter other than `title` and `description`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scripts.pagemodel import Page
+from scripts.validate import Problem
+from scripts.validate.site import Site
+
+GLOSSARY = "glossary/index.md"
+STYLE_GUIDE = "contributing/style-guide/index.md"
+LABELS_ID = "screen-labels"
+SPELLING_ID = "spelling"
+OTHER_NAMES = {"ja": re.compile(r"^\s*(?:\*\*)?ほかの呼び方[：:](?:\*\*)?\s*(?P<list>.+)$"),
+               "en": re.compile(r"^\s*(?:\*\*)?Other names:(?:\*\*)?\s*(?P<list>.+)$")}
+LIST_SPLIT = re.compile(r"[、,]\s*")
+TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[）)]\s*[。.]?$")
+LABEL = re.compile(r"「(?P<label>[^「」]+)」")
+GLOSS_AFTER = re.compile(r'^\s*(?:\(|,\s*)?"(?P<gloss>[^"]+)"')
+TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
+
+
+@dataclass(frozen=True)
+class Variant:
+    wrong: str
+    right: str
+    code: str  # TERM001 (glossary) or TERM002 (style guide)
+    entry: str  # how the fix names its source: "glossary entry サインイン（ログイン） (#sign-in)"
+
+
+@dataclass
+class Dictionary:
+    variants: list[Variant]
+    glosses: dict[str, str]  # Japanese label -> its one English gloss
+    skip: dict[str, set[int]]  # page path -> lines that are the dictionary itself
+    problems: list[Problem]
+
+
+def _cells(line: str) -> list[str] | None:
+    match = TABLE_ROW.match(line)
+    return [cell.strip() for cell in match["cells"].split("|")] if match else None
+
+
+def _sections(page: Page) -> list[tuple[str, str, int, int]]:
+    """(id, text, first line, last line) of every H2 section of the page."""
+    h2 = [h for h in page.headings if h.level == 2]
+    end = len(page.lines)
+    return [(h.id, h.text, h.line, (h2[i + 1].line - 1) if i + 1 < len(h2) else end) for i, h in enumerate(h2)]
+
+
+def _table_rows(page: Page, first: int, last: int) -> Iterator[tuple[int, list[str]]]:
+    for number in range(first, last + 1):
+        line = page.lines[number - 1]
+        cells = _cells(line)
+        if cells is not None and not DELIMITER_ROW.match(line):
+            yield number, cells
+
+
+def _items(text: str) -> list[str]:
+    items = []
+    for item in LIST_SPLIT.split(text.strip().rstrip("。.")):
+        item = TRAILING_NOTE.sub("", item).strip().strip("`「」")
+        if item:
+            items.append(item)
+    return items
+
+
+def load_dictionary(site: Site, language: str) -> Dictionary:
+    dictionary = Dictionary([], {}, {}, [])
+    seen: dict[str, tuple[str, int]] = {}
+
+    def add(variant: Variant, page: Page, line: int) -> None:
+        earlier = seen.get(variant.wrong)
+        if earlier and earlier[0] != variant.right:
+            dictionary.problems.append(Problem(
+                page.path, line, "TERM004",
+                f"`{variant.wrong}` is listed as a variant of both `{earlier[0]}` and `{variant.right}`",
+                f"keep it under one term (the other is on line {earlier[1]})"))
+            return
+        seen[variant.wrong] = (variant.right, line)
+        dictionary.variants.append(variant)
+
+    glossary = site.pages[language].get(GLOSSARY)
+    if glossary is not None:
+        skip = dictionary.skip.setdefault(str(glossary.path), set())
+        for section_id, text, first, last in _sections(glossary):
+            term = TRAILING_NOTE.sub("", text).strip()
+            words = term.split()
+            if language == "en" and not any(word[:1].isupper() for word in words[1:]):
+                term = term[:1].lower() + term[1:]  # "Identity document" -> "identity document"; not "Message Center"
+            if section_id == LABELS_ID:
+                header = True
+                for number, cells in _table_rows(glossary, first, last):
+                    skip.add(number)
+                    if header:
+                        header = False
+                        continue
+                    label = LABEL.search(cells[0]) if cells else None
+                    if language != "en":  # the glosses are English; the Japanese table says where each label is
+                        continue
+                    gloss = re.search(r'"([^"]+)"', cells[1]) if len(cells) > 1 else None
+                    if not label or not gloss:
+                        dictionary.problems.append(Problem(
+                            glossary.path, number, "TERM004", "a screen-label row needs 「label」 and \"gloss\"",
+                            'write | 「ラベル」 | "Gloss" | … |'))
+                        continue
+                    known = dictionary.glosses.get(label["label"])
+                    if known and known != gloss[1]:
+                        dictionary.problems.append(Problem(
+                            glossary.path, number, "TERM004",
+                            f"「{label['label']}」 is glossed both \"{known}\" and \"{gloss[1]}\"",
+                            "keep one row per label: one English gloss for each Japanese label"))
+                        continue
+                    dictionary.glosses[label["label"]] = gloss[1]
+                continue
+            for number in range(first, last + 1):
+                match = OTHER_NAMES[language].match(glossary.lines[number - 1])
+                if not match:
+                    continue
+                skip.add(number)
+                entry = f"glossary entry {text} ({GLOSSARY}#{section_id})"
+                for wrong in _items(match["list"]):
+                    add(Variant(wrong, term, "TERM001", entry), glossary, number)
+
+    style = site.pages[language].get(STYLE_GUIDE)
+    if style is not None:
+        skip = dictionary.skip.setdefault(str(style.path), set())
+        for section_id, text, first, last in _sections(style):
+            if section_id != SPELLING_ID:
+                continue
+            header = True
+            for number, cells in _table_rows(style, first, last):
+                skip.add(number)
+                if header:
+                    header = False
+                    continue
+                if len(cells) < 2 or not cells[0]:
+                    continue
+                right = cells[0].strip("`「」")
+                entry = f"style guide, {text} ({STYLE_GUIDE}#{SPELLING_ID})"
+                for wrong in _items(cells[1]):
+                    add(Variant(wrong, right, "TERM002", entry), style, number)
+    return dictionary
+
+
+def _mask_brackets(text: str, opening: str, closing: str) -> str:
+    """Blank out everything inside (nested) opening…closing pairs, the brackets included."""
+    out, depth = [], 0
+    for char in text:
+        if char == opening:
+            depth += 1
+        if depth:
+            out.append(" ")
+        else:
+            out.append(char)
+        if char == closing and depth:
+            depth -= 1
+    return "".join(out)
+
+
+INLINE_CODE = re.compile(r"(`+).+?\1")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S+.*$")
+HTML_TAG = re.compile(r"<[^>]+>")
+ATTR_LIST = re.compile(r"\{\s*[#.][^}]*\}")
+URL = re.compile(r"https?://\S+")
+DOUBLE_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def checked_text(line: str, language: str) -> str:
+    """The line with what the check does not look at blanked out (same length, so nothing joins up)."""
+    for pattern in (INLINE_CODE, LINK_TARGET, HTML_TAG, ATTR_LIST, URL):
+        line = pattern.sub(_blank, line)
+    line = _mask_brackets(line, "「", "」")
+    if language == "en":
+        line = DOUBLE_QUOTED.sub(_blank, line)
+    return line
+
+
+def checked_lines(page: Page, skip: set[int]) -> Iterator[tuple[int, str]]:
+    fm = page.front_matter
+    code_lines: set[int] = set()
+    for fence in page.fences:
+        if fence.lang != "mermaid":
+            code_lines.update(range(fence.line, fence.line + fence.content.count("\n") + 2))
+    for number, line in enumerate(page.lines, start=1):
+        if fm.present and fm.start_line <= number <= fm.end_line:
+            if not re.match(r"^(title|description):", line):
+                continue
+        elif number in code_lines or number in skip:
+            continue
+        yield number, line
+
+
+def _pattern(variant: Variant, language: str) -> re.Pattern[str]:
+    wrong = re.escape(variant.wrong)
+    if language == "en":
+        start = r"\b" if variant.wrong[0].isalnum() else ""
+        end = r"\b" if variant.wrong[-1].isalnum() else ""
+        flags = 0 if any(c.isupper() for c in variant.wrong) else re.IGNORECASE
+        return re.compile(start + wrong + end, flags)
+    return re.compile(wrong)
+
+
+def check_language(site: Site, language: str) -> Iterator[Problem]:
+    dictionary = load_dictionary(site, language)
+    yield from dictionary.problems
+    # Longest first, so that a longer variant is reported once rather than also as the shorter one inside it.
+    variants = sorted(dictionary.variants, key=lambda v: -len(v.wrong))
+    patterns = [(variant, _pattern(variant, language)) for variant in variants]
+    allowed = [re.compile(re.escape(v.right) + r"\s*[（(]\s*" + re.escape(v.wrong) + r"\s*[）)]") for v in variants]
+    for page in site.pages[language].values():
+        skip = dictionary.skip.get(str(page.path), set())
+        for number, line in checked_lines(page, skip):
+            if language == "en" and dictionary.glosses:
+                yield from _check_glosses(page, number, line, dictionary.glosses)
+            text = checked_text(line, language)
+            for pattern in allowed:
+                text = pattern.sub(_blank, text)
+            for variant, pattern in patterns:
+                for match in pattern.finditer(text):
+                    yield Problem(page.path, number, variant.code,
+                                  f"`{match.group(0)}` is a variant of `{variant.right}`",
+                                  f"use `{variant.right}` — {variant.entry}")
+                text = pattern.sub(_blank, text)
+
+
+def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) -> Iterator[Problem]:
+    masked = INLINE_CODE.sub(_blank, line)
+    for match in LABEL.finditer(masked):
+        label = match["label"]
+        if label not in glosses:
+            continue
+        after = GLOSS_AFTER.match(masked[match.end():])
+        if after and after["gloss"] != glosses[label]:
+            yield Problem(page.path, number, "TERM003",
+                          f"「{label}」 is glossed \"{after['gloss']}\"",
+                          f"gloss it \"{glosses[label]}\" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})")
+
+
+def check(site: Site) -> Iterator[Problem]:
+    for language in ("ja", "en"):
+        yield from check_language(site, language)
