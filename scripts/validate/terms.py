@@ -10,8 +10,9 @@ The dictionaries:
 - The glossary's screen-label table (the section `{ #screen-labels }`): the first column a Japanese screen label in
   「」, the second its one English gloss in "". On an English page, a label followed by a different gloss
   (`「ラベル」 ("Other gloss")`) is TERM003; the same label listed twice with two glosses is TERM004.
-- The style guide (docs/<lang>/contributing/style-guide/index.md), section `{ #spelling }`: a table whose first
-  column is the form to write and whose second lists the forms not to write (separated by 、 or ,) (TERM002).
+- The style guide (docs/<lang>/contributing/style-guide/index.md), section `{ #spelling }`: one table per language
+  (under the H3s `{ #spelling-japanese }` and `{ #spelling-english }`, both on both pages) whose first column is the
+  form to write and whose second lists the forms not to write, separated by 、 or , (TERM002).
 
 What is not checked: text quoted in 「」 (screen labels and titles are quoted as seen), "…" in English, inline code,
 code blocks other than mermaid (diagram text is read by readers), link targets, HTML tags and attribute lists, the
@@ -32,6 +33,7 @@ GLOSSARY = "glossary/index.md"
 STYLE_GUIDE = "contributing/style-guide/index.md"
 LABELS_ID = "screen-labels"
 SPELLING_ID = "spelling"
+SPELLING_SUB = {"ja": "spelling-japanese", "en": "spelling-english"}
 OTHER_NAMES = {"ja": re.compile(r"^\s*(?:\*\*)?ほかの呼び方[：:](?:\*\*)?\s*(?P<list>.+)$"),
                "en": re.compile(r"^\s*(?:\*\*)?Other names:(?:\*\*)?\s*(?P<list>.+)$")}
 LIST_SPLIT = re.compile(r"[、,]\s*")
@@ -150,16 +152,26 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
         for section_id, text, first, last in _sections(style):
             if section_id != SPELLING_ID:
                 continue
+            # Both languages' tables are on both pages (same rows in both); a page is checked against its own
+            # language's table, the H3 `{ #spelling-japanese }` or `{ #spelling-english }`.
+            skip.update(number for number, _ in _table_rows(style, first, last))
+            wanted = [h for h in style.headings if h.level == 3 and first < h.line <= last and h.id == SPELLING_SUB[language]]
+            if not wanted:
+                dictionary.problems.append(Problem(
+                    style.path, first, "TERM004", f"the section has no `{{ #{SPELLING_SUB[language]} }}` table",
+                    f"add an H3 with that id and a | write | not | table under it"))
+                continue
+            later = [h.line for h in style.headings if h.level <= 3 and h.line > wanted[0].line]
+            end = min([last] + [line - 1 for line in later])
             header = True
-            for number, cells in _table_rows(style, first, last):
-                skip.add(number)
+            for number, cells in _table_rows(style, wanted[0].line, end):
                 if header:
                     header = False
                     continue
                 if len(cells) < 2 or not cells[0]:
                     continue
                 right = cells[0].strip("`「」")
-                entry = f"style guide, {text} ({STYLE_GUIDE}#{SPELLING_ID})"
+                entry = f"style guide, {wanted[0].text} ({STYLE_GUIDE}#{SPELLING_SUB[language]})"
                 for wrong in _items(cells[1]):
                     add(Variant(wrong, right, "TERM002", entry), style, number)
     return dictionary
