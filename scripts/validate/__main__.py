@@ -27,12 +27,14 @@ from scripts.validate import (
     source_map,
     staleness,
     terms,
+    triage,
 )
 from scripts.validate.site import load_site
 
 ROOT = Path(__file__).resolve().parents[2]
 # Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
-CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map, terms)
+CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map, terms,
+          triage)
 
 
 def run(root: Path) -> list[Problem]:
