@@ -18,12 +18,11 @@ import json
 import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
 STORE = "docs/diagrams"
 DIGITS = 16
 
 
-def mermaid_version(root: Path = ROOT) -> str:
+def mermaid_version(root: Path) -> str:
     """The mermaid the site vendors, as pinned in package.json (`make vendor` copies that version)."""
     return json.loads((root / "package.json").read_text(encoding="utf-8"))["dependencies"]["mermaid"]
 

@@ -15,9 +15,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import yaml
 
 
 class _LocalHandler(http.server.SimpleHTTPRequestHandler):
@@ -74,14 +72,3 @@ def serve(site_dir: Path, mount_path: str, compress: bool = False) -> Iterator[s
         finally:
             server.shutdown()
             server.server_close()
-
-
-def published_path(config: Path) -> str:
-    """The path part of site_url in mkdocs.yml ("/" when unset)."""
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_multi_constructor("", lambda *args: None)  # MkDocs' !!python/… tags are not needed here
-    site_url = (yaml.load(config.read_text(encoding="utf-8"), Loader=loader) or {}).get("site_url") or "/"
-    path = urlsplit(site_url).path or "/"
-    return path if path.endswith("/") else path + "/"
-
-

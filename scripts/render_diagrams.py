@@ -27,10 +27,10 @@ from playwright.sync_api import sync_playwright
 
 from scripts.chromium import NoChromium, find_chromium
 from scripts.diagram_store import STORE, diagram_key, mermaid_version, svg_path
-from scripts.localserver import published_path, serve
-from scripts.validate.site import load_site
+from scripts.doctree import load_site
+from scripts.localserver import serve
+from scripts.project import PROJECT, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "build" / "diagram-render"
 BLOCK = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.DOTALL)
 # Material draws each diagram into a closed shadow root; here, and only here, shadow roots are made open so the
@@ -45,11 +45,12 @@ DRAWN = "div.mermaid:not([data-diagram])"
 def build(site: Path) -> None:
     if site.exists():
         shutil.rmtree(site)
-    for config, target in (("mkdocs.yml", site), ("mkdocs.en.yml", site / "en")):
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-f", config,
-                                 "-d", str(target)], cwd=ROOT, capture_output=True, text=True)
+    for language in PROJECT.languages:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-f",
+                                 str(language.config_file), "-d", str(site / language.path)],
+                                cwd=ROOT, capture_output=True, text=True)
         if result.returncode != 0:
-            raise SystemExit(f"diagrams: building {config} failed:\n{result.stderr}")
+            raise SystemExit(f"diagrams: building {language.config_file.name} failed:\n{result.stderr}")
 
 
 def with_own_id(svg: str, key: str) -> str:
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--all", action="store_true", help="draw every block again, not only the missing ones")
     args = parser.parse_args(argv)
-    version = mermaid_version()
+    version = mermaid_version(ROOT)
     store = ROOT / STORE
     store.mkdir(parents=True, exist_ok=True)
     site = load_site(ROOT)
@@ -118,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             chromium = find_chromium()
         except NoChromium as error:
             raise SystemExit(f"diagrams: {error}") from None
-        drawn = draw(WORK / "site", published_path(ROOT / "mkdocs.yml"), chromium, pending, version)
+        drawn = draw(WORK / "site", PROJECT.published_path, chromium, pending, version)
 
     removed = 0
     for drawing in sorted(store.glob("*.svg")):

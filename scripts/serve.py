@@ -1,4 +1,5 @@
-"""Live preview of both languages at http://127.0.0.1:8000/ (`make serve`).
+"""Live preview of every language at http://127.0.0.1:8000/amazon-password-guide/ (`make serve`; the path is the
+published one, from site_url).
 
 `mkdocs serve` previews one config at a time, and the English site lives under /en/ of the Japanese one. This builds
 both configs into one folder and serves it with MkDocs' own live-reload server, rebuilding and reloading the browser
@@ -11,15 +12,13 @@ import argparse
 import logging
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIGS = ("mkdocs.yml", "mkdocs.en.yml")
-WATCHED = ("docs", "overrides", *CONFIGS)
+from scripts.project import ROOT, Project
+
+WATCHED = ("docs", "overrides", "scripts/hooks")
 
 
 def main() -> None:
@@ -29,14 +28,14 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
 
     with tempfile.TemporaryDirectory(prefix="guide-preview-") as site_dir:
-        mount_path = urlsplit(load_config(str(ROOT / CONFIGS[0])).site_url or "/").path
+        mount_path = Project().published_path
 
         def build_both() -> None:
-            for name in CONFIGS:
-                config = load_config(str(ROOT / name))
-                # The English config builds into <site_dir>/en, beside the Japanese root.
-                relative = Path(config.site_dir).relative_to(ROOT / "site")
-                config.site_dir = str(Path(site_dir) / relative)
+            project = Project()  # read again on every rebuild: the configs may have changed
+            for language in project.languages:
+                config = project.config(language.code)
+                # Each language builds into its folder below the root (the English one into <site_dir>/en).
+                config.site_dir = str(Path(site_dir) / language.path)
                 # Preview leniently: a half-written page should show, not stop the server. `make build` is strict.
                 config.strict = False
                 build(config, serve_url=None, dirty=False)
@@ -44,7 +43,7 @@ def main() -> None:
         server = LiveReloadServer(
             builder=build_both, host="127.0.0.1", port=args.port, root=site_dir, mount_path=mount_path
         )
-        for path in WATCHED:
+        for path in (*WATCHED, *(language.config_file for language in Project().languages)):
             server.watch(str(ROOT / path))
         build_both()
         server.serve()

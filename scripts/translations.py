@@ -12,34 +12,13 @@ hashes differ: `make validate` reports TR002 and the built English page shows a 
 from __future__ import annotations
 
 import argparse
-import enum
 import sys
 from pathlib import Path
 
 from scripts.hashing import source_hash
-from scripts.pagemodel import Page, read_front_matter
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-class Status(enum.Enum):
-    UP_TO_DATE = "up to date"
-    STALE = "stale"
-    UNMARKED = "not marked"
-    MISSING = "missing"  # the Japanese page has no English translation
-    ORPHAN = "no original"  # an English page without a Japanese page
-
-
-def pair_status(ja: Page | None, en: Page | None) -> Status:
-    if ja is None:
-        return Status.ORPHAN
-    if en is None:
-        return Status.MISSING
-    data = en.front_matter.data
-    recorded = data.get("translation_of") if isinstance(data, dict) else None
-    if not recorded:
-        return Status.UNMARKED
-    return Status.UP_TO_DATE if recorded == source_hash(ja.text) else Status.STALE
+from scripts.doctree import Status, load_site, pair_status
+from scripts.pagemodel import read_front_matter
+from scripts.project import ROOT
 
 
 def status_table(site) -> list[tuple[str, Status]]:
@@ -92,8 +71,6 @@ def mark(site, rel: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from scripts.validate.site import load_site  # here, so that importing Status stays light for the checks
-
     parser = argparse.ArgumentParser(description="Translation status; mark reviewed English pages as up to date.")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
     group = parser.add_mutually_exclusive_group()

@@ -24,21 +24,16 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlsplit
-
-from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
 from . import lighthouse, mermaid_variant, pageweight
 from scripts.chromium import NoChromium, find_chromium
 from scripts.localserver import serve
-from scripts.site_pages import page_paths
+from scripts.project import PROJECT, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
 OUT = ROOT / "build" / "bench"
 TEST_SECONDS = ROOT / "build" / "test-seconds.txt"
-LANGUAGES = {"ja": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en/")}
 KB = 1024
 
 # The budgets (README, "Performance budget"). Every page, diagram pages included, must reach the Lighthouse
@@ -49,14 +44,14 @@ CONFIRM_RUNS = 5
 
 
 def page_ids() -> list[str]:
-    """Every page as "<language>/<path>" ("ja/", "ja/reset/", "en/faq/", ...), from the Markdown sources."""
-    return [f"{language}/{path}" for language in LANGUAGES for path in page_paths(language)]
+    """Every page as "<language>/<path>" ("ja/", "ja/reset/", "en/faq/", ...), as the project lists them."""
+    return [f"{page.language}/{page.url}" for language in PROJECT.codes for page in PROJECT.pages(language)]
 
 
 def site_path(page_id: str) -> str:
     """"en/reset/" -> "en/reset/" (below the site root); "ja/reset/" -> "reset/"."""
     language, path = page_id.split("/", 1)
-    return LANGUAGES[language][1] + path
+    return PROJECT.language(language).path + path
 
 
 def chromium() -> str:
@@ -68,15 +63,19 @@ def chromium() -> str:
 
 
 def build_seconds() -> dict[str, float]:
-    """Wall-clock time of a strict build of each language, as `make build` runs it."""
+    """Wall-clock time of a strict build of each language, as `make build` runs it. Never --quiet: in MkDocs 1.6
+    it stops --strict from counting warnings; the output is captured instead, and shown if the build fails."""
     seconds = {}
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory() as tmp:
-        for language, (config, sub) in LANGUAGES.items():
+        for language in PROJECT.languages:
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
-                            "--site-dir", str(Path(tmp) / sub)], cwd=ROOT, env=env, check=True)
-            seconds[language] = round(time.perf_counter() - started, 2)
+            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                                     str(language.config_file), "--site-dir", str(Path(tmp) / language.path)],
+                                    cwd=ROOT, env=env, capture_output=True, text=True)
+            if result.returncode:
+                raise SystemExit(f"bench: the strict build of {language.config_file.name} failed:\n{result.stderr}")
+            seconds[language.code] = round(time.perf_counter() - started, 2)
     return seconds
 
 
@@ -89,7 +88,7 @@ def last_test_run() -> dict | None:
 
 def mount_path() -> str:
     """The path the site is published under (from site_url), so local URLs match the published ones."""
-    return urlsplit(load_config(str(ROOT / "mkdocs.yml")).site_url or "/").path
+    return PROJECT.published_path
 
 
 def median_run(reports: list[dict]) -> dict:
@@ -235,7 +234,7 @@ def main() -> None:
     print(f"bench: the same {len(diagram_ids)} diagram pages with their diagrams drawn by mermaid in the browser",
           flush=True)
     variant_site = OUT / "mermaid-site"
-    variant = mermaid_variant.build(variant_site, LANGUAGES)
+    variant = mermaid_variant.build(variant_site, PROJECT)
     # Measured only for comparison with the site's design, so a miss there is not measured again.
     mermaid_pages = measure_pages(variant_site, diagram_ids, chrome, runs, "mermaid", confirm_misses=False)
 

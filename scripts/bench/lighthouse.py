@@ -8,7 +8,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.project import ROOT
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The same flags as the browser tests: no sandbox (containers run as root), no GPU, no background traffic.

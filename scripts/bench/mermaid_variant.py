@@ -16,8 +16,8 @@ from mkdocs.config import load_config
 from pymdownx.superfences import fence_code_format
 
 from scripts.extensions.prerendered_diagrams import fence_format as prerendered_fence
+from scripts.project import Project
 
-ROOT = Path(__file__).resolve().parents[2]
 DIAGRAM = re.compile(r'<pre class="mermaid"|<div class="mermaid" data-diagram=')
 
 
@@ -26,13 +26,13 @@ def diagram_count(html: str) -> int:
     return len(DIAGRAM.findall(html))
 
 
-def build(out: Path, languages: dict[str, tuple[str, str]]) -> dict:
-    """Build every language into `out` (language -> (config file, folder below out)) without the drawings."""
+def build(out: Path, project: Project) -> dict:
+    """Build every language of the project into `out` (each in its folder below the root) without the drawings."""
     started = time.perf_counter()
     if out.exists():
         shutil.rmtree(out)
-    for config_file, sub in languages.values():
-        config = load_config(str(ROOT / config_file), site_dir=str(out / sub), strict=False)
+    for language in project.languages:
+        config = load_config(str(language.config_file), site_dir=str(out / language.path), strict=False)
         # Without the drawings: ```mermaid blocks formatted as plain blocks (scripts/extensions/prerendered_diagrams).
         for fence in config.mdx_configs["pymdownx.superfences"]["custom_fences"]:
             if fence.get("format") is prerendered_fence:

@@ -29,9 +29,8 @@ from scripts.validate import (
     terms,
     triage,
 )
-from scripts.validate.site import load_site
-
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.doctree import load_site
+from scripts.project import ROOT, ProjectError
 # Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
 CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map, terms,
           triage)
@@ -53,7 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = args.root.resolve()
     started = time.monotonic()
-    problems = run(root)
+    try:
+        problems = run(root)
+    except ProjectError as error:
+        print(f"validate: {error}", file=sys.stderr)
+        return 1
     for problem in problems:
         print(problem.format(root))
     files = len({p.path for p in problems})

@@ -16,7 +16,7 @@ from pathlib import Path
 from scripts.diagram_store import STORE, diagram_key, mermaid_version, svg_path
 from scripts.validate import Problem
 from scripts.validate.hygiene import mermaid_problems
-from scripts.validate.site import Site
+from scripts.doctree import Site
 
 ACTIVE_ELEMENTS = {"script", "iframe", "object", "embed", "image", "img", "audio", "video", "use", "animate", "set",
                    "a"}

@@ -7,12 +7,13 @@ from collections.abc import Iterator
 
 from scripts.pagemodel import Page
 from scripts.validate import Problem
-from scripts.validate.site import Site
+from scripts.doctree import Site
 
 REQUIRED = ("title", "description")
 ALLOWED = {"ja": {"title", "description"}, "en": {"title", "description", "translation_of"}}
 # Characters (not bytes). Descriptions become the meta description: search engines cut Japanese at about 120
-# characters and English at about 160 (conventions.md); below the minimum it says too little to be useful.
+# characters and English at about 160 (the style guide, docs/*/contributing/style-guide/); below the minimum it
+# says too little to be useful.
 LENGTHS = {
     "ja": {"title": (2, 40), "description": (20, 120)},
     "en": {"title": (2, 70), "description": (50, 160)},

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from scripts.validate import Problem
-from scripts.validate.site import Site
+from scripts.doctree import Site
 
 # Presentational and structural tags a guide needs beyond Markdown (md_in_html blocks, keys, details, figures).
 ALLOWED_TAGS = {

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from scripts.pagemodel import Fence, Page
 from scripts.validate import Problem
-from scripts.validate.site import Site
+from scripts.doctree import Site
 
 ADMONITION_TYPES = ("danger", "warning", "tip", "note", "info")
 KEBAB_CASE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -24,7 +24,8 @@ MERMAID_TYPES = {
     "requirementdiagram", "sankey-beta", "sequencediagram", "statediagram", "statediagram-v2", "timeline",
     "treemap-beta", "xychart-beta", "zenuml",
 }
-# conventions.md: no styling, no click lines (they can run scripts or open links), no init directives.
+# The style guide (docs/*/contributing/style-guide/): no styling, no click lines (they can run scripts or open
+# links), no init directives.
 MERMAID_FORBIDDEN = ("click", "style", "classdef", "linkstyle", "class", "%%{")
 OPENING = {"[": "]", "(": ")", "{": "}"}
 

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from scripts.pagemodel import Page
 from scripts.validate import Problem
-from scripts.validate.site import Site
+from scripts.doctree import Site
 
 UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
 ALLOWED_SCHEMES = {"https", "mailto"}

@@ -6,7 +6,7 @@ import fnmatch
 from collections.abc import Iterator
 
 from scripts.validate import Problem
-from scripts.validate.site import LANGUAGES, Site
+from scripts.doctree import Site
 
 
 def check(site: Site) -> Iterator[Problem]:
@@ -15,7 +15,7 @@ def check(site: Site) -> Iterator[Problem]:
 
 
 def _pairs(site: Site) -> Iterator[Problem]:
-    for language in LANGUAGES:
+    for language in site.languages:
         other = "en" if language == "ja" else "ja"
         other_dir = site.configs[other].docs_dir
         for page in site.pages[language].values():
@@ -48,7 +48,7 @@ def _matches(rel: str, patterns: list[str]) -> bool:
 
 def _navigation(site: Site) -> Iterator[Problem]:
     navs = {}
-    for language in LANGUAGES:
+    for language in site.languages:
         config = site.configs[language]
         if config.nav is None:
             # Without a nav MkDocs lists every page itself, so nothing can be left out; the order is alphabetical.

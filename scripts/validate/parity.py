@@ -10,7 +10,7 @@ from typing import Any
 
 from scripts.pagemodel import Page
 from scripts.validate import Problem
-from scripts.validate.site import Site
+from scripts.doctree import Site
 
 
 @dataclass(frozen=True)

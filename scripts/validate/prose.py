@@ -19,9 +19,10 @@ from pathlib import Path
 
 from scripts.pagemodel import Page
 from scripts.validate import Problem
-from scripts.validate.site import Site
+from scripts.doctree import Site
+from scripts.project import ROOT
 
-TOOLS = Path(__file__).resolve().parents[2]  # the repository: textlint, its config and the word list live there
+TOOLS = ROOT  # the repository: textlint, its config and the word list live there
 TEXTLINT = TOOLS / "node_modules" / "textlint" / "bin" / "textlint.js"
 TEXTLINT_CONFIG = TOOLS / ".textlintrc.yml"
 WORKERS = max(1, min(4, os.cpu_count() or 1))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import yaml
 
 from scripts.validate import Problem
-from scripts.validate.site import LANGUAGES, Site
+from scripts.doctree import Site
 
 
 def check(site: Site) -> Iterator[Problem]:
@@ -33,7 +33,7 @@ def check(site: Site) -> Iterator[Problem]:
             yield Problem(path, line, "MAP001", "the entry needs a `page` and an `anchor`",
                           "write {line: …, source: …, page: x/index.md, anchor: heading-id}")
             continue
-        for language in LANGUAGES:
+        for language in site.languages:
             target = site.pages[language].get(page)
             shown = f"{site.configs[language].docs_dir.relative_to(site.root).as_posix()}/{page}"
             if target is None:

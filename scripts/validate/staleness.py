@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scripts.translations import Status, pair_status
+from scripts.doctree import Status, pair_status
 from scripts.validate import Problem
-from scripts.validate.site import Site
+from scripts.doctree import Site
 
 
 def check(site: Site) -> Iterator[Problem]:

@@ -21,20 +21,24 @@ import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from scripts.localserver import published_path, serve
+from scripts.localserver import serve
+from scripts.project import PROJECT, ROOT, Project
 
-ROOT = Path(__file__).resolve().parent.parent
 RC_FILE = Path(__file__).resolve().parent / "linkcheckerrc"
 # The edit and repository links point at GitHub, where pages exist only once they are pushed; they are checked by
 # the external run alone.
 GITHUB = r"^https://github\.com/"
 
 
-def source_of(page_path: str) -> str:
-    """The Markdown file a built page comes from: en/reset/ -> docs/en/reset/index.md, reset/ -> docs/ja/…."""
-    language, rest = ("en", page_path[3:]) if page_path.startswith("en/") else ("ja", page_path)
-    rest = rest.removesuffix("index.html")
-    return f"docs/{language}/{rest}index.md"
+def source_of(page_path: str, project: Project = PROJECT) -> str:
+    """The Markdown file a built page comes from: en/reset/ -> docs/en/reset/index.md, reset/ -> docs/ja/…
+    (from the project's own list of pages; a path no page has is shown as it is)."""
+    wanted = page_path.removesuffix("index.html")
+    for language in project.codes:
+        for page in project.pages(language):
+            if page.site_path == wanted:
+                return page.source.relative_to(project.root).as_posix()
+    return page_path
 
 
 def report(rows: list[dict[str, str]], base_url: str, site_shown: str) -> list[str]:
@@ -90,11 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--external", action="store_true", help="also check links to other sites (needs network)")
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site", help="the built site (default: site/)")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="for site_url's path")
     args = parser.parse_args(argv)
     if not (args.site_dir / "index.html").is_file():
         raise SystemExit(f"{args.site_dir} has no index.html: run `make build` first")
-    problems = check(args.site_dir, published_path(args.config), args.external)
+    problems = check(args.site_dir, PROJECT.published_path, args.external)
     for problem in problems:
         print(problem)
     scope = "internal and external" if args.external else "internal"

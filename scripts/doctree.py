@@ -1,0 +1,133 @@
+"""The docs tree as the checks and tools see it (model layer: imports only other model modules): each
+language's MkDocs config (loaded by scripts/project.py, plus the line of every nav entry) and every page of
+every language parsed once into scripts.pagemodel.Page; and where each translation stands (Status)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from scripts.hashing import source_hash
+from scripts.pagemodel import Page, parse_page
+from scripts.project import Project
+
+SOURCE_MAP = Path("docs/source-map.yml")
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    file: str  # as written in the nav: "reset/index.md"
+    line: int
+
+
+@dataclass
+class Config:
+    language: str
+    path: Path
+    docs_dir: Path
+    nav: list[NavEntry] | None  # None when neither this file nor the one it INHERITs has a nav
+    nav_path: Path  # the file the nav was read from (the English config may inherit the Japanese nav)
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Site:
+    root: Path
+    configs: dict[str, Config]
+    pages: dict[str, dict[str, Page]]  # language -> rel path -> page
+    source_map: Path
+    languages: tuple[str, ...]  # from extra.languages, the original first
+
+    def counterpart(self, page: Page) -> Page | None:
+        """A translation's original; the original's (first) translation."""
+        other = self.languages[1] if page.language == self.languages[0] else self.languages[0]
+        return self.pages[other].get(page.rel)
+
+    def all_pages(self) -> list[Page]:
+        return [page for language in self.languages for page in self.pages[language].values()]
+
+
+def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == key:
+                return value
+    return None
+
+
+def _nav_entries(node: yaml.Node) -> list[NavEntry]:
+    """Every page of a nav tree in order: `- file.md`, `- Title: file.md`, `- Section: [...]`. URLs are skipped."""
+    entries: list[NavEntry] = []
+    if isinstance(node, yaml.ScalarNode):
+        if "://" not in node.value:
+            entries.append(NavEntry(node.value, node.start_mark.line + 1))
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            entries.extend(_nav_entries(item))
+    elif isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            entries.extend(_nav_entries(value))
+    return entries
+
+
+def _compose(path: Path) -> yaml.Node | None:
+    return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+
+
+def _nav_lines(config_file: Path) -> tuple[list[NavEntry] | None, Path]:
+    """The nav entries with their lines, and the file they are written in (MkDocs keeps no line numbers, so the
+    nav is located in the YAML text; which file holds it follows INHERIT as MkDocs does: a key of the child
+    replaces the parent's)."""
+    node = _compose(config_file)
+    nav_node = _child(node, "nav")
+    if nav_node is not None:
+        return _nav_entries(nav_node), config_file
+    parent = _child(node, "INHERIT")
+    if isinstance(parent, yaml.ScalarNode):
+        return _nav_lines((config_file.parent / parent.value).resolve())
+    return None, config_file
+
+
+def load_config(project: Project, language: str) -> Config:
+    """One language's config as MkDocs loads it (scripts/project.py), plus where each nav entry is written."""
+    path = project.language(language).config_file
+    config = project.config(language)
+    nav, nav_path = _nav_lines(path)
+    return Config(language, path, Path(config.docs_dir), nav, nav_path, dict(config))
+
+
+def load_site(root: Path) -> Site:
+    project = Project(root)
+    configs = {language: load_config(project, language) for language in project.codes}
+    pages: dict[str, dict[str, Page]] = {}
+    for language, config in configs.items():
+        pages[language] = {
+            page.src: parse_page(page.source, config.docs_dir, language) for page in project.pages(language)
+        }
+    return Site(project.root, configs, pages, project.root / SOURCE_MAP, project.codes)
+
+
+class Status(enum.Enum):
+    """Where a translation stands against its original (`make translations`, TR002 of `make validate`)."""
+
+    UP_TO_DATE = "up to date"
+    STALE = "stale"
+    UNMARKED = "not marked"
+    MISSING = "missing"  # the original has no translation
+    ORPHAN = "no original"  # a translation without an original
+
+
+def pair_status(original: Page | None, translation: Page | None) -> Status:
+    if original is None:
+        return Status.ORPHAN
+    if translation is None:
+        return Status.MISSING
+    data = translation.front_matter.data
+    recorded = data.get("translation_of") if isinstance(data, dict) else None
+    if not recorded:
+        return Status.UNMARKED
+    return Status.UP_TO_DATE if recorded == source_hash(original.text) else Status.STALE
