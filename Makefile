@@ -1,7 +1,7 @@
 # The one entry point for every task. Each target sets up what it needs first (idempotent, quick when done):
 # a .venv with the pinned Python packages, node_modules from package-lock.json, a Chromium for browser tests.
 #
-#   make serve      live preview of both languages at http://127.0.0.1:8000/
+#   make serve      live preview of both languages at http://127.0.0.1:8000/amazon-password-guide/
 #   make test       everything CI runs: build, validate, link check, pytest (browser tests included)
 #   (see `make help` for the rest)
 
@@ -61,7 +61,7 @@ browser: $(PY_STAMP) ## Find Chromium for the browser tests, installing it when 
 # ----------------------------------------------------------------------------------------------------------------
 # Site
 # ----------------------------------------------------------------------------------------------------------------
-serve: $(PY_STAMP) ## Live preview of both languages at http://127.0.0.1:8000/
+serve: $(PY_STAMP) ## Live preview of both languages at http://127.0.0.1:8000/amazon-password-guide/
 	$(PY) scripts/serve.py
 
 build: $(PY_STAMP) ## Build both languages into site/ (strict: any warning fails)
@@ -82,10 +82,10 @@ translations: $(PY_STAMP) ## Status of every translation; MARK=path/index.md rec
 	$(PY) -m scripts.translations $(if $(MARK),--mark $(MARK))
 
 linkcheck: build ## Check every internal link and anchor of the built site over HTTP
-	$(PY) -m scripts.linkcheck
+	$(PY) -m scripts.check_links
 
 linkcheck-external: build ## Also check links to other sites (needs the network; run by a scheduled job)
-	$(PY) -m scripts.linkcheck --external
+	$(PY) -m scripts.check_links --external
 
 lint-markdown: $(NODE_STAMP) ## Markdown style of the pages and docs (markdownlint, tuned for Material)
 	node_modules/.bin/markdownlint-cli2
@@ -102,8 +102,11 @@ test: ## Everything: build, validate, lints, link check, pytest (browser tests i
 	@# `make bench` reports how long the whole run took (figures live there, not in timed tests).
 	@echo $$(( $$(date +%s) - $$(cat build/.test-started) )) > build/test-seconds.txt
 
+# The tests read the site `make build` just made (GUIDE_SITE_DIR) instead of building it again. Tests without a
+# browser run first, in a run of their own: a failure there stops `make test` in minutes, before the browser tests.
 test-steps: build validate lint-markdown lint-workflows linkcheck zensical-check browser
-	$(PY) -m pytest
+	GUIDE_SITE_DIR=site $(PY) -m pytest -m "not browser"
+	GUIDE_SITE_DIR=site $(PY) -m pytest -m browser
 
 # A gate for the build only: failing to build, or losing pages, lang, the language control, diagrams or the
 # no-third-party rule, fails; other differences are listed (README, "Moving to Zensical").

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build
+from scripts.project import ROOT
+from tests.helpers import mkdocs_build
 
 GOOD_PAGE = "---\ntitle: Home\ndescription: A page.\n---\n\n# Home\n\n## Section { #section }\n\nText.\n"
 

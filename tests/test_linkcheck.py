@@ -1,5 +1,5 @@
-"""scripts/linkcheck.py (`make linkcheck`) on a tiny built site: it passes a sound site and names the page and line
-of a broken link, a missing anchor and a link that only works at the server root."""
+"""scripts/check_links.py (`make linkcheck`) on a tiny built site: it passes a sound site and names the page and line
+of a broken link, a missing anchor, a link that only works at the server root and any other LinkChecker warning."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from scripts import check_links
+from scripts.project import PROJECT, ROOT
+
 SITE = ROOT / "tests" / "fixtures" / "validate" / "linkcheck-site"
-sys.path.insert(0, str(ROOT / "scripts"))
-import linkcheck  # noqa: E402  (scripts/ is not a package on the path of the tests)
 
 
 def run(site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scripts.linkcheck", "--site-dir", str(site)],
+    return subprocess.run([sys.executable, "-m", "scripts.check_links", "--site-dir", str(site)],
                           cwd=ROOT, capture_output=True, text=True, check=False, timeout=300)
 
 
@@ -53,12 +53,22 @@ def test_broken_links_and_anchors_fail_naming_page_and_line(broken_site: Path) -
     assert "`stpes'" in lines[0]
 
 
-def test_published_path_and_sources() -> None:
-    assert linkcheck.published_path(ROOT / "mkdocs.yml") == "/amazon-password-guide/"
-    assert linkcheck.source_of("en/reset/") == "docs/en/reset/index.md"
-    assert linkcheck.source_of("reset/index.html") == "docs/ja/reset/index.md"
-    assert linkcheck.source_of("") == "docs/ja/index.md"
+def test_other_warnings_fail_too(tmp_path: Path) -> None:
+    """LC003: a warning that is neither a broken link nor a missing anchor (here an empty page) fails the run."""
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    (site / "empty").mkdir()
+    (site / "empty" / "index.html").write_text("", encoding="utf-8")
+    page = site / "en" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</body>", '<p><a href="../empty/">Empty</a></p>\n</body>'), encoding="utf-8")
+    result = run(site)
+    assert result.returncode == 1
+    assert [line.split(" link ")[0] for line in result.stdout.splitlines()] == [f"{site}/en/index.html:7: LC003"]
 
 
-def test_rc_file_enables_anchor_checking() -> None:
-    assert "[AnchorCheck]" in (ROOT / "scripts" / "linkcheckerrc").read_text(encoding="utf-8").splitlines()
+def test_sources_of_built_pages() -> None:
+    assert PROJECT.published_path == "/amazon-password-guide/"
+    assert check_links.source_of("en/reset/") == "docs/en/reset/index.md"
+    assert check_links.source_of("reset/index.html") == "docs/ja/reset/index.md"
+    assert check_links.source_of("") == "docs/ja/index.md"

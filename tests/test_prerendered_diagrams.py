@@ -13,9 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT, mkdocs_build
 from scripts.diagram_store import diagram_key, mermaid_version
+from scripts.project import ROOT
 from scripts.render_diagrams import with_own_id
+from tests.helpers import mkdocs_build
 
 DIAGRAM = 'flowchart TD\n    A["Open the screen"] --> B["Enter the code"]\n'
 PAGE = ("---\ntitle: Home\ndescription: A page.\n---\n\n# Home\n\n## Steps { #steps }\n\nThe diagram shows the "
@@ -33,7 +34,7 @@ def make_project(tmp_path: Path) -> Path:
     docs.mkdir(parents=True)
     (docs / "index.md").write_text(PAGE, encoding="utf-8")
     (tmp_path / "docs" / "diagrams").mkdir()
-    (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"mermaid": mermaid_version()}}))
+    (tmp_path / "package.json").write_text(json.dumps({"dependencies": {"mermaid": mermaid_version(ROOT)}}))
     config = {
         "INHERIT": str(ROOT / "mkdocs.en.yml"),
         "docs_dir": str(docs),
@@ -48,7 +49,7 @@ def make_project(tmp_path: Path) -> Path:
 
 
 def store_drawing(project: Path) -> str:
-    key = diagram_key(DIAGRAM, mermaid_version())
+    key = diagram_key(DIAGRAM, mermaid_version(ROOT))
     (project.parent / "docs" / "diagrams" / f"{key}.svg").write_text(DRAWING.format(key=key), encoding="utf-8")
     return key
 
@@ -72,7 +73,7 @@ def test_a_diagram_without_a_drawing_fails_the_strict_build_with_the_fix(tmp_pat
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     fence_line = PAGE.splitlines().index("```mermaid") + 1
-    key = diagram_key(DIAGRAM, mermaid_version())
+    key = diagram_key(DIAGRAM, mermaid_version(ROOT))
     assert f"docs/en/index.md:{fence_line}: this diagram has no drawing in docs/diagrams/ (expected {key}.svg)" \
         in result.stderr
     assert "run `make diagrams`" in result.stderr

@@ -1,41 +1,38 @@
 """The built site as a reader and a search engine meet it: languages, counterparts, hreflang, search, 404, privacy.
 
-Runs on the site built once per session by conftest.site_dir (both languages, strict).
+Runs on the strict build of every language (the site_dir fixture: `make build`'s, or one made per session).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 from urllib.parse import urljoin, urlsplit
 
 import frontmatter
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, page_output, read_config, source_pages
+from scripts.project import PROJECT, ROOT
+from tests.helpers import all_pages, built, language_root, page_id
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 KANA = re.compile(r"[\u3040-\u30ff]")
-PAGES = {language: source_pages(language) for language in LANGUAGES}
-ALL_PAGES = [(language, page) for language in LANGUAGES for page in PAGES[language]]
-PUBLISHED_HOST = urlsplit(read_config("ja")["site_url"]).netloc
-
-
-def language_root(site_dir: Path, language: str) -> Path:
-    return site_dir if language == "ja" else site_dir / "en"
+LANGUAGES = PROJECT.codes
+PAGES = {language: [page.src for page in PROJECT.pages(language)] for language in LANGUAGES}
+ALL_PAGES = all_pages()
+PUBLISHED_HOST = urlsplit(PROJECT.config().site_url).netloc
 
 
 def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def page_url(language: str, page: Path) -> str:
+def page_url(language: str, src: str) -> str:
     """The page's URL on the published site, e.g. https://host/base/en/reset/."""
-    base = read_config(language)["site_url"]
-    return urljoin(base, page_output(page).as_posix().removesuffix("index.html"))
+    return urljoin(PROJECT.config(language).site_url, PROJECT.page(language, src).url)
 
 
 def test_both_languages_have_the_same_pages():
@@ -43,20 +40,20 @@ def test_both_languages_have_the_same_pages():
     assert PAGES["ja"] == PAGES["en"]
 
 
-@pytest.mark.parametrize(("language", "page"), ALL_PAGES, ids=lambda v: str(v))
-def test_page_is_built_with_its_language(site_dir, language, page):
-    html = soup_of(language_root(site_dir, language) / page_output(page))
-    assert html.html["lang"] == language
+@pytest.mark.parametrize("page", ALL_PAGES, ids=page_id)
+def test_page_is_built_with_its_language(site_dir, page):
+    html = soup_of(built(site_dir, page))
+    assert html.html["lang"] == page.language
 
 
-@pytest.mark.parametrize(("language", "page"), ALL_PAGES, ids=lambda v: str(v))
-def test_language_switcher_leads_to_the_same_page(site_dir, language, page):
+@pytest.mark.parametrize("page", ALL_PAGES, ids=page_id)
+def test_language_switcher_leads_to_the_same_page(site_dir, page):
     """Each switcher entry, resolved from this page's URL, is this page in that language."""
-    html = soup_of(language_root(site_dir, language) / page_output(page))
+    html = soup_of(built(site_dir, page))
     links = {a["hreflang"]: a["href"] for a in html.select("a.md-select__link[hreflang]")}
     assert set(links) == set(LANGUAGES)
     for target_language, href in links.items():
-        assert urljoin(page_url(language, page), href) == page_url(target_language, page)
+        assert urljoin(page_url(page.language, page.src), href) == page_url(target_language, page.src)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -75,11 +72,11 @@ def test_sitemap_names_every_page_in_every_language(site_dir, language):
         }
 
 
-@pytest.mark.parametrize(("language", "page"), ALL_PAGES, ids=lambda v: str(v))
-def test_meta_description_comes_from_front_matter(site_dir, language, page):
-    description = frontmatter.load(ROOT / "docs" / language / page).get("description")
-    assert description, f"docs/{language}/{page} has no description"
-    html = soup_of(language_root(site_dir, language) / page_output(page))
+@pytest.mark.parametrize("page", ALL_PAGES, ids=page_id)
+def test_meta_description_comes_from_front_matter(site_dir, page):
+    description = frontmatter.load(page.source).get("description")
+    assert description, f"{page.source} has no description"
+    html = soup_of(built(site_dir, page))
     assert html.find("meta", attrs={"name": "description"})["content"] == description
 
 
@@ -99,16 +96,17 @@ def fetched_urls(html: BeautifulSoup) -> list[str]:
     return urls
 
 
-@pytest.mark.parametrize(("language", "page"), [*ALL_PAGES, ("ja", Path("404.md")), ("en", Path("404.md"))],
-                         ids=lambda v: str(v))
-def test_page_loads_nothing_from_another_host(site_dir, language, page):
+BUILT_FILES = [(page.language, page.dest) for page in ALL_PAGES] + [(code, "404.html") for code in LANGUAGES]
+
+
+@pytest.mark.parametrize(("language", "output"), BUILT_FILES, ids=lambda v: str(v))
+def test_page_loads_nothing_from_another_host(site_dir, language, output):
     """Scripts, styles, images, fonts and preconnects all come from the site itself.
 
     The browser tests watch the real requests; this is the static half, and also catches Material's two ways of
     calling out: the Google Fonts link (theme.font: false) and the api.github.com repository facts (the
     data-md-component="source" hook, removed in overrides/partials/source.html).
     """
-    output = "404.html" if page.name == "404.md" else page_output(page)
     path = language_root(site_dir, language) / output
     html = soup_of(path)
     outside = [u for u in fetched_urls(html) if u.startswith(("http:", "https:", "//"))]
@@ -158,7 +156,7 @@ def test_search_index_holds_only_its_own_language(site_dir, language):
     index = json.loads((language_root(site_dir, language) / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == [language]
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-    expected = {page_output(p).as_posix().removesuffix("index.html") for p in PAGES[language]}
+    expected = {page.url for page in PROJECT.pages(language)}
     assert pages == expected
     text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
     if language == "ja":
@@ -197,7 +195,7 @@ def test_each_language_has_its_own_404_page(site_dir, language):
 def test_robots_txt_points_to_both_sitemaps(site_dir):
     robots = (site_dir / "robots.txt").read_text(encoding="utf-8")
     for language in LANGUAGES:
-        assert f"Sitemap: {read_config(language)['site_url']}sitemap.xml" in robots
+        assert f"Sitemap: {PROJECT.config(language).site_url}sitemap.xml" in robots
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

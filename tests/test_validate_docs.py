@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from scripts.project import ROOT
 from tests.validate_helpers import validate
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_real_docs_pass_validation() -> None:

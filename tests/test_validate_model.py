@@ -6,16 +6,17 @@ from pathlib import Path
 
 import markdown
 import pytest
-from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from scripts.hashing import normalise, source_hash
 from scripts.pagemodel import parse_page
+from scripts.project import PROJECT, ROOT, Project
 from scripts.validate.prose import prose_view
 from tests.validate_helpers import GOOD
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted((ROOT / "docs").rglob("*.md")) + sorted((GOOD / "docs").rglob("*.md"))
+PROJECTS = {ROOT: PROJECT, GOOD: Project(GOOD)}
+PAGES = [page.source for project in PROJECTS.values()
+         for code in project.codes for page in project.pages(code)]
 
 SAMPLE = """\
 ---
@@ -99,7 +100,8 @@ def test_heading_ids_explicit_slugified_and_unique(sample) -> None:
 
 def _built_ids(page: Path) -> list[tuple[int, str]]:
     """Heading ids as the build computes them: Python-Markdown with the extensions and options of mkdocs.yml."""
-    config = load_config(str(page.parents[page.parts[::-1].index("docs")] / "mkdocs.yml"))
+    root = page.parents[page.parts[::-1].index("docs")]
+    config = (PROJECTS.get(root) or Project(root)).config()
     md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     md.convert(get_data(page.read_text(encoding="utf-8"))[0])
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts.project import ROOT
 from tests.validate_helpers import BAD, GOOD, copy_good, validate
 
-ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted(path.name for path in BAD.iterdir() if path.is_dir())
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scripts.project import ROOT
 from scripts.translations import main as translations
 from tests.validate_helpers import copy_good, validate
 
-ROOT = Path(__file__).resolve().parent.parent
 EXTENSION = "scripts.extensions.translation_notice"
 JA_GUIDE, EN_GUIDE = "docs/ja/guide/index.md", "docs/en/guide/index.md"
 

@@ -1,1 +1,1 @@
-"""Browser tests (a package, so that its conftest.py does not shadow tests/conftest.py for `from conftest import`)."""
+"""Browser tests: they drive Chromium against the built site (marked `browser`, run after every other test)."""

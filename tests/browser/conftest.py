@@ -18,22 +18,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from scripts.chromium import NoChromium, find_chromium
-from scripts.site_pages import page_paths
+from scripts.project import PROJECT, ROOT
+from tests.browser.settings import DESKTOP, LAUNCH_ARGS, PHONE
 
-ROOT = Path(__file__).resolve().parents[2]
-LANGUAGES = ("ja", "en")
-# Where each language lives below the site root (mkdocs.en.yml builds into site/en).
-LANGUAGE_PREFIX = {"ja": "", "en": "en/"}
+LANGUAGES = PROJECT.codes
 ARTEFACTS = ROOT / "test-results"
 
-# The flags this project's machines need: no GPU, no sandbox (containers run as root), and none of Chromium's own
-# background traffic, which would otherwise show up as requests to other hosts.
-LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-PHONE = {"width": 360, "height": 740}
-DESKTOP = {"width": 1280, "height": 800}
 
 # Every page is visited twice: light scheme on a phone, dark scheme on a desktop. Together they cover both colour
 # schemes and both layouts (Material hides and moves parts of the page below its breakpoints).
@@ -54,7 +44,7 @@ def chromium_executable() -> str:
 
 
 def all_pages() -> list[tuple[str, str]]:
-    return [(language, path) for language in LANGUAGES for path in page_paths(language)]
+    return [(language, page.url) for language in LANGUAGES for page in PROJECT.pages(language)]
 
 
 def page_id(value: tuple[str, str]) -> str:
@@ -90,7 +80,7 @@ def browser() -> Browser:
 def page_url(site_url: str):
     """Absolute URL of a (language, path) page on the local server."""
     def url(language: str, path: str) -> str:
-        return f"{site_url}{LANGUAGE_PREFIX[language]}{path}"
+        return f"{site_url}{PROJECT.language(language).path}{path}"
     return url
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import PHONE
+from tests.browser.settings import PHONE
 
 SEARCH_FILES = re.compile(r"/search/search_index\.json$|/assets/javascripts/workers/search\.[^/]*\.js$|/lunr/")
 PAGES = [("ja", ""), ("ja", "reset/"), ("en", ""), ("en", "reset/")]

@@ -1,0 +1,1 @@
+"""The test suite (a package, so every module has one name: tests.helpers, tests.browser.conftest …)."""
