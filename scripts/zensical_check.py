@@ -28,10 +28,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from scripts.project import PROJECT, ROOT
+
 # What a build reads. Copied, so that Zensical's output never touches the MkDocs site/ it is compared with.
 SOURCES = ("mkdocs.yml", "mkdocs.en.yml", "docs", "overrides", "scripts", "package.json")
-LANGUAGES = {"ja": ("mkdocs.yml", ""), "en": ("mkdocs.en.yml", "en/")}
+# language -> (its config file, its folder below the site root), from the project's model.
+LANGUAGES = {language.code: (language.config_file.name, language.path) for language in PROJECT.languages}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 SHOWN = 30  # findings listed per section; the rest are counted
 # Elements whose URL the browser fetches by itself while loading a page (links a reader follows are not requests).

@@ -21,8 +21,8 @@ import mergedeep
 import pytest
 import yaml
 
-from conftest import ROOT
 from scripts import zensical_check
+from scripts.project import ROOT
 
 ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
 FIXTURES = ROOT / "tests" / "fixtures" / "zensical"
