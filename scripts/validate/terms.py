@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from scripts.pagemodel import Page
 from scripts.validate import Problem
-from scripts.validate.site import Site
+from scripts.doctree import Site
 
 GLOSSARY = "glossary/index.md"
 STYLE_GUIDE = "contributing/style-guide/index.md"

@@ -9,7 +9,7 @@ import posixpath
 from collections.abc import Iterator
 
 from scripts.validate import Problem
-from scripts.validate.site import LANGUAGES, Site
+from scripts.doctree import Site
 
 START = "start/index.md"
 SECTION = "situations"
@@ -17,7 +17,7 @@ EXEMPT = {"index.md", START}
 
 
 def check(site: Site) -> Iterator[Problem]:
-    for language in LANGUAGES:
+    for language in site.languages:
         config = site.configs[language]
         start = site.pages[language].get(START)
         if start is None or config.nav is None:
