@@ -1,4 +1,6 @@
-"""MAP: every entry of docs/source-map.yml names a page and a heading id that exist in both languages."""
+"""MAP: every entry of docs/source-map.yml names a page and a heading id that exist in both languages, and says what
+the source sub-section is about with two or three key terms per language that the mapped section contains (the
+heading and everything under it up to the next heading of the same or a higher level; case-insensitive in English)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from collections.abc import Iterator
 
 import yaml
 
+from scripts.pagemodel import Page
 from scripts.validate import Problem
 from scripts.doctree import Site
 
@@ -28,6 +31,7 @@ def check(site: Site) -> Iterator[Problem]:
     for item in node.value:
         line = item.start_mark.line + 1
         entry = {k.value: v.value for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
+        terms = _terms(item)
         page, anchor = entry.get("page"), entry.get("anchor")
         if not isinstance(page, str) or not isinstance(anchor, str) or not page or not anchor:
             yield Problem(path, line, "MAP001", "the entry needs a `page` and an `anchor`",
@@ -41,3 +45,42 @@ def check(site: Site) -> Iterator[Problem]:
             elif anchor not in {h.id for h in target.headings}:
                 yield Problem(path, line, "MAP003", f"{shown} has no heading with the id `{anchor}`",
                               "fix `anchor`, or give the heading that covers this part that id")
+            elif not 2 <= len(terms.get(language, [])) <= 3:
+                yield Problem(path, line, "MAP005", f"the entry needs two or three key terms for {language}",
+                              f"add terms: {{ja: [語, 語], en: [term, term]}} that say what the source part is about")
+            else:
+                text = section_text(target, anchor)
+                for term in terms[language]:
+                    found = term.lower() in text.lower() if language == "en" else term in text
+                    if not found:
+                        yield Problem(path, line, "MAP004",
+                                      f"{shown}#{anchor} does not contain the key term `{term}`",
+                                      "cover that part of the source in the section, or map the entry to the section "
+                                      "that does")
+
+
+def _terms(item: yaml.Node) -> dict[str, list[str]]:
+    """The entry's `terms: {ja: [...], en: [...]}` as strings; missing or malformed parts are left out."""
+    found: dict[str, list[str]] = {}
+    if not isinstance(item, yaml.MappingNode):
+        return found
+    for key, value in item.value:
+        if key.value == "terms" and isinstance(value, yaml.MappingNode):
+            for language, words in value.value:
+                if isinstance(words, yaml.SequenceNode):
+                    found[str(language.value)] = [str(w.value) for w in words.value if isinstance(w, yaml.ScalarNode)]
+    return found
+
+
+def section_text(page: Page, anchor: str) -> str:
+    """The lines of the heading with this id and of everything under it, up to the next heading of its level."""
+    headings = page.headings
+    for index, heading in enumerate(headings):
+        if heading.id == anchor:
+            end = len(page.lines)
+            for later in headings[index + 1:]:
+                if later.level <= heading.level:
+                    end = later.line - 1
+                    break
+            return "\n".join(page.lines[heading.line - 1:end])
+    return ""
