@@ -23,7 +23,7 @@ export PYTHONPATH := $(CURDIR)
 export PIP_PRE := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup serve build diagrams validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-steps bench browser vendor lock clean zensical-check
+.PHONY: help setup serve build diagrams validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-steps bench browser vendor lock clean zensical-check zensical-search
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -112,6 +112,10 @@ test-steps: build validate lint-markdown lint-workflows linkcheck zensical-check
 # no-third-party rule, fails; other differences are listed (README, "Moving to Zensical").
 zensical-check: build $(ZENSICAL_STAMP) ## Build both languages with Zensical too; fail if it cannot, list what differs
 	$(PY) -m scripts.zensical_check --python $(ZENSICAL_VENV)/bin/python $(if $(REPORT),--report '$(REPORT)')
+
+zensical-search: build $(ZENSICAL_STAMP) browser ## The search queries on Material and on Zensical: top-3 figures side by side
+	$(PY) -m scripts.zensical_check --python $(ZENSICAL_VENV)/bin/python --keep build/zensical > /dev/null
+	$(PY) -m scripts.zensical_search
 
 bench: build browser $(NODE_STAMP) ## Page weight, Lighthouse, build/test times; PAGES='en/*' limits (asserts nothing)
 	$(PY) -m scripts.bench $(if $(PAGES),--pages '$(PAGES)')

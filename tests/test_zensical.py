@@ -127,3 +127,24 @@ def test_the_comparison_tells_gates_from_differences(tmp_path):
     assert diffs["Pages only Zensical builds"] == ["start/index.html"]
     assert diffs["Pages whose text differs (first difference)"] == ["`reset/index.html`: -次の文です。"]
     assert diffs["Pages without their last-updated date (Zensical runs no MkDocs plugins)"] == ["`index.html`"]
+
+
+def test_zensical_shows_the_stale_translation_notice(tmp_path, zensical_python):
+    """The notice comes from a Markdown extension, so Zensical (which runs no MkDocs hooks) shows it too."""
+    from tests.validate_helpers import copy_good
+
+    tree = copy_good(tmp_path)
+    guide = tree / "docs/ja/guide/index.md"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("詳しくは", "最新の情報は"), encoding="utf-8")
+    ja = (tree / "mkdocs.yml").read_text(encoding="utf-8")
+    ja = ja.replace("theme:\n  name: mkdocs\n", "theme:\n  name: material\n")
+    ja = ja.replace("markdown_extensions:\n", "markdown_extensions:\n  - scripts.extensions.translation_notice\n")
+    (tree / "mkdocs.yml").write_text(ja, encoding="utf-8")
+    english = zensical_check.flatten_inherit(ja, (tree / "mkdocs.en.yml").read_text(encoding="utf-8"))
+    (tree / "mkdocs.en.yml").write_text(english, encoding="utf-8")
+    result = subprocess.run([zensical_python, "-m", "zensical", "build", "-f", "mkdocs.en.yml"], cwd=tree,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    stale = (tree / "site/en/guide/index.html").read_text(encoding="utf-8")
+    assert 'class="admonition note translation-notice"' in stale and '<a href="../../guide/" hreflang="ja">' in stale
+    assert "translation-notice" not in (tree / "site/en/index.html").read_text(encoding="utf-8")

@@ -60,6 +60,9 @@
     if (!this._worker) {
       this._worker = this._start();
       this._listeners.forEach(function (listener) { this._worker.addEventListener.apply(this._worker, listener); }, this);
+      ["onmessage", "onmessageerror", "onerror"].forEach(function (name) {
+        if (this["_" + name]) this._worker[name] = this["_" + name];
+      }, this);
     }
     return this._worker;
   };
@@ -78,6 +81,17 @@
   DeferredWorker.prototype.terminate = function () {
     if (this._worker) this._worker.terminate();
   };
+  // Handlers set as properties (worker.onmessage = …) rather than with addEventListener: Zensical's search sets them
+  // so, and without this its search would wait for the worker forever. Kept until the real worker exists.
+  ["onmessage", "onmessageerror", "onerror"].forEach(function (name) {
+    Object.defineProperty(DeferredWorker.prototype, name, {
+      get: function () { return this._worker ? this._worker[name] : (this["_" + name] || null); },
+      set: function (handler) {
+        this["_" + name] = handler;
+        if (this._worker) this._worker[name] = handler;
+      }
+    });
+  });
   window.Worker = function (url, options) {
     return WORKER.test(pathOf(url)) ? new DeferredWorker(url, options) : new NativeWorker(url, options);
   };

@@ -1,0 +1,147 @@
+"""The project's search queries (tests/browser/search_queries.yml) typed into Material's search box on the MkDocs
+build and into Zensical's on the Zensical build: does each find its page in the first three results?
+
+Prints a Markdown report (figures per language, then every query whose outcome differs) for README "Moving to
+Zensical". Needs `make build`, a Zensical build (`make zensical-search` makes both) and Chromium (`make browser`).
+It asserts nothing: the browser tests hold Material's search to the queries; this measures the successor.
+
+Typing follows tests/browser/test_search.py: Latin letters key by key, Japanese text as an input-method commit.
+Zensical's search box reacts to input events, so there the query is filled in at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from playwright.sync_api import Page, sync_playwright
+
+from scripts.chromium import find_chromium
+from scripts.localserver import published_path, serve
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = ROOT / "tests" / "browser" / "search_queries.yml"
+LANGUAGE_ROOTS = {"ja": "", "en": "en/"}
+TOP = 3
+
+
+def _type(page: Page, query: str) -> None:
+    for unit in re.findall(r"[\x00-\x7f]|[^\x00-\x7f]+", query):
+        if unit.isascii():
+            page.keyboard.press("Space" if unit == " " else unit)
+        else:
+            page.keyboard.insert_text(unit)
+            page.keyboard.up("Enter")
+
+
+def _paths(base: str, hrefs: list[str]) -> list[str]:
+    """Result links as page paths below the language's root ("reset/"), without ?h= and #section."""
+    out = []
+    for href in hrefs:
+        path = urlsplit(href).path
+        base_path = urlsplit(base).path
+        out.append(path[len(base_path):] if path.startswith(base_path) else path)
+    return out
+
+
+def material_results(page: Page, query: str) -> list[str]:
+    box = page.locator(".md-search__input")
+    box.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.wait_for_timeout(200)
+    _type(page, query)
+    try:
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0",
+                               timeout=5_000)
+    except Exception:  # noqa: BLE001 - no result is an outcome, not an error
+        return []
+    page.wait_for_timeout(800)  # results follow each keystroke; let the last batch render
+    return page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')]
+        .map(item => item.querySelector('a')).filter(Boolean).map(a => a.href)""")
+
+
+def zensical_results(page: Page, query: str) -> list[str]:
+    box = page.locator("dialog input[role=combobox]")
+    box.fill("")
+    page.wait_for_timeout(100)
+    box.fill(query)
+    status = page.locator("dialog [role=status]").first
+    for _ in range(50):  # the index loads once, on the first query
+        page.wait_for_timeout(100)
+        if "Loading" not in status.inner_text():
+            break
+    page.wait_for_timeout(800)  # results follow each input event; let the last batch render
+    return page.locator("dialog ol[role=listbox] > li > a[role=option]").evaluate_all("els => els.map(a => a.href)")
+
+
+def run_engine(engine: str, site: Path, mount: str, cases: dict) -> dict[str, list[tuple[str, str, int | None]]]:
+    """language -> [(query, expected page, 1-based rank of the first result on that page or None)]."""
+    outcome: dict[str, list[tuple[str, str, int | None]]] = {}
+    with serve(site, mount) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=find_chromium())
+        for language, queries in cases.items():
+            context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="ja-JP")
+            page = context.new_page()
+            base = url + LANGUAGE_ROOTS[language]
+            page.goto(base, wait_until="load")
+            if engine == "zensical":
+                page.click(".md-search__button")
+                page.locator("dialog input[role=combobox]").wait_for()
+            else:
+                page.keyboard.press("/")
+            rows = []
+            for case in queries:
+                hrefs = (zensical_results if engine == "zensical" else material_results)(page, case["query"])
+                paths = _paths(base, hrefs)
+                rank = paths.index(case["page"]) + 1 if case["page"] in paths else None
+                rows.append((case["query"], case["page"], rank))
+            outcome[language] = rows
+            context.close()
+        browser.close()
+    return outcome
+
+
+def report(material: dict, zensical: dict) -> str:
+    lines = ["| language | queries | Material: page in top 3 | Zensical: page in top 3 |", "| --- | --- | --- | --- |"]
+    for language in material:
+        def hits(rows):  # noqa: ANN001, ANN202
+            return sum(1 for *_, rank in rows if rank is not None and rank <= TOP)
+        lines.append(f"| {language} | {len(material[language])} | {hits(material[language])} | "
+                     f"{hits(zensical[language])} |")
+    differing = []
+    for language in material:
+        for (query, page, m_rank), (_, _, z_rank) in zip(material[language], zensical[language]):
+            m_ok, z_ok = m_rank is not None and m_rank <= TOP, z_rank is not None and z_rank <= TOP
+            if not (m_ok and z_ok):
+                differing.append(f"| {language} | {query} | `{page}` | {m_rank or '–'} | {z_rank or '–'} |")
+    if differing:
+        lines += ["", "Queries not found in the top 3 by one engine or both (rank of the first result on the "
+                  "expected page; – = not among the results):", "", "| language | query | page | Material | Zensical |",
+                  "| --- | --- | --- | --- | --- |", *differing]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--material-site", type=Path, default=ROOT / "site")
+    parser.add_argument("--zensical-site", type=Path, default=ROOT / "build" / "zensical" / "site")
+    args = parser.parse_args(argv)
+    for site in (args.material_site, args.zensical_site):
+        if not (site / "index.html").is_file():
+            sys.exit(f"error: no built site in {site}: run `make zensical-search`")
+    cases = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    cases = {language: cases[language] for language in LANGUAGE_ROOTS}
+    mount = published_path(ROOT / "mkdocs.yml")
+    material = run_engine("material", args.material_site, mount, cases)
+    zensical = run_engine("zensical", args.zensical_site, mount, cases)
+    print(report(material, zensical))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
