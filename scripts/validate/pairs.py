@@ -29,7 +29,11 @@ def _pairs(site: Site) -> Iterator[Problem]:
 def _not_in_nav(config) -> list[str]:
     """MkDocs' `not_in_nav`: pages deliberately left out of the navigation (gitignore-style lines), such as the
     contributor pages, which are built and linked from the about page and the footer but not in the readers' menu."""
-    lines = str(config.values.get("not_in_nav") or "").splitlines()
+    value = config.values.get("not_in_nav") or ""
+    if hasattr(value, "patterns"):  # MkDocs' load_config gives a pathspec GitIgnoreSpec, not the YAML text
+        lines = [str(getattr(pattern, "pattern", "") or "") for pattern in value.patterns]
+    else:
+        lines = str(value).splitlines()
     return [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
 
 
