@@ -32,6 +32,7 @@ class Config:
     nav: list[NavEntry] | None  # None when neither this file nor the one it INHERITs has a nav
     nav_path: Path  # the file the nav was read from (the English config may inherit the Japanese nav)
     values: dict[str, Any] = field(default_factory=dict)
+    not_in_nav: set[str] = field(default_factory=set)  # pages MkDocs' `not_in_nav` leaves out of the nav on purpose
 
 
 @dataclass
@@ -97,7 +98,8 @@ def load_config(project: Project, language: str) -> Config:
     path = project.language(language).config_file
     config = project.config(language)
     nav, nav_path = _nav_lines(path)
-    return Config(language, path, Path(config.docs_dir), nav, nav_path, dict(config))
+    left_out = {page.src for page in project.pages(language) if page.not_in_nav}
+    return Config(language, path, Path(config.docs_dir), nav, nav_path, dict(config), left_out)
 
 
 def load_site(root: Path) -> Site:

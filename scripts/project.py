@@ -51,6 +51,7 @@ class SitePage:
     url: str  # below the language's root, as MkDocs computes it with directory URLs: "" for the home page, "reset/"
     dest: str  # the output file below the language's site_dir: "reset/index.html"
     site_path: str  # below the site root, all languages: "reset/", "en/reset/"
+    not_in_nav: bool = False  # matched by the config's `not_in_nav` (MkDocs' own matching): no nav entry needed
 
 
 class _Collect(logging.Handler):
@@ -187,7 +188,8 @@ def _pages(config, language: str, prefix: str) -> tuple[SitePage, ...]:
     found = []
     for file in get_files(config).documentation_pages():
         url = "" if file.url in ("./", ".") else file.url
-        found.append(SitePage(language, file.src_uri, docs / file.src_uri, url, file.dest_uri, prefix + url))
+        found.append(SitePage(language, file.src_uri, docs / file.src_uri, url, file.dest_uri, prefix + url,
+                              file.inclusion.is_not_in_nav()))
     return tuple(sorted(found, key=lambda page: page.src))
 
 

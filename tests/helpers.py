@@ -42,8 +42,8 @@ def language_root(site_dir: Path, language: str) -> Path:
 
 
 def nav_files() -> list[tuple[str, str]]:
-    """(language, file) for every page in each language's nav, as written by hand in its config: a listing
-    independent of the file collection that tests compare against it."""
+    """(language, file) for every page in each language's nav, as written by hand in its config, plus the pages its
+    `not_in_nav` leaves out on purpose: an account of the published pages that tests compare with the model's."""
     def walk(node) -> list[str]:
         if isinstance(node, str):
             return [] if "://" in node else [node]
@@ -53,4 +53,7 @@ def nav_files() -> list[tuple[str, str]]:
             return [file for item in node for file in walk(item)]
         return []
 
-    return [(language, file) for language in PROJECT.codes for file in walk(PROJECT.config(language).nav)]
+    listed = [(language, file) for language in PROJECT.codes for file in walk(PROJECT.config(language).nav)]
+    left_out = [(page.language, page.src) for language in PROJECT.codes for page in PROJECT.pages(language)
+                if page.not_in_nav]
+    return listed + left_out

@@ -39,8 +39,11 @@ def test_pages_and_urls_are_mkdocs_own() -> None:
     assert (reset.url, reset.site_path, reset.dest) == ("reset/", "en/reset/", "reset/index.html")
     assert reset.source == ROOT / "docs" / "en" / "reset" / "index.md"
     assert PROJECT.page("ja", "index.md").url == ""
-    # The nav, written by hand, is an independent account of the same pages.
+    # The nav, written by hand, is an independent account of the same pages (besides those left out of it).
     assert sorted((p.language, p.src) for code in PROJECT.codes for p in PROJECT.pages(code)) == sorted(nav_files())
+    # not_in_nav is read by MkDocs' own matching: the contributor pages are built but not in the readers' menu.
+    left_out = {page.src for page in PROJECT.pages("ja") if page.not_in_nav}
+    assert left_out and all(src.startswith("contributing/") for src in left_out)
 
 
 def test_a_missing_language_names_the_config_and_the_key() -> None:

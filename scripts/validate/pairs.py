@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Iterator
 
 from scripts.validate import Problem
@@ -26,30 +25,6 @@ def _pairs(site: Site) -> Iterator[Problem]:
                               f"add {target}, or remove this page from both languages")
 
 
-def _not_in_nav(config) -> list[str]:
-    """MkDocs' `not_in_nav`: pages deliberately left out of the navigation (gitignore-style lines), such as the
-    contributor pages, which are built and linked from the about page and the footer but not in the readers' menu."""
-    value = config.values.get("not_in_nav") or ""
-    if hasattr(value, "patterns"):  # MkDocs' load_config gives a pathspec GitIgnoreSpec, not the YAML text
-        lines = [str(getattr(pattern, "pattern", "") or "") for pattern in value.patterns]
-    else:
-        lines = str(value).splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.strip().startswith("#")]
-
-
-def _matches(rel: str, patterns: list[str]) -> bool:
-    """The subset of gitignore patterns MkDocs' not_in_nav takes that a docs tree needs: `/folder/`, `folder/`,
-    and file globs (anchored with a leading `/`, else matched against the file name too)."""
-    for pattern in patterns:
-        anchored, body = pattern.startswith("/"), pattern.lstrip("/")
-        if body.endswith("/"):
-            if rel.startswith(body) or (not anchored and f"/{body}" in f"/{rel}"):
-                return True
-        elif fnmatch.fnmatch(rel, body) or (not anchored and fnmatch.fnmatch(rel.rsplit("/", 1)[-1], body)):
-            return True
-    return False
-
-
 def _navigation(site: Site) -> Iterator[Problem]:
     navs = {}
     for language in site.languages:
@@ -70,9 +45,8 @@ def _navigation(site: Site) -> Iterator[Problem]:
                               f"navigation entry `{entry.file}` has no page in "
                               f"{config.docs_dir.relative_to(site.root).as_posix()}/",
                               "fix the path or add the page")
-        left_out = _not_in_nav(config)
         for rel, page in site.pages[language].items():
-            if rel not in listed and not _matches(rel, left_out):
+            if rel not in listed and rel not in config.not_in_nav:  # MkDocs' own reading of `not_in_nav`
                 yield Problem(page.path, 1, "NAV001",
                               f"the page is not in the navigation of {config.nav_path.name}",
                               f"add `{rel}` to nav in {config.nav_path.name}")
