@@ -1,17 +1,26 @@
 """Translation status of every page pair, and marking a reviewed English page as up to date.
 
-    make translations                     # table: up to date / stale / not marked / missing, for every page
+    make translations                     # table: up to date / stale / not marked / missing, for every page,
+                                          # then, for each stale page, what changed in the Japanese page since
+                                          # the version its translation records (found in git history)
     make translations MARK=reset/index.md # after bringing docs/en/reset/index.md up to date with the Japanese page
     python -m scripts.translations --mark-all   # once, when the English pages are first imported
 
 An English page stores `translation_of: <hash>` in its front matter: the hash (scripts/hashing.py) of the Japanese
 page's normalised text at the time the translation was last brought up to date. When the Japanese page changes, the
 hashes differ: `make validate` reports TR002 and the built English page shows a notice (scripts/extensions/translation_notice.py).
+
+For a stale page, the Japanese file's git history (`git log --follow`) is walked from the newest commit back, and
+each version is hashed the way scripts/hashing.py does; the first one with the recorded hash is the version the
+translation was made from, and the diff from it to the current Japanese text is printed, so a translator updates only
+what changed. When no version has that hash (never committed, a shallow clone, no git), the output says so plainly.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import subprocess
 import sys
 from pathlib import Path
 
@@ -70,6 +79,52 @@ def mark(site, rel: str) -> str:
     return f"marked {en.path.relative_to(site.root).as_posix()} as the translation of {value}"
 
 
+def _git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8",
+                            check=True, timeout=60)
+    return result.stdout
+
+
+def recorded_version(root: Path, ja_path: Path, recorded: str) -> tuple[str, str] | str:
+    """(commit, text) of the newest committed version of the Japanese file whose hash is `recorded`, or why not."""
+    try:
+        top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
+        rel = ja_path.resolve().relative_to(top.resolve()).as_posix()
+        log = _git(top, "log", "--follow", "--format=%x00%H", "--name-only", "--", rel)
+    except (OSError, subprocess.SubprocessError, ValueError) as error:
+        detail = getattr(error, "stderr", "") or str(error)
+        return f"git history is not available ({' '.join(str(detail).split())[:120]})"
+    for block in log.split("\0")[1:]:
+        lines = [line for line in block.splitlines() if line.strip()]
+        if len(lines) < 2:
+            continue
+        commit, path = lines[0], lines[-1]
+        try:
+            text = _git(top, "show", f"{commit}:{path}")
+        except subprocess.SubprocessError:
+            continue
+        if source_hash(text) == recorded:
+            return commit, text
+    return "no committed version of the Japanese page has that hash"
+
+
+def changes_since_translation(site, rel: str) -> str:
+    """What a translator needs for a stale page: the diff of the Japanese page since the translated version."""
+    ja, en = site.pages["ja"][rel], site.pages["en"][rel]
+    ja_shown = ja.path.relative_to(site.root).as_posix()
+    en_shown = en.path.relative_to(site.root).as_posix()
+    recorded = str(en.front_matter.data.get("translation_of"))
+    found = recorded_version(site.root, ja.path, recorded)
+    if isinstance(found, str):
+        return (f"{en_shown} records translation_of: {recorded}, but that version of {ja_shown} cannot be found: "
+                f"{found}. Compare the whole Japanese page with the English one.\n")
+    commit, old = found
+    diff = difflib.unified_diff(old.splitlines(), ja.text.splitlines(), lineterm="", n=2,
+                                fromfile=f"{ja_shown} @ {commit[:12]} (the version {en_shown} translates)",
+                                tofile=f"{ja_shown} (now)")
+    return "\n".join(diff) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Translation status; mark reviewed English pages as up to date.")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
@@ -95,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{rel:<{width}}  {status.value}")
     counts = {s: sum(1 for _, st in rows if st is s) for s in Status}
     print(", ".join(f"{n} {s.value}" for s, n in counts.items() if n), file=sys.stderr)
+    for rel, status in rows:
+        if status is Status.STALE:
+            print(f"\n== {rel}: what changed in the Japanese page since the translation was last brought up to date")
+            print(changes_since_translation(site, rel), end="")
     return 0
 
 

@@ -25,7 +25,8 @@ def edit_japanese(tree: Path) -> None:
 
 def status(tree: Path, capsys) -> dict[str, str]:
     assert translations(["--root", str(tree)]) == 0
-    rows = capsys.readouterr().out.splitlines()[1:]
+    table = capsys.readouterr().out.split("\n\n")[0]  # the diffs of stale pages follow the table
+    rows = table.splitlines()[1:]
     return {row.split()[0]: row.split(maxsplit=1)[1] for row in rows}
 
 
@@ -128,3 +129,52 @@ def test_japanese_pages_get_no_notice(tmp_path: Path) -> None:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml")],
                    cwd=tree, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)})
     assert "translation-notice" not in (tree / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def _git(tree: Path, *args: str) -> str:
+    command = ["git", "-C", str(tree), "-c", "user.name=Test", "-c", "user.email=test@example.com", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _commit_all(tree: Path, message: str) -> str:
+    _git(tree, "add", "-A")
+    _git(tree, "commit", "-q", "-m", message)
+    return _git(tree, "rev-parse", "HEAD")
+
+
+def test_stale_page_shows_the_japanese_diff_since_the_translated_version(tmp_path: Path, capsys) -> None:
+    tree = copy_good(tmp_path)
+    _git(tree, "init", "-q")
+    translated = _commit_all(tree, "pages and their translations")
+    edit_japanese(tree)
+    _commit_all(tree, "Japanese edit")
+    (tree / JA_GUIDE).write_text((tree / JA_GUIDE).read_text(encoding="utf-8") + "\n追記です。\n", encoding="utf-8")
+    assert translations(["--root", str(tree)]) == 0
+    out = capsys.readouterr().out
+    table, _, diffs = out.partition("\n\n")
+    assert "guide/index.md" in table and table.count("stale") == 1
+    assert f"--- {JA_GUIDE} @ {translated[:12]} (the version {EN_GUIDE} translates)" in diffs
+    assert f"+++ {JA_GUIDE} (now)" in diffs
+    removed = [line for line in diffs.splitlines() if line.startswith("-") and not line.startswith("---")]
+    added = [line for line in diffs.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert len(removed) == 1 and "詳しくは" in removed[0]
+    assert added[0].startswith("+最新の情報は") and added[-1] == "+追記です。"
+    assert diffs.count("\n== ") + diffs.startswith("== ") == 1  # only the stale page is shown
+
+
+def test_stale_page_whose_version_is_not_in_the_history_says_so(tmp_path: Path, capsys) -> None:
+    tree = copy_good(tmp_path)
+    en = tree / EN_GUIDE
+    text = en.read_text(encoding="utf-8")
+    en.write_text(text.replace(yaml.safe_load(text.split("---")[1])["translation_of"], "0123456789abcdef"),
+                  encoding="utf-8")
+    assert translations(["--root", str(tree)]) == 0
+    no_git = capsys.readouterr().out
+    assert "cannot be found: git history is not available" in no_git
+    _git(tree, "init", "-q")
+    _commit_all(tree, "a translation that records a version that never existed")
+    assert translations(["--root", str(tree)]) == 0
+    out = capsys.readouterr().out
+    assert (f"{EN_GUIDE} records translation_of: 0123456789abcdef, but that version of {JA_GUIDE} cannot be found: "
+            "no committed version of the Japanese page has that hash. "
+            "Compare the whole Japanese page with the English one.") in out
