@@ -15,11 +15,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from scripts.chromium import NoChromium, find_chromium
 from scripts.project import PROJECT, ROOT
-from tests.browser.settings import DESKTOP, LAUNCH_ARGS, PHONE
+from tests.browser.settings import DESKTOP, LAUNCH_ARGS, PHONE, all_pages, diagram_pages, representative_pages
 
 LANGUAGES = PROJECT.codes
 ARTEFACTS = ROOT / "test-results"
@@ -43,19 +44,20 @@ def chromium_executable() -> str:
         pytest.fail(str(error), pytrace=False)
 
 
-def all_pages() -> list[tuple[str, str]]:
-    return [(language, page.url) for language in LANGUAGES for page in PROJECT.pages(language)]
-
-
 def page_id(value: tuple[str, str]) -> str:
     language, path = value
     return f"{language}/{path}"
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """`site_page` is (language, path) for every page of both languages; `visit_name` is each key of VISITS."""
+    """`site_page`: (language, path) of every page of every language; `diagram_page`: the pages with a diagram;
+    `header_page`: the representative pages for header behaviour; `visit_name`: each key of VISITS."""
     if "site_page" in metafunc.fixturenames:
         metafunc.parametrize("site_page", all_pages(), ids=page_id)
+    if "diagram_page" in metafunc.fixturenames:
+        metafunc.parametrize("diagram_page", diagram_pages(), ids=page_id)
+    if "header_page" in metafunc.fixturenames:
+        metafunc.parametrize("header_page", representative_pages(), ids=page_id)
     if "visit_name" in metafunc.fixturenames:
         metafunc.parametrize("visit_name", list(VISITS))
 
@@ -119,7 +121,6 @@ class Visit:
     mermaid_requests: list[str] = field(default_factory=list)
     expected_diagrams: int = 0
     diagrams: list[Diagram] = field(default_factory=list)
-    diagram_wait_error: str | None = None
     axe_violations: list[dict] = field(default_factory=list)
     scroll_width: int = 0
     client_width: int = 0
@@ -129,57 +130,26 @@ class Visit:
 
 def _count_diagrams(html: str) -> int:
     # Counted in the HTML as served, before any script runs: a drawing inlined by the build is a <div class="mermaid"
-    # data-diagram=…>; a block left for the browser is a <pre class="mermaid">, which Material swaps for a
-    # <div class="mermaid"> once mermaid has drawn it.
+    # data-diagram=…>; a block left for the browser is a <pre class="mermaid">.
     return len(re.findall(r'<pre class="mermaid"|<div class="mermaid" data-diagram=', html))
 
 
-def _rendered_diagrams(context: BrowserContext, page: Page) -> list[Diagram]:
-    """Each rendered diagram. A drawing inlined by the build is part of the page; one drawn in the browser sits in
-    Material's *closed* shadow root, which page scripts (and Playwright locators) cannot enter but the DevTools
-    protocol can, so the page itself is left unmodified."""
-    cdp = context.new_cdp_session(page)
-    try:
-        document = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
-    finally:
-        cdp.detach()
-    hosts = []
+# Each diagram as the reader's browser shows it. The drawings are inlined SVG, part of the page's own DOM, so page
+# script reads them (no DevTools walk: a block left for mermaid would have no SVG here, and that fails the checks).
+_DIAGRAMS_JS = """els => els.map(e => {
+  const svgs = e.querySelectorAll('svg');
+  const texts = [...e.querySelectorAll('svg text, svg foreignObject')].map(t => t.textContent.trim()).filter(t => t);
+  const label = e.querySelector('.node .nodeLabel');
+  return {height: e.getBoundingClientRect().height, svg_count: svgs.length,
+          error_svg: [...svgs].some(s => s.getAttribute('aria-roledescription') === 'error') ||
+                     texts.join(' ').includes('Syntax error'),
+          text: texts.join(' ').slice(0, 200), prerendered: e.hasAttribute('data-diagram'),
+          label_color: label && getComputedStyle(label).color};
+})"""
 
-    def walk(node: dict) -> None:
-        attributes = dict(zip(node.get("attributes", [])[::2], node.get("attributes", [])[1::2]))
-        if node.get("localName") == "div" and "mermaid" in attributes.get("class", "").split():
-            hosts.append(node)
-        for child in node.get("children", []) + node.get("shadowRoots", []) + ([node["contentDocument"]]
-                                                                           if "contentDocument" in node else []):
-            walk(child)
 
-    walk(document)
-    boxes = page.eval_on_selector_all("div.mermaid", """els => els.map(e => {
-      const label = e.querySelector('.node .nodeLabel');
-      return [e.getBoundingClientRect().height, e.hasAttribute('data-diagram'), label && getComputedStyle(label).color];
-    })""")
-    diagrams = []
-    for host, (height, prerendered, label_color) in zip(hosts, boxes):
-        svgs, texts, error = [], [], False
-
-        def inside(node: dict) -> None:
-            nonlocal error
-            attributes = dict(zip(node.get("attributes", [])[::2], node.get("attributes", [])[1::2]))
-            if node.get("localName") == "svg":
-                svgs.append(node)
-                error = error or attributes.get("aria-roledescription") == "error"
-            if node.get("nodeType") == 3:
-                texts.append(node.get("nodeValue", ""))
-            if node.get("localName") == "style":
-                return  # CSS, not a label
-            for child in node.get("children", []) + node.get("shadowRoots", []):
-                inside(child)
-
-        inside(host)
-        text = " ".join(t.strip() for t in texts if t.strip())
-        diagrams.append(Diagram(height=height, svg_count=len(svgs), error_svg=error or "Syntax error" in text,
-                                text=text[:200], prerendered=prerendered, label_color=label_color))
-    return diagrams
+def _rendered_diagrams(page: Page) -> list[Diagram]:
+    return [Diagram(**found) for found in page.eval_on_selector_all("div.mermaid, pre.mermaid", _DIAGRAMS_JS)]
 
 
 def _visit(browser: Browser, url: str, name: str, artefact: str) -> Visit:
@@ -197,16 +167,16 @@ def _visit(browser: Browser, url: str, name: str, artefact: str) -> Visit:
         response = page.goto(url, wait_until="load")
         assert response is not None and response.ok, f"{url}: {response and response.status}"
         visit.expected_diagrams = _count_diagrams(response.text())
-        if visit.expected_diagrams:
-            try:
-                page.wait_for_function("n => document.querySelectorAll('div.mermaid').length >= n",
-                                       arg=visit.expected_diagrams, timeout=20_000)
-            except Exception as error:  # noqa: BLE001 - reported by the diagram test, with what did render
-                visit.diagram_wait_error = str(error).splitlines()[0]
-        # Late requests (instant-navigation prefetches, a diagram fallback) must be caught too.
-        page.wait_for_load_state("networkidle")
+        # Material sets the scheme once its bundle has run: wait for that, not for a quiet network. Requests that
+        # come later (a prefetch, a diagram fallback) are still recorded: the listeners run until the context closes,
+        # after axe and the screenshot.
+        try:
+            page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s",
+                                   arg=visit.expected_scheme_attr, timeout=10_000)
+        except PlaywrightTimeoutError:
+            pass  # reported by the tests that compare scheme_attr
         visit.scheme_attr = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        visit.diagrams = _rendered_diagrams(context, page)
+        visit.diagrams = _rendered_diagrams(page)
         visit.axe_violations = Axe().run(page).response["violations"]
         visit.scroll_width, visit.client_width = page.evaluate(
             "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
@@ -215,7 +185,7 @@ def _visit(browser: Browser, url: str, name: str, artefact: str) -> Visit:
         if settings["viewport"] is PHONE:
             visit.screenshot = ARTEFACTS / "screenshots" / f"{artefact}.png"
             visit.screenshot.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=visit.screenshot, full_page=True)
+            page.screenshot(path=visit.screenshot)  # what a phone shows first (artefact for people)
         if visit.axe_violations:
             report = ARTEFACTS / "axe" / f"{artefact}-{name}.json"
             report.parent.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,6 @@
-"""The language switcher in the header leads from every page to the same page in the other language."""
+"""The language switcher in the header leads to the same page in the other language, as a reader uses it. The header
+is one template, so representative pages stand for all (the built-HTML test in tests/test_site.py checks each
+page's switcher links)."""
 
 from __future__ import annotations
 
@@ -7,8 +9,8 @@ from playwright.sync_api import expect
 OTHER = {"ja": "en", "en": "ja"}
 
 
-def test_language_switcher_leads_to_the_counterpart(site_page, desktop_page, page_url):
-    language, path = site_page
+def test_language_switcher_leads_to_the_counterpart(header_page, desktop_page, page_url):
+    language, path = header_page
     other = OTHER[language]
     page = desktop_page
     response = page.goto(page_url(language, path), wait_until="domcontentloaded")
