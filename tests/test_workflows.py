@@ -81,7 +81,7 @@ def target_exists(target: str) -> bool:
 
 
 def test_the_three_workflows_and_dependabot_exist():
-    assert {"ci.yml", "deploy.yml", "linkcheck-external.yml"} <= set(WORKFLOW_IDS)
+    assert {"ci.yml", "linkcheck-external.yml"} <= set(WORKFLOW_IDS)
     assert (GITHUB / "dependabot.yml").is_file()
 
 
@@ -123,7 +123,7 @@ def test_workflows_and_hooks_call_only_existing_make_targets():
         for hook in repo["hooks"]:
             for target in make_targets(hook["entry"]):
                 called.setdefault(target, []).append(f".pre-commit-config.yaml:{hook['id']}")
-    assert {"test", "build", "linkcheck-external", "validate", "lint-markdown", "lint-workflows"} <= set(called)
+    assert {"test", "linkcheck-external", "validate", "lint-markdown", "lint-workflows"} <= set(called)
     missing = {target: where for target, where in called.items() if not target_exists(target)}
     assert not missing, f"make targets that the Makefile does not define: {missing}"
 
@@ -180,7 +180,11 @@ def test_no_privileged_trigger_and_nothing_writable_or_secret_on_pull_requests(p
     assert "secrets." not in path.read_text(encoding="utf-8"), "no secrets in a workflow that runs pull requests"
     for job_id, job in workflow["jobs"].items():
         granted = job.get("permissions", workflow["permissions"])
-        assert "write" not in set(granted.values()), f"{job_id} can write on a pull request: {granted}"
+        if "write" in set(granted.values()):
+            # Only a job that never runs for a pull request may write (the deploy job: pushes to main only).
+            condition = str(job.get("if", ""))
+            assert "github.event_name == 'push'" in condition and "refs/heads/main" in condition, (
+                f"{job_id} can write on a pull request: {granted}")
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=WORKFLOW_IDS)
@@ -201,16 +205,28 @@ def test_ci_runs_make_test_on_pull_requests_and_pushes_and_keeps_artifacts():
     assert uploads == {"site/", "test-results/"}
 
 
-def test_deploy_uses_the_official_pages_actions_one_run_at_a_time():
-    workflow = load(GITHUB / "workflows" / "deploy.yml")
-    assert triggers(workflow)["push"] == {"branches": ["main"]}
-    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    used = [step["uses"].partition("@")[0] for _, step in steps(workflow) if "uses" in step]
-    for action in ("actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"):
-        assert action in used
+def test_deploy_runs_only_after_ci_passed_on_the_same_commit():
+    """The deploy job is in the CI workflow and needs the test job: the site published is the one `make test` built
+    and tested on that commit, and a commit that fails CI is never published. No other workflow deploys."""
+    workflow = load(GITHUB / "workflows" / "ci.yml")
     deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "test"
+    assert "push" in deploy["if"] and "refs/heads/main" in deploy["if"]
+    assert deploy["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
+    assert [step["uses"].partition("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+    # The artifact comes from the test job, after `make test`, and only for main.
+    test_steps = workflow["jobs"]["test"]["steps"]
+    make_test = next(i for i, step in enumerate(test_steps) if make_targets(step.get("run", "")) == ["test"])
+    upload = next(i for i, step in enumerate(test_steps)
+                  if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert upload > make_test and "refs/heads/main" in test_steps[upload]["if"]
+    # A run on main is never cancelled by the next push (it may be deploying); pull request runs are.
+    assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+    others = [path.name for path in WORKFLOWS if path.name != "ci.yml"
+              and "actions/deploy-pages" in path.read_text(encoding="utf-8")]
+    assert others == []
 
 
 def test_external_link_check_is_weekly_and_reports_in_one_issue():
