@@ -56,7 +56,7 @@ $(NODE_STAMP): package-lock.json
 setup: $(PY_STAMP) $(NODE_STAMP) ## Install the pinned Python and Node dependencies
 
 browser: $(PY_STAMP) ## Find Chromium for the browser tests, installing it when this machine allows
-	@bash scripts/ensure-chromium.sh
+	@$(PY) -m scripts.chromium --ensure
 
 # ----------------------------------------------------------------------------------------------------------------
 # Site
