@@ -14,6 +14,9 @@ The dictionaries:
   (under the H3s `{ #spelling-japanese }` and `{ #spelling-english }`, both on both pages) whose first column is the
   form to write and whose second lists the forms not to write, separated by 、 or , (TERM002).
 
+A link that points the reader to a section (inside parentheses, before を参照/を見て/を読んで, after "see") carries
+that section's heading as its text, so one place has one name across the site (TERM005).
+
 What is not checked: text quoted in 「」 (screen labels and titles are quoted as seen), "…" in English, inline code,
 code blocks other than mermaid (diagram text is read by readers), link targets, HTML tags and attribute lists, the
 dictionary lines themselves, and front matter other than `title` and `description`.
@@ -21,6 +24,7 @@ dictionary lines themselves, and front matter other than `title` and `descriptio
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -275,6 +279,51 @@ def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) 
                           f"gloss it \"{glosses[label]}\" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})")
 
 
+MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
+POINTER_AFTER = re.compile(r"^(を参照|を見て|を読んで)")
+POINTER_BEFORE = re.compile(r"\b(see|See)\s+$")
+
+
+def _in_parentheses(before: str) -> bool:
+    depth = 0
+    for char in reversed(before):
+        if char in "）)":
+            depth += 1
+        elif char in "（(":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def check_link_names(site: Site, language: str) -> Iterator[Problem]:
+    """TERM005: a link that points the reader to a section ("（[…](x#id)）", "[…](x#id)を参照", "see […](x#id)") is named
+    with that section's heading, so one place has one name. Citations (the references page) are left out."""
+    for page in site.pages[language].values():
+        fm = page.front_matter
+        for number, line in enumerate(page.lines, start=1):
+            if fm.present and fm.start_line <= number <= fm.end_line:
+                continue
+            for match in MD_LINK.finditer(INLINE_CODE.sub(_blank, line)):
+                url = match["url"]
+                if "://" in url or "#" not in url:
+                    continue
+                path, _, anchor = url.partition("#")
+                rel = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path)) if path else page.rel
+                target = site.pages[language].get(rel)
+                if target is None or rel == "references/index.md":
+                    continue
+                heading = next((h for h in target.headings if h.id == anchor), None)
+                if heading is None or heading.text == match["text"]:
+                    continue
+                before, after = line[:match.start()], line[match.end():]
+                if _in_parentheses(before) or POINTER_AFTER.match(after) or POINTER_BEFORE.search(before):
+                    yield Problem(page.path, number, "TERM005",
+                                  f"the link `{match['text']}` opens the section `{heading.text}`",
+                                  f"name the link `{heading.text}`, as the heading it opens")
+
+
 def check(site: Site) -> Iterator[Problem]:
     for language in ("ja", "en"):
         yield from check_language(site, language)
+        yield from check_link_names(site, language)
