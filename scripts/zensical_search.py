@@ -21,7 +21,8 @@ import yaml
 from playwright.sync_api import Page, sync_playwright
 
 from scripts.chromium import find_chromium
-from scripts.localserver import published_path, serve
+from scripts.localserver import serve
+from scripts.project import PROJECT
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "tests" / "browser" / "search_queries.yml"
@@ -79,14 +80,19 @@ def zensical_results(page: Page, query: str) -> list[str]:
     return page.locator("dialog ol[role=listbox] > li > a[role=option]").evaluate_all("els => els.map(a => a.href)")
 
 
-def run_engine(engine: str, site: Path, mount: str, cases: dict) -> dict[str, list[tuple[str, str, int | None]]]:
-    """language -> [(query, expected page, 1-based rank of the first result on that page or None)]."""
+def run_engine(engine: str, site: Path, mount: str, cases: dict,
+               elsewhere: set[str] | None = None) -> dict[str, list[tuple[str, str, int | None]]]:
+    """language -> [(query, expected page, 1-based rank of the first result on that page or None)]. Every request
+    to another host than the local server (page loads and searches alike) is added to `elsewhere`."""
     outcome: dict[str, list[tuple[str, str, int | None]]] = {}
+    elsewhere = set() if elsewhere is None else elsewhere
     with serve(site, mount) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium())
         for language, queries in cases.items():
             context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="ja-JP")
             page = context.new_page()
+            page.on("request", lambda request: elsewhere.add(request.url) if urlsplit(request.url).hostname not in (
+                "127.0.0.1", None) and not request.url.startswith("data:") else None)
             base = url + LANGUAGE_ROOTS[language]
             page.goto(base, wait_until="load")
             if engine == "zensical":
@@ -106,7 +112,7 @@ def run_engine(engine: str, site: Path, mount: str, cases: dict) -> dict[str, li
     return outcome
 
 
-def report(material: dict, zensical: dict) -> str:
+def report(material: dict, zensical: dict, elsewhere: set[str]) -> str:
     lines = ["| language | queries | Material: page in top 3 | Zensical: page in top 3 |", "| --- | --- | --- | --- |"]
     for language in material:
         def hits(rows):  # noqa: ANN001, ANN202
@@ -123,6 +129,8 @@ def report(material: dict, zensical: dict) -> str:
         lines += ["", "Queries not found in the top 3 by one engine or both (rank of the first result on the "
                   "expected page; – = not among the results):", "", "| language | query | page | Material | Zensical |",
                   "| --- | --- | --- | --- | --- |", *differing]
+    lines += ["", "Requests to another host while loading pages and searching: "
+              + (", ".join(sorted(elsewhere)) if elsewhere else "none.")]
     return "\n".join(lines) + "\n"
 
 
@@ -136,10 +144,11 @@ def main(argv: list[str] | None = None) -> int:
             sys.exit(f"error: no built site in {site}: run `make zensical-search`")
     cases = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     cases = {language: cases[language] for language in LANGUAGE_ROOTS}
-    mount = published_path(ROOT / "mkdocs.yml")
-    material = run_engine("material", args.material_site, mount, cases)
-    zensical = run_engine("zensical", args.zensical_site, mount, cases)
-    print(report(material, zensical))
+    mount = PROJECT.published_path
+    elsewhere: set[str] = set()
+    material = run_engine("material", args.material_site, mount, cases, elsewhere)
+    zensical = run_engine("zensical", args.zensical_site, mount, cases, elsewhere)
+    print(report(material, zensical, elsewhere))
     return 0
 
 
