@@ -5,14 +5,18 @@ Runs on the strict build of every language (the site_dir fixture: `make build`'s
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import re
+import subprocess
 from pathlib import Path
 from xml.etree import ElementTree
 from urllib.parse import urljoin, urlsplit
 
 import frontmatter
 import pytest
+from babel.dates import format_date
 from bs4 import BeautifulSoup
 
 from scripts.project import PROJECT, ROOT
@@ -202,3 +206,20 @@ def test_robots_txt_points_to_both_sitemaps(site_dir):
 def test_footer_says_the_guide_is_unofficial(site_dir, language):
     footer = soup_of(language_root(site_dir, language) / "index.html").select_one(".md-copyright").text
     assert {"ja": "非公式", "en": "unofficial"}[language] in footer.lower()
+
+
+def _last_commit_date(source: Path) -> str | None:
+    """The UTC day of the page's last commit (the plugin formats in UTC), as `git log -1 --format=%cs` gives it."""
+    result = subprocess.run(["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d", "--", source.name],
+                            cwd=source.parent, capture_output=True, text=True, env={**os.environ, "TZ": "UTC"})
+    return result.stdout.strip() or None
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=page_id)
+def test_last_updated_is_the_pages_last_commit(site_dir, page):
+    """Not the build date (what the plugin showed with Debian's git 2.39): scripts/hooks/git_dates.py."""
+    shown = soup_of(built(site_dir, page)).select_one(".git-revision-date-localized-plugin-date")
+    assert shown is not None, "the page shows no last-updated date"
+    committed = _last_commit_date(page.source)
+    day = dt.date.fromisoformat(committed) if committed else dt.datetime.now(dt.timezone.utc).date()  # not committed yet
+    assert shown.get_text(strip=True) == format_date(day, format="long", locale=page.language)
