@@ -56,8 +56,28 @@ def fence_line(markdown_file: Path, key: str, version: str) -> int:
     return 1
 
 
-def inline(svg: str, key: str) -> str:
-    return f'<div class="mermaid" data-diagram="{key}">{svg.strip()}</div>'
+# Each drawing is an image for screen readers (its labels are not read out one by one), named so that it points to
+# the text alternative the page gives right after it (content guide: every diagram has the same content in words).
+ACCESSIBLE_NAME = {
+    "ja": "流れ図。同じ内容を、図のすぐ後に文章で示しています。",
+    "en": "Flow chart. The same content is given in words right after it.",
+}
+SVG_ROLE = re.compile(r'(<svg id="[^"]*"[^>]*?) role="[^"]*"')
+SVG_ROLE_DESCRIPTION = re.compile(r'(<svg id="[^"]*"[^>]*?) aria-roledescription="[^"]*"')
+SVG_MAX_WIDTH = re.compile(r'(<svg id="[^"]*"[^>]*? style=")max-width: (?P<width>[0-9.]+)px;')
+
+
+def accessible(svg: str, language: str) -> str:
+    """role="img" with a name in the page's language, and the drawing's natural width as --diagram-width (site.css
+    keeps a phone from shrinking it below 80 % of that, so labels stay legible; the box scrolls sideways instead)."""
+    name = ACCESSIBLE_NAME.get(language, ACCESSIBLE_NAME["en"])
+    svg = SVG_ROLE_DESCRIPTION.sub(r"\1", svg, count=1)  # "flowchart-v2" would be read out as the image's kind
+    svg = SVG_ROLE.sub(rf'\1 role="img" aria-label="{name}"', svg, count=1)
+    return SVG_MAX_WIDTH.sub(r'\1max-width: \g<width>px; --diagram-width: \g<width>px;', svg, count=1)
+
+
+def inline(svg: str, key: str, language: str = "en") -> str:
+    return f'<div class="mermaid" data-diagram="{key}">{accessible(svg.strip(), language)}</div>'
 
 
 def fence_format(source: str, language: str, class_name: str, options: dict, md: Any, **kwargs: Any) -> str:
@@ -67,7 +87,7 @@ def fence_format(source: str, language: str, class_name: str, options: dict, md:
     key = store.diagram_key(source, version)
     svg = store.svg_path(root, key)
     if svg.is_file():
-        return inline(svg.read_text(encoding="utf-8"), key)
+        return inline(svg.read_text(encoding="utf-8"), key, page.docs_dir.name if page else "en")
     where = "a page"
     if page:
         source_file = page.source.relative_to(root) if page.source.is_relative_to(root) else page.source

@@ -87,7 +87,8 @@
   // A table still too wide for the screen scrolls inside itself; keyboard users must be able to reach it to scroll
   // it (axe: scrollable-region-focusable). Only such tables become tab stops.
   function makeWideTablesFocusable() {
-    document.querySelectorAll(".md-typeset table").forEach(function (table) {
+    // Diagrams too: on a phone a drawing keeps at least 80 % of its natural width (site.css) and scrolls sideways.
+    document.querySelectorAll(".md-typeset table, .md-typeset div.mermaid").forEach(function (table) {
       if (table.scrollWidth > table.clientWidth && !table.hasAttribute("tabindex")) {
         table.setAttribute("tabindex", "0");
       }
@@ -109,6 +110,41 @@
     });
   }
 
+  // The language links lead to the same page in the other language (partials/alternate.html); both languages share
+  // every heading id, so they also keep the section the reader is in: the last heading that has scrolled up to the
+  // top part of the screen, or the #fragment the reader followed. At the very top of a page they lead to its top.
+  function currentSection() {
+    if (window.scrollY < 1) return decodeURIComponent(location.hash.slice(1));
+    var limit = Math.min(160, window.innerHeight / 3);
+    var found = "";
+    document.querySelectorAll(".md-content .md-typeset :is(h2, h3)[id]").forEach(function (heading) {
+      if (heading.getBoundingClientRect().top <= limit) found = heading.id;
+    });
+    return found;
+  }
+  function keepSectionInLanguageLinks() {
+    var id = currentSection();
+    document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
+      var url = new URL(link.href, location.href);
+      url.hash = id ? "#" + encodeURIComponent(id) : "";
+      link.href = url.href;
+    });
+  }
+  var sectionUpdate = 0;
+  window.addEventListener("scroll", function () {
+    if (!sectionUpdate) sectionUpdate = requestAnimationFrame(function () {
+      sectionUpdate = 0;
+      keepSectionInLanguageLinks();
+    });
+  }, { passive: true });
+  window.addEventListener("hashchange", keepSectionInLanguageLinks);
+  // Also right before the reader follows one (Material may not have fired a scroll event since the last jump).
+  document.addEventListener("click", function (event) {
+    if (event.target instanceof Element && event.target.closest(".md-select__link[hreflang]")) {
+      keepSectionInLanguageLinks();
+    }
+  }, true);
+
   // The sidebar and the content are replaced on every instant navigation (which also closes the drawer);
   // Material's document$ says when.
   function repairPage() {
@@ -117,6 +153,7 @@
     hideBackToTopFromKeyboard();
     unlandmarkCodeButtons();
     syncDrawerButton();
+    keepSectionInLanguageLinks();
   }
   if (window.document$) window.document$.subscribe(repairPage);
   else repairPage();
