@@ -1,0 +1,269 @@
+"""A locked-out reader on a phone (390 x 844, both languages): the next step is on the first screen, the text a reader
+must not miss is at body size, diagrams are legible, the site works without JavaScript and in a dark setting from
+the first frame, the language control keeps the section, and every page has a sharing card.
+
+Figures measured when these tests were written (issue 13): before, the home page showed 1 task link on its first
+screen and no thumb-sized target, the reset page's first step began about 1,500 px down, admonitions and tables were
+12.8 px against 16 px body text and diagram labels 7-10 px; without JavaScript every page was 409 px wide at 390.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import LANGUAGES, all_pages, page_id
+
+PHONE = {"width": 390, "height": 844}
+SMALL_PHONE = {"width": 360, "height": 740}
+ROUTE_PAGES = [(language, path) for language in LANGUAGES for path in ("", "start/")]
+MIN_TARGET = 44  # px, WCAG 2.5.5 target size
+MIN_ROUTES = 6
+MIN_LABEL = 12  # px, diagram labels on a 390 px screen
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def phone_page(browser: Browser, *, javascript: bool = True, dark: bool = False, viewport=PHONE) -> Page:
+    context = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True, locale="ja-JP",
+                                  java_script_enabled=javascript, color_scheme="dark" if dark else "light")
+    return context.new_page()
+
+
+def pages_with_diagrams() -> list[tuple[str, str]]:
+    found = []
+    for language, path in all_pages():
+        source = DOCS / language / path / "index.md"
+        # The contributor pages show ```mermaid only as an example inside a code block.
+        if not path.startswith("contributing/") and "```mermaid" in source.read_text(encoding="utf-8"):
+            found.append((language, path))
+    return found
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 1. First screen: one sentence, then at least six thumb-sized situation links, each to an existing section
+# ----------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("route_page", ROUTE_PAGES, ids=page_id)
+def test_first_screen_routes_the_reader(route_page, browser, page_url):
+    language, path = route_page
+    page = phone_page(browser)
+    try:
+        page.goto(page_url(language, path), wait_until="load")
+        routes = page.eval_on_selector_all(".md-typeset .routes a", """links => links.map(a => {
+          const r = a.getBoundingClientRect();
+          return {href: a.href, text: a.textContent.trim(), top: r.top, bottom: r.bottom, height: r.height};
+        })""")
+        on_screen = [r for r in routes if r["top"] >= 0 and r["bottom"] <= PHONE["height"]]
+        big = [r for r in on_screen if r["height"] >= MIN_TARGET]
+        assert len(big) >= MIN_ROUTES, (
+            f"{len(big)} situation links of {MIN_TARGET}+ px inside the first screen (need {MIN_ROUTES}): {routes}")
+        # One sentence saying what to do, right before the links, also on the first screen.
+        lead = page.evaluate("""() => {
+          const p = document.querySelector('.md-typeset .routes').previousElementSibling;
+          return p && p.tagName === 'P' ? [p.textContent.trim(), p.getBoundingClientRect().bottom] : null;
+        }""")
+        assert lead and lead[0] and lead[1] <= PHONE["height"], f"no lead sentence before the links: {lead}"
+        assert len(re.findall(r"[。.!?？]", lead[0])) <= 1, f"the lead is more than one sentence: {lead[0]}"
+        # Each link leads to the exact section: its #fragment is an id on the target page.
+        for route in big[:MIN_ROUTES]:
+            target, _, fragment = route["href"].partition("#")
+            assert fragment, f"{route['text']}: links to a page, not a section ({route['href']})"
+            response = page.request.get(target)
+            assert response.ok, f"{route['href']}: HTTP {response.status}"
+            assert f'id="{fragment}"' in response.text(), f"{route['text']}: no #{fragment} on {target}"
+    finally:
+        page.context.close()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 3. The reset page leads with the steps
+# ----------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_reset_first_step_is_on_the_first_screen(language, browser, page_url):
+    page = phone_page(browser)
+    try:
+        page.goto(page_url(language, "reset/"), wait_until="load")
+        top = page.evaluate("""() => {
+          const heading = document.getElementById('password-assistance-steps');
+          let next = heading.nextElementSibling;
+          while (next && next.tagName !== 'OL') next = next.nextElementSibling;
+          const first = next && next.querySelector('li');
+          return first ? first.getBoundingClientRect().top + scrollY : null;
+        }""")
+        assert top is not None, "no numbered steps under #password-assistance-steps"
+        assert top + 40 <= PHONE["height"], f"step 1 starts at {top:.0f} px, below the first screen"
+    finally:
+        page.context.close()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 5. Phone typography: what must not be missed is at body size; words stay whole
+# ----------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_admonitions_details_and_tables_are_body_size_on_a_phone(language, browser, page_url):
+    page = phone_page(browser)
+    try:
+        page.goto(page_url(language, "reset/"), wait_until="load")
+        sizes = page.evaluate("""() => {
+          const size = s => { const e = document.querySelector(s); return e && parseFloat(getComputedStyle(e).fontSize); };
+          return {body: size('.md-typeset > p'), admonition: size('.md-typeset .admonition > p'),
+                  details: size('.md-typeset details'), table: size('.md-typeset td')};
+        }""")
+        assert all(sizes.values()), sizes
+        for kind in ("admonition", "details", "table"):
+            assert sizes[kind] / sizes["body"] >= 0.99, f"{kind} text is {sizes[kind]} px against {sizes['body']} px"
+        # Ordinary text never breaks anywhere (only URLs and code may); Japanese breaks between phrases.
+        wrap = page.evaluate("getComputedStyle(document.querySelector('.md-typeset > p')).overflowWrap")
+        assert wrap != "anywhere"
+        if language == "ja":
+            assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset td')).wordBreak") == "auto-phrase"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("route_page", ROUTE_PAGES, ids=page_id)
+def test_site_name_fits_the_header_and_dates_are_words(route_page, browser, page_url):
+    language, path = route_page
+    page = phone_page(browser, viewport=SMALL_PHONE)
+    try:
+        page.goto(page_url(language, path), wait_until="load")
+        cut = page.eval_on_selector(".md-header__topic:first-child .md-ellipsis",
+                                    "e => e.scrollWidth > e.clientWidth + 1")
+        assert not cut, "the site name is cut off in the header"
+        fact = page.locator(".md-source-file__fact").first.inner_text()
+        assert ("最終更新日" if language == "ja" else "Last updated") in fact
+        # The edit button is not in the title line on a phone; the same link is at the end of the page.
+        expect(page.locator(".md-content__button")).to_be_hidden()
+        expect(page.locator(".md-source-file__edit a")).to_be_visible()
+    finally:
+        page.context.close()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 6. Diagrams: labels of 12 px or more on a 390 px screen, and a name pointing to the text alternative
+# ----------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("diagram_page", pages_with_diagrams(), ids=page_id)
+def test_diagram_labels_are_legible_on_a_phone(diagram_page, browser, page_url):
+    language, path = diagram_page
+    page = phone_page(browser)
+    try:
+        page.goto(page_url(language, path), wait_until="load")
+        diagrams = page.eval_on_selector_all("div.mermaid > svg", """svgs => svgs.map(svg => {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          const labels = [...svg.querySelectorAll('.nodeLabel, .edgeLabel')].filter(l => l.textContent.trim());
+          const sizes = labels.map(l => parseFloat(getComputedStyle(l).fontSize) * scale);
+          const box = svg.parentElement;
+          return {smallest: Math.min(...sizes), role: svg.getAttribute('role'), name: svg.getAttribute('aria-label'),
+                  pageWide: document.scrollingElement.scrollWidth, boxScrolls: getComputedStyle(box).overflowX};
+        })""")
+        assert diagrams, "no diagram drawn"
+        for number, diagram in enumerate(diagrams, 1):
+            assert diagram["smallest"] >= MIN_LABEL, f"diagram {number}: labels at {diagram['smallest']:.1f} px"
+            assert diagram["role"] == "img" and diagram["name"], f"diagram {number} has no accessible name"
+            assert diagram["pageWide"] <= PHONE["width"], "a diagram makes the page scroll sideways"
+            assert diagram["boxScrolls"] in ("auto", "scroll"), "a wide diagram cannot scroll inside its box"
+    finally:
+        page.context.close()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 7. Without JavaScript; dark from the first frame; the language control keeps the section
+# ----------------------------------------------------------------------------------------------------------------
+def test_without_javascript_no_page_is_wider_than_the_screen(site_page, browser, page_url):
+    language, path = site_page
+    page = phone_page(browser, javascript=False, viewport=SMALL_PHONE)
+    try:
+        page.goto(page_url(language, path), wait_until="load")
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= SMALL_PHONE["width"], f"{width} px wide at {SMALL_PHONE['width']} px without JavaScript"
+        link = page.locator("a.site-nojs-start")
+        expect(link).to_be_visible()
+        assert urlsplit(urljoin(page.url, link.get_attribute("href"))).path.endswith("/start/")
+    finally:
+        page.context.close()
+
+
+def _background(page: Page) -> tuple[int, ...]:
+    color = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    return tuple(int(v) for v in re.findall(r"\d+", color)[:3])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "before-material-runs"])
+def test_a_dark_setting_gets_a_dark_page_from_the_first_frame(language, javascript, browser, page_url):
+    page = phone_page(browser, javascript=javascript, dark=True)
+    try:
+        # With JavaScript, Material's bundle is held back: what shows is the page before it runs (the first frame).
+        page.route(re.compile(r".*/assets/javascripts/bundle\..*\.js$"), lambda route: route.abort())
+        page.goto(page_url(language, ""), wait_until="load")
+        assert sum(_background(page)) < 3 * 80, f"background {_background(page)} in a dark setting"
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_light_choice_stays_light_in_a_dark_setting(language, browser, page_url):
+    page = phone_page(browser, dark=True)
+    try:
+        page.goto(page_url(language, ""), wait_until="load")
+        # Choosing the light scheme explicitly (the palette toggle cycles auto -> light).
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+        assert sum(_background(page)) > 3 * 200, f"background {_background(page)} after choosing light"
+    finally:
+        page.context.close()
+
+
+OTHER = {"ja": "en", "en": "ja"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_language_control_keeps_the_section(language, desktop_page, page_url):
+    page = desktop_page
+    other = OTHER[language]
+    # Arriving at a section by its address ...
+    page.goto(page_url(language, "reset/") + "#enter-code", wait_until="load")
+    page.locator(".md-header .md-select > button").click()
+    page.locator(f".md-select__link[hreflang='{other}']").click()
+    page.wait_for_url(page_url(other, "reset/") + "#enter-code", wait_until="load")
+    # ... and by scrolling to it: both lead to the same section in the other language.
+    page.evaluate("document.getElementById('after-reset').scrollIntoView()")
+    page.wait_for_timeout(200)
+    page.locator(".md-header .md-select > button").click()
+    page.locator(f".md-select__link[hreflang='{language}']").click()
+    page.wait_for_url(page_url(language, "reset/") + "#after-reset", wait_until="load")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 9. Sharing: a card on every page, in its own language, with an image the site serves itself
+# ----------------------------------------------------------------------------------------------------------------
+class _Meta(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("property") or attrs.get("name")):
+            self.tags[attrs.get("property") or attrs.get("name")] = attrs.get("content") or ""
+
+
+def test_every_page_has_a_sharing_card(site_page, site_dir, page_url):
+    language, path = site_page
+    html_file = site_dir / ("en" if language == "en" else "") / path / "index.html"
+    meta = _Meta()
+    meta.feed(html_file.read_text(encoding="utf-8"))
+    tags = meta.tags
+    for key in ("og:title", "og:description", "og:image", "twitter:card"):
+        assert tags.get(key), f"no {key}"
+    assert tags["og:locale"] == ("ja_JP" if language == "ja" else "en_US")
+    assert tags["og:title"] in html_file.read_text(encoding="utf-8").split("<title>", 1)[1]
+    # The image is one this site serves (no third-party request), from this language's own build.
+    image = urlsplit(tags["og:image"])
+    mount = urlsplit(page_url(language, "")).path
+    assert image.path.startswith(mount) and image.path.endswith(".png"), tags["og:image"]
+    assert (site_dir / ("en" if language == "en" else "") / image.path[len(mount):]).is_file()
