@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import LANGUAGES, all_pages, page_id
+from tests.browser.conftest import LANGUAGES, page_id
 
 PHONE = {"width": 390, "height": 844}
 SMALL_PHONE = {"width": 360, "height": 740}
@@ -25,23 +24,12 @@ ROUTE_PAGES = [(language, path) for language in LANGUAGES for path in ("", "star
 MIN_TARGET = 44  # px, WCAG 2.5.5 target size
 MIN_ROUTES = 6
 MIN_LABEL = 12  # px, diagram labels on a 390 px screen
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def phone_page(browser: Browser, *, javascript: bool = True, dark: bool = False, viewport=PHONE) -> Page:
     context = browser.new_context(viewport=viewport, is_mobile=True, has_touch=True, locale="ja-JP",
                                   java_script_enabled=javascript, color_scheme="dark" if dark else "light")
     return context.new_page()
-
-
-def pages_with_diagrams() -> list[tuple[str, str]]:
-    found = []
-    for language, path in all_pages():
-        source = DOCS / language / path / "index.md"
-        # The contributor pages show ```mermaid only as an example inside a code block.
-        if not path.startswith("contributing/") and "```mermaid" in source.read_text(encoding="utf-8"):
-            found.append((language, path))
-    return found
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -146,7 +134,6 @@ def test_site_name_fits_the_header_and_dates_are_words(route_page, browser, page
 # ----------------------------------------------------------------------------------------------------------------
 # 6. Diagrams: labels of 12 px or more on a 390 px screen, and a name pointing to the text alternative
 # ----------------------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("diagram_page", pages_with_diagrams(), ids=page_id)
 def test_diagram_labels_are_legible_on_a_phone(diagram_page, browser, page_url):
     language, path = diagram_page
     page = phone_page(browser)
