@@ -43,7 +43,7 @@ OTHER_NAMES = {"ja": re.compile(r"^\s*(?:\*\*)?ほかの呼び方[：:](?:\*\*)?
 LIST_SPLIT = re.compile(r"[、,]\s*")
 TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[）)]\s*[。.]?$")
 LABEL = re.compile(r"「(?P<label>[^「」]+)」")
-GLOSS_AFTER = re.compile(r'^\s*(?:\(|,\s*)?"(?P<gloss>[^"]+)"')
+GLOSS_AFTER = re.compile(r'^\s*(?:\(|,\s*)?"(?P<gloss>[^"]+)"|^\s*\((?P<bare>[^()\[\]"]+)\)')
 TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
 DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
 
@@ -273,9 +273,10 @@ def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) 
         if label not in glosses:
             continue
         after = GLOSS_AFTER.match(masked[match.end():])
-        if after and after["gloss"] != glosses[label]:
+        gloss = (after["gloss"] or after["bare"]) if after else None
+        if gloss is not None and (after["bare"] is not None or gloss != glosses[label]):
             yield Problem(page.path, number, "TERM003",
-                          f"「{label}」 is glossed \"{after['gloss']}\"",
+                          f"「{label}」 is glossed \"{gloss}\"" + (" without quotation marks" if after["bare"] else ""),
                           f"gloss it \"{glosses[label]}\" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})")
 
 
