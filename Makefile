@@ -23,7 +23,7 @@ export PYTHONPATH := $(CURDIR)
 export PIP_PRE := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup serve build diagrams validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-steps bench browser vendor lock clean zensical-check zensical-search
+.PHONY: help setup serve build diagrams validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-steps bench browser lock clean zensical-check zensical-search
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -123,11 +123,6 @@ bench: build browser $(NODE_STAMP) ## Page weight, Lighthouse, build/test times;
 # ----------------------------------------------------------------------------------------------------------------
 # Maintenance
 # ----------------------------------------------------------------------------------------------------------------
-vendor: $(NODE_STAMP) ## Copy the npm-pinned mermaid into the site's assets (after changing its version), redraw
-	cp node_modules/mermaid/dist/mermaid.min.js overrides/assets/javascripts/vendor/mermaid.min.js
-	cp node_modules/mermaid/LICENSE overrides/assets/javascripts/vendor/mermaid.LICENSE
-	@$(MAKE) --no-print-directory diagrams
-
 lock: $(PY_STAMP) ## Re-pin requirements/requirements.lock from requirements/requirements.in
 	$(PY) -m pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \

@@ -23,7 +23,7 @@ DIGITS = 16
 
 
 def mermaid_version(root: Path) -> str:
-    """The mermaid the site vendors, as pinned in package.json (`make vendor` copies that version)."""
+    """The mermaid that draws the diagrams, as pinned in package.json (scripts/diagram_preview uses that package)."""
     return json.loads((root / "package.json").read_text(encoding="utf-8"))["dependencies"]["mermaid"]
 
 

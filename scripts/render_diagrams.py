@@ -5,7 +5,7 @@ remove drawings no block uses any more.
 
 The drawing is what a reader's browser would draw: both languages are built (not strict: the blocks without a drawing
 are the point) into build/diagram-render/, served locally, and each page that still has a block is opened in
-Chromium, where Material draws it with the self-hosted mermaid and its own diagram styles. Those styles are CSS
+Chromium, where Material draws it with the npm-pinned mermaid and its own diagram styles. Those styles are CSS
 variables, so one drawing serves the light and the dark colour scheme. --all draws every block again (after a change
 to the diagram styles, say); a mermaid upgrade needs no flag, as the version is part of each key.
 
@@ -25,6 +25,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from scripts import diagram_preview
 from scripts.chromium import NoChromium, find_chromium
 from scripts.diagram_store import STORE, diagram_key, mermaid_version, svg_path
 from scripts.doctree import load_site
@@ -51,6 +52,7 @@ def build(site: Path) -> None:
                                 cwd=ROOT, capture_output=True, text=True)
         if result.returncode != 0:
             raise SystemExit(f"diagrams: building {language.config_file.name} failed:\n{result.stderr}")
+    diagram_preview.add_to(site)
 
 
 def with_own_id(svg: str, key: str) -> str:

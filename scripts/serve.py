@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.livereload import LiveReloadServer
 
+from scripts import diagram_preview
 from scripts.project import ROOT, Project
 
 WATCHED = ("docs", "overrides", "scripts/hooks")
@@ -39,6 +40,8 @@ def main() -> None:
                 # Preview leniently: a half-written page should show, not stop the server. `make build` is strict.
                 config.strict = False
                 build(config, serve_url=None, dirty=False)
+            # A diagram not drawn yet (`make diagrams`) is drawn in the browser meanwhile.
+            diagram_preview.add_to(Path(site_dir))
 
         server = LiveReloadServer(
             builder=build_both, host="127.0.0.1", port=args.port, root=site_dir, mount_path=mount_path

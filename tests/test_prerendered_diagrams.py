@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from scripts import diagram_preview
 from scripts.diagram_store import diagram_key, mermaid_version
 from scripts.project import ROOT
 from scripts.render_diagrams import with_own_id
@@ -79,15 +80,23 @@ def test_a_diagram_without_a_drawing_fails_the_strict_build_with_the_fix(tmp_pat
     assert "run `make diagrams`" in result.stderr
 
 
-def test_outside_strict_mode_the_browser_still_draws_it(tmp_path):
+def test_outside_strict_mode_the_preview_still_draws_it(tmp_path):
+    """`make serve` (not strict) keeps the block, and scripts/diagram_preview gives that build, and only that one,
+    the npm-pinned mermaid (the version in the drawings' keys) with its loader ahead of Material's bundle."""
     project = make_project(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(project), "-d", str(tmp_path / "site")],
         cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<pre class="mermaid"><code>flowchart TD' in page
-    assert "mermaid-loader.js" in page
+    page_file = tmp_path / "site" / "index.html"
+    assert '<pre class="mermaid"><code>flowchart TD' in page_file.read_text(encoding="utf-8")
+    assert "mermaid-loader.js" not in page_file.read_text(encoding="utf-8")
+    assert diagram_preview.add_to(tmp_path / "site") >= 1
+    page = page_file.read_text(encoding="utf-8")
+    assert page.index("assets/javascripts/mermaid-loader.js") < page.index("assets/javascripts/bundle.")
+    installed = json.loads((ROOT / "node_modules/mermaid/package.json").read_text(encoding="utf-8"))["version"]
+    assert installed == mermaid_version(ROOT), "node_modules has another mermaid than package.json pins: npm ci"
+    assert (tmp_path / "site/assets/javascripts/vendor/mermaid.min.js").stat().st_size > 1_000_000
 
 
 def test_the_key_ignores_what_no_drawing_shows():

@@ -15,6 +15,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from pymdownx.superfences import fence_code_format
 
+from scripts import diagram_preview
 from scripts.extensions.prerendered_diagrams import fence_format as prerendered_fence
 from scripts.project import Project
 
@@ -42,4 +43,5 @@ def build(out: Path, project: Project) -> dict:
             mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
+    diagram_preview.add_to(out)
     return {"seconds": round(time.perf_counter() - started, 2)}

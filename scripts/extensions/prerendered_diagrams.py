@@ -10,7 +10,7 @@ The SVG carries Material's diagram styles as CSS variables, so it follows the li
 the text around it. A block with no stored SVG (a diagram just added or edited) is logged as a warning naming the
 file, the line and the fix, which fails MkDocs' strict build (and `make zensical-check`, which counts drawings);
 `make serve` is not strict, and there the block stays a plain ```mermaid block that the browser draws with the
-self-hosted mermaid (assets/javascripts/mermaid-loader.js) until `make diagrams` has been run.
+npm-pinned mermaid (added to the preview only, by scripts/diagram_preview) until `make diagrams` has been run.
 
 Search indexes the drawing's labels (its text); its <style> is skipped by Material's and Zensical's indexers.
 """

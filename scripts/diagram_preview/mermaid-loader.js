@@ -1,4 +1,5 @@
-// Self-hosted mermaid, fetched only when a page really shows a diagram.
+// Mermaid for the builds that draw diagrams in the browser (make serve, make diagrams, the bench's comparison), fetched
+// only when a page really shows a diagram. scripts/diagram_preview adds it; the published site has neither.
 //
 // Material renders ```mermaid blocks itself, and loads mermaid from unpkg.com whenever `window.mermaid` is undefined
 // at that moment. This stub defines `window.mermaid` on every page, so Material never reaches for the CDN, and turns
