@@ -72,6 +72,51 @@ class Admonition:
 class Table:
     columns: int
     line: int
+    rows: int = 0  # body rows (the header row is not counted)
+    row_lines: tuple[int, ...] = ()  # the line of each body row
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bullet or numbered list; a list nested in an item is a ListBlock of its own, with depth + 1."""
+
+    ordered: bool
+    items: int
+    line: int
+    item_lines: tuple[int, ...] = ()
+    start: int | None = None  # the first number of a numbered list
+    depth: int = 0
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of a text block's inline content: "text" (link text included) or "code" (an inline code span)."""
+
+    kind: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """The inline text of a paragraph, a list item's paragraph or a table cell, with the line of every run.
+
+    Raw HTML, images and link targets are left out; an admonition title is not a block (its marker line is)."""
+
+    kind: str  # "paragraph", "item" (a paragraph in a list item), "cell" or "heading"
+    line: int
+    spans: tuple[Span, ...]
+    column: int = -1  # for a cell: its column, counted from 0
+    header: bool = False  # for a cell: in the header row
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+    @property
+    def prose(self) -> str:
+        """The text without its inline code spans."""
+        return "".join(span.text for span in self.spans if span.kind == "text")
 
 
 @dataclass(frozen=True)
@@ -121,6 +166,8 @@ class Page:
     fences: list[Fence] = field(default_factory=list)
     html: list[HtmlTag] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
+    lists: list[ListBlock] = field(default_factory=list)  # in the order their first line appears
+    blocks: list[TextBlock] = field(default_factory=list)  # paragraphs, list items, table cells, headings
     html_ids: list[tuple[str, int]] = field(default_factory=list)  # id="…" on raw HTML elements
 
     @property
@@ -243,32 +290,85 @@ class _Builder:
         self.pending_headings: list[tuple[int, int, Token]] = []
 
     def run(self, tokens: list[Token]) -> None:
-        open_admonitions: list[int] = []
         table_line = 0
         table_columns = 0
         in_first_row = False
+        body_rows: list[int] = []
+        column = -1
+        open_lists: list[list[Any]] = []  # [ordered, line, item lines, start] of each list still open
+        containers: list[str] = []  # the open block tokens around the current one: "list_item", "th", …
         for index, token in enumerate(tokens):
             line = token.map[0] + 1 if token.map else 0
             if token.type == "heading_open":
                 self.pending_headings.append((int(token.tag[1]), line, tokens[index + 1]))
             elif token.type == "inline":
                 self._inline(token, line)
+                self._block(token, line, containers, column)
             elif token.type == "admonition_open":
                 self._admonition(token, line)
-                open_admonitions.append(index)
             elif token.type == "table_open":
-                table_line, table_columns, in_first_row = line, 0, True
+                table_line, table_columns, in_first_row, body_rows = line, 0, True, []
+            elif token.type == "tr_open":
+                column = -1
+                if not in_first_row:
+                    body_rows.append(line)
             elif token.type == "tr_close" and in_first_row:
                 in_first_row = False
-                self.page.tables.append(Table(table_columns, table_line))
-            elif token.type == "th_open" and in_first_row:
-                table_columns += 1
+            elif token.type in ("th_open", "td_open"):
+                column += 1
+                if token.type == "th_open" and in_first_row:
+                    table_columns += 1
+            elif token.type == "table_close":
+                self.page.tables.append(Table(table_columns, table_line, len(body_rows), tuple(body_rows)))
+            elif token.type in ("bullet_list_open", "ordered_list_open"):
+                start = token.attrGet("start")
+                ordered = token.type == "ordered_list_open"
+                open_lists.append([ordered, line, [], (int(start) if start is not None else 1) if ordered else None,
+                                   len(self.page.lists)])
+                self.page.lists.append(ListBlock(ordered, 0, line))  # a placeholder: keeps document order
+            elif token.type == "list_item_open" and open_lists:
+                open_lists[-1][2].append(line)
+            elif token.type in ("bullet_list_close", "ordered_list_close") and open_lists:
+                ordered, list_line, items, start, position = open_lists.pop()
+                self.page.lists[position] = ListBlock(ordered, len(items), list_line, tuple(items), start,
+                                                      len(open_lists))
             elif token.type in ("fence", "code_block"):
                 lang = token.info.split()[0] if token.info.strip() else ""
                 self.page.fences.append(Fence(lang.lower(), token.content, line))
             elif token.type == "html_block":
                 self._html(token.content, line)
+            if token.nesting == 1:
+                containers.append(token.type.removesuffix("_open"))
+            elif token.nesting == -1 and containers:
+                containers.pop()
         self._headings()
+
+    def _block(self, token: Token, line: int, containers: list[str], column: int) -> None:
+        """The inline token's text as a TextBlock, named after the block it sits in."""
+        parent = containers[-1] if containers else ""
+        if parent in ("th", "td"):
+            kind = "cell"
+        elif parent == "heading":
+            kind = "heading"
+        elif parent == "paragraph":
+            kind = "item" if len(containers) >= 2 and containers[-2] == "list_item" else "paragraph"
+        else:
+            return  # an admonition title, a definition term …: not prose of its own
+        spans: list[Span] = []
+        current = line
+        for child in token.children or []:
+            if child.type == "text":
+                spans.append(Span("text", child.content, current))
+                current += child.content.count("\n")
+            elif child.type == "code_inline":
+                spans.append(Span("code", child.content, current))
+            elif child.type in ("softbreak", "hardbreak"):
+                spans.append(Span("text", "\n", current))
+                current += 1
+            elif child.type == "html_inline":
+                current += child.content.count("\n")
+        self.page.blocks.append(TextBlock(kind, line, tuple(spans), column if kind == "cell" else -1,
+                                          kind == "cell" and parent == "th"))
 
     def _admonition(self, token: Token, line: int) -> None:
         params = token.info.strip()

@@ -1,5 +1,7 @@
 """PAR: a Japanese page and its translation have the same structure: heading tree (levels and ids), admonitions,
-tables (column counts), diagrams, images, code blocks and footnotes, in the same order."""
+tables (column counts), diagrams, images, code blocks, footnotes and lists, in the same order; and below the section
+level, each table has as many body rows and each list as many items as its counterpart (PAR008, PAR009): a row or a
+step dropped from one language is reported at the shorter side, with the line of the longer one."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from scripts.pagemodel import Page
+from scripts.pagemodel import ListBlock, Page
 from scripts.validate import Problem
 from scripts.doctree import Site
 
@@ -37,6 +39,36 @@ KINDS = (
          lambda i: "image", lambda i: f"the image {i.src}"),
     Kind("PAR007", "footnote", lambda p: p.footnotes,
          lambda f: f.label, lambda f: f"the footnote [^{f.label}]"),
+    Kind("PAR009", "list", lambda p: p.lists,
+         lambda item: (item.ordered, item.depth, item.start), lambda item: _list_name(item)),
+)
+
+
+def _list_name(item: ListBlock) -> str:
+    nested = " nested" if item.depth else ""
+    if item.ordered:
+        start = f" from {item.start}" if item.start != 1 else ""
+        return f"a{nested} numbered list{start}"
+    return f"a{nested} bullet list"
+
+
+@dataclass(frozen=True)
+class Count:
+    """Paired elements (matched as for Kind) whose sizes must be equal: body rows of a table, items of a list."""
+
+    code: str
+    items: Callable[[Page], Sequence[Any]]
+    signature: Callable[[Any], Any]
+    size: Callable[[Any], int]
+    describe: Callable[[Any, int], str]  # the element with a size: "this table has 3 body rows"
+    unit: str  # what is missing: "row", "item"
+
+
+COUNTS = (
+    Count("PAR008", lambda p: p.tables, lambda t: t.columns, lambda t: t.rows,
+          lambda t, n: f"this table has {n} body row{'s' * (n != 1)}", "row"),
+    Count("PAR009", lambda p: p.lists, KINDS[-1].signature, lambda item: item.items,
+          lambda item, n: f"this {_list_name(item)[2:]} has {n} item{'s' * (n != 1)}", "item"),
 )
 
 
@@ -46,6 +78,8 @@ def check(site: Site) -> Iterator[Problem]:
         if en is not None:
             for kind in KINDS:
                 yield from _compare(site, kind, ja, en)
+            for count in COUNTS:
+                yield from _sizes(site, count, ja, en)
 
 
 def _section_line(page: Page, heading_id: str | None) -> int:
@@ -99,3 +133,30 @@ def _compare(site: Site, kind: Kind, ja: Page, en: Page) -> Iterator[Problem]:
             yield _missing(site, kind, ja_item, ja, en)
         for en_item in en_items[b1 + paired : b2]:
             yield _missing(site, kind, en_item, en, ja)
+
+
+def _sizes(site: Site, count: Count, ja: Page, en: Page) -> Iterator[Problem]:
+    """Elements paired the way _compare pairs them (equal signatures, in order) whose sizes differ: reported at the
+    smaller one, naming the larger one's file and line. Unpaired elements are _compare's to report."""
+    ja_items, en_items = count.items(ja), count.items(en)
+    matcher = difflib.SequenceMatcher(
+        a=[count.signature(i) for i in ja_items], b=[count.signature(i) for i in en_items], autojunk=False
+    )
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag != "equal":
+            continue
+        for ja_item, en_item in zip(ja_items[a1:a2], en_items[b1:b2]):
+            ja_size, en_size = count.size(ja_item), count.size(en_item)
+            if ja_size == en_size:
+                continue
+            (short_page, short), (long_page, long) = sorted(
+                [(ja, ja_item), (en, en_item)], key=lambda pair: count.size(pair[1]))
+            long_shown = long_page.path.relative_to(site.root).as_posix()
+            missing = count.size(long) - count.size(short)
+            yield Problem(
+                short_page.path, short.line, count.code,
+                f"{count.describe(short, count.size(short))}; its counterpart {long_shown}:{long.line} has "
+                f"{count.size(long)}",
+                f"add the missing {count.unit}{'s' * (missing != 1)} here, or remove "
+                f"{'it' if missing == 1 else 'them'} from {long_shown}",
+            )

@@ -1,0 +1,414 @@
+"""REND: what the build's Markdown did with each page, compared with the source.
+
+Each page is converted by Python-Markdown with the site's own `markdown_extensions` and their settings, from the
+MkDocs configuration of its language as MkDocs loads it (scripts/project.py, via the docs tree's Config.values),
+the way `mkdocs build` converts it. The
+output is then read back, and what the renderer silently dropped or left as text is reported at the source line:
+
+- REND001  a table row with more cells than the header: the renderer drops the extra cells (found by the
+           renderer's own table processor, which splits each row and keeps as many cells as the header has);
+- REND002  a footnote reference left in the output as the literal text `[^label]`: it has no definition (or the
+           site does not enable the `footnotes` extension, in which case every footnote stays literal);
+- REND003  a footnote definition that nothing refers to (with `footnotes` enabled: a note without a reference in
+           the text; without it: a `[^label]: …` paragraph shown as typed);
+- REND004  an admonition (`!!!`) or collapsible block (`???`) whose body came out empty, usually because the
+           body is not indented by four spaces and so follows the box as an ordinary paragraph;
+- REND005  Markdown left as literal text in the output: an admonition marker (`!!! note`, `??? tip`) or a table
+           row (`| a | b |`) that did not become a table, usually for want of a blank line before it.
+
+Text inside code spans and code blocks is never examined: Markdown shown as an example there is meant literally.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import markdown
+
+from scripts.pagemodel import Page
+from scripts.validate import Problem
+from scripts.doctree import Site
+
+# Where a block's text begins and ends in Python-Markdown's output: text is examined per block.
+BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "blockquote", "div",
+          "details", "table", "ul", "ol", "body"}
+VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source", "area", "base", "embed", "param",
+        "track"}
+CODE = {"code", "pre", "script", "style", "svg"}
+FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+MARKER = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"]*)\")?[ \t]*$")
+LITERAL_MARKER = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+")
+PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+@dataclass
+class _Frame:
+    tag: str
+    boxed: bool = False  # an admonition or a details block
+    content: bool = False  # for a box: anything besides its title
+    text: list[str] = field(default_factory=list)  # for a block: its text, code replaced by a placeholder
+    title: list[str] = field(default_factory=list)
+    kind: str = ""
+    order: int = 0
+
+
+@dataclass
+class Rendered:
+    """What the checks need from one conversion: facts about the output, in document order."""
+
+    extra_cells: list[tuple[str, int, int]] = field(default_factory=list)  # (row text, cells, header cells)
+    empty_boxes: list[int] = field(default_factory=list)  # the order (0, 1, …) of each empty admonition/details
+    boxes: list[tuple[str, str]] = field(default_factory=list)  # (kind, title) of every box, in opening order
+    texts: list[str] = field(default_factory=list)  # each block's text outside code, in closing order
+    footnote_refs: set[str] = field(default_factory=set)  # labels the output links to (fnref)
+    footnote_defs: list[str] = field(default_factory=list)  # labels of the notes the output lists (fn:…)
+    footnotes: bool = False  # the site enables the `footnotes` extension
+
+
+class _Reader(HTMLParser):
+    def __init__(self, result: Rendered) -> None:
+        super().__init__(convert_charrefs=True)
+        self.result = result
+        self.stack: list[_Frame] = [_Frame("body")]
+        self.code = 0
+
+    def _box(self) -> _Frame | None:
+        return self.stack[-1] if self.stack[-1].boxed else None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        box = self._box()
+        is_title = (tag == "p" and "admonition-title" in classes) or tag == "summary"
+        if box is not None and not is_title:
+            box.content = True
+        if tag == "sup" and (values.get("id") or "").startswith("fnref"):
+            self.result.footnote_refs.add((values.get("id") or "").split(":", 1)[-1])
+        if tag == "li" and (values.get("id") or "").startswith("fn:"):
+            self.result.footnote_defs.append((values.get("id") or "")[3:])
+        if tag in VOID:
+            return
+        frame = _Frame(tag)
+        if (tag == "div" and "admonition" in classes) or tag == "details":
+            frame.boxed = True
+            frame.kind = next((c for c in classes if c != "admonition"), "")
+            frame.order = len(self.result.boxes)
+            self.result.boxes.append((frame.kind, ""))
+        if is_title:
+            frame.kind = "title"
+        self.stack.append(frame)
+        if tag in CODE:
+            self.code += 1
+            self._block().text.append("\0")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def _block(self) -> _Frame:
+        return next(frame for frame in reversed(self.stack) if frame.tag in BLOCKS or frame.kind == "title")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID or not any(frame.tag == tag for frame in self.stack[1:]):
+            return
+        while True:
+            frame = self.stack.pop()
+            if frame.tag in CODE:
+                self.code -= 1
+            if frame.kind == "title":
+                box = next((f for f in reversed(self.stack) if f.boxed), None)
+                if box is not None:
+                    self.result.boxes[box.order] = (box.kind, "".join(frame.text).strip())
+            elif frame.tag in BLOCKS:
+                self.result.texts.append("".join(frame.text))
+            if frame.boxed and not frame.content:
+                self.result.empty_boxes.append(frame.order)
+            if frame.tag == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        box = self._box()
+        if box is not None and data.strip():
+            box.content = True
+        if not self.code:
+            self._block().text.append(data)
+
+
+def _find_line(lines: list[str], needle: str, start: int, whole: bool = False) -> int:
+    """The 1-based number of the first line at or after `start` (0-based) containing the needle; 0 when none."""
+    for index in range(start, len(lines)):
+        text = lines[index].strip(" ").lstrip(">").strip() if whole else lines[index]
+        if (text == needle) if whole else (needle in text):
+            return index + 1
+    return 0
+
+
+@dataclass
+class _Renderer:
+    md: markdown.Markdown
+    footnotes: bool  # the `footnotes` extension is enabled
+    rows: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def render(self, text: str) -> Rendered:
+        self.md.reset()
+        self.rows.clear()
+        html = self.md.convert(text)
+        result = Rendered(extra_cells=list(self.rows), footnotes=self.footnotes)
+        reader = _Reader(result)
+        reader.feed(html)
+        reader.close()
+        return result
+
+
+# Converting every page takes a second or two; the result depends only on the page's text, the configuration and the
+# installed Markdown packages. So it is kept, like textlint's findings (prose.py), in memory for the tests and on
+# disk under the ignored build/ folder between runs: a run converts only the pages that changed, and loads the
+# MkDocs configuration only when it has something to convert.
+CACHE_FILE = Path(__file__).resolve().parents[2] / "build" / "validate" / "rendered-cache.json"
+CACHE_LIMIT = 400
+_RESULTS: dict[str, Rendered] = {}
+_LOADED: set[Path] = set()
+
+
+def _versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+
+    found = []
+    for name in ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material"):
+        try:
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=none")
+    return ",".join(found)
+
+
+def _result_key(config_key: str, text: str) -> str:
+    return hashlib.sha256(f"{config_key}\0{text}".encode("utf-8")).hexdigest()
+
+
+def _load_cache() -> None:
+    if CACHE_FILE in _LOADED:
+        return
+    _LOADED.add(CACHE_FILE)
+    try:
+        stored = json.loads(CACHE_FILE.read_text(encoding="utf-8"))
+        for key, value in stored.items():
+            _RESULTS.setdefault(key, Rendered(
+                [tuple(row) for row in value["extra_cells"]], value["empty_boxes"],
+                [tuple(box) for box in value["boxes"]], value["texts"], set(value["footnote_refs"]),
+                value["footnote_defs"], value["footnotes"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+
+
+def _save_cache() -> None:
+    entries = list(_RESULTS.items())[-CACHE_LIMIT:]
+    stored = {key: {**vars(value), "footnote_refs": sorted(value.footnote_refs)} for key, value in entries}
+    try:
+        CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
+        temporary = CACHE_FILE.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(CACHE_FILE)
+    except OSError:
+        pass  # a read-only checkout still validates, only more slowly
+
+
+def _config_key(path: Path) -> str:
+    """The text of a config and of every file it INHERITs, and the versions of the Markdown packages: what decides
+    how a page is converted."""
+    digest = hashlib.sha256(_versions().encode("utf-8") + b"\0")
+    seen = set()
+    while path.is_file() and path not in seen:
+        seen.add(path)
+        text = path.read_text(encoding="utf-8")
+        digest.update(text.encode("utf-8") + b"\0")
+        inherit = re.search(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", text, re.M)
+        if not inherit:
+            break
+        path = (path.parent / inherit.group(1)).resolve()
+    return digest.hexdigest()
+
+
+def _is_footnotes(extension: Any) -> bool:
+    name = extension if isinstance(extension, str) else type(extension).__module__
+    return name in ("footnotes", "markdown.extensions.footnotes")
+
+
+def _renderer(values: dict[str, Any]) -> _Renderer:
+    """A Markdown converter with the extensions and settings of a loaded MkDocs config."""
+    extensions, configs = list(values["markdown_extensions"]), dict(values["mdx_configs"])
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    renderer = _Renderer(md, any(_is_footnotes(e) for e in extensions))
+    table = md.parser.blockprocessors["table"] if "table" in md.parser.blockprocessors else None
+    if table is not None:
+        build_row = table._build_row
+
+        def counting_build_row(row: str, parent: Any, align: Any) -> None:
+            if parent.tag != "thead":
+                cells = table._split_row(row)
+                if len(cells) > len(align):
+                    renderer.rows.append((row, len(cells), len(align)))
+            build_row(row, parent, align)
+
+        table._build_row = counting_build_row
+    return renderer
+
+
+def _body(page: Page) -> tuple[str, int]:
+    """The Markdown MkDocs converts (the page without its front matter, blank lines in its place, so that line
+    numbers stay the page's own) and the line the body starts on."""
+    fm = page.front_matter
+    if not fm.present or not fm.end_line:
+        return page.text, 1
+    lines = page.lines
+    return "\n" * fm.end_line + "\n".join(lines[fm.end_line :]), fm.end_line + 1
+
+
+def check(site: Site) -> Iterator[Problem]:
+    _load_cache()
+    changed = False
+    for language, config in site.configs.items():
+        pages = list(site.pages[language].values())
+        if not pages or not config.path.is_file():
+            continue
+        key = _config_key(config.path)
+        bodies = {page.path: _body(page) for page in pages}
+        keys = {path: _result_key(key, text) for path, (text, _) in bodies.items()}
+        renderer: _Renderer | None = None
+        for page in pages:
+            text, first = bodies[page.path]
+            result = _RESULTS.get(keys[page.path])
+            if result is None:
+                renderer = renderer or _renderer(config.values)
+                result = _RESULTS[keys[page.path]] = renderer.render(text)
+                changed = True
+            yield from _problems(page, result, first)
+    if changed:
+        _save_cache()
+
+
+def _problems(page: Page, result: Rendered, first: int) -> Iterator[Problem]:
+    lines = page.lines
+    start = first - 1
+    cursor = start
+    for row, cells, header in result.extra_cells:
+        line = _find_line(lines, row.strip(), cursor, whole=True) or _find_line(lines, row.strip(), start)
+        cursor = line or cursor
+        yield Problem(page.path, line, "REND001",
+                      f"this table row has {cells} cells but the header has {header}: the build drops the last "
+                      f"{cells - header}",
+                      "remove the extra cells, or add the column to the header and the separator row (in both "
+                      "languages)")
+    yield from _boxes(page, result, start)
+    yield from _literals(page, result, start)
+
+
+def _letters(text: str) -> str:
+    text = re.sub(r"<[^>]*>|\]\([^)]*\)|`", "", text)
+    return "".join(char for char in text if char.isalnum())
+
+
+def _boxes(page: Page, result: Rendered, start: int) -> Iterator[Problem]:
+    markers = []
+    fence: str | None = None
+    for index, text in enumerate(page.lines[start:], start=start):
+        stripped = text.strip()
+        if stripped.startswith(("```", "~~~")):
+            mark = stripped[:3]
+            fence = None if fence == mark else (fence or mark)
+            continue
+        match = MARKER.match(text)
+        if match and fence is None:
+            markers.append((index + 1, match.group(2).lower(), match.group(3) or ""))
+    used = 0
+    lines_of: dict[int, int] = {}
+    for order, (kind, title) in enumerate(result.boxes):
+        for position in range(used, len(markers)):
+            if markers[position][1] == kind and (not title or markers[position][2] == title):
+                lines_of[order], used = markers[position][0], position + 1
+                break
+        else:
+            lines_of[order] = markers[used][0] if used < len(markers) else 0
+            used += 1
+    for order in result.empty_boxes:
+        kind, title = result.boxes[order]
+        what = "collapsible block" if page.lines[max(lines_of[order] - 1, 0)].lstrip().startswith("?") else \
+            "admonition"
+        shown = f' "{title}"' if title else ""
+        yield Problem(page.path, lines_of[order], "REND004",
+                      f"the {what} `{kind}`{shown} has an empty body in the build",
+                      "indent every line of its body by four spaces under the marker line")
+
+
+def _literals(page: Page, result: Rendered, start: int) -> Iterator[Problem]:
+    footnotes = result.footnotes
+    lines = page.lines
+    cursors: dict[str, int] = {}
+
+    def locate(needle: str) -> int:
+        line = _find_line(lines, needle, cursors.get(needle, start))
+        if line:
+            cursors[needle] = line  # the next occurrence of the same text is searched after this one
+        return line
+
+    def locate_loosely(needle: str) -> int:
+        """For text the output changed (HTML tags, links): compare letters and digits only."""
+        wanted = _letters(needle)
+        for index in range(start, len(lines)):
+            if wanted and wanted in _letters(lines[index]):
+                return index + 1
+        return 0
+
+    literal_refs = set()
+    definitions: list[tuple[str, int]] = []
+    for text in result.texts:
+        for match in FOOTNOTE.finditer(text):
+            label = match.group(1)
+            before = text[: match.start()].strip()
+            if text[match.end() : match.end() + 1] == ":" and before == "":
+                definitions.append((label, locate(f"[^{label}]:")))
+            else:
+                literal_refs.add(label)
+                line = locate(f"[^{label}]")
+                reason = ("footnotes are not enabled in the MkDocs configuration" if not footnotes
+                          else "it has no definition")
+                yield Problem(page.path, line, "REND002",
+                              f"the footnote reference `[^{label}]` is shown as typed: {reason}",
+                              "link to the references page instead (or define it)" if not footnotes
+                              else f"add `[^{label}]: …` below the paragraph, or remove the reference")
+        in_table = False
+        for row in text.split("\n"):
+            if LITERAL_MARKER.match(row):
+                marker = " ".join(row.split()[:2])
+                yield Problem(page.path, locate(marker), "REND005",
+                              f"`{' '.join(row.split())[:60]}` is shown as text: the admonition was not recognised",
+                              "put the marker on a line of its own, after a blank line, and indent its body by "
+                              "four spaces")
+            is_row = bool(PIPE_ROW.match(row) or PIPE_SEPARATOR.match(row))
+            if is_row and not in_table:  # one report for the rows of one table, at its first row
+                shown = " ".join(row.split())
+                yield Problem(page.path, locate(row.strip()) or locate_loosely(shown), "REND005",
+                              f"`{shown[:60]}` is shown as text: the table was not recognised",
+                              "leave a blank line before the table, and give it a header row and a `| --- |` "
+                              "separator")
+            in_table = is_row
+    if footnotes:
+        for label in result.footnote_defs:
+            if label not in result.footnote_refs:
+                yield Problem(page.path, locate(f"[^{label}]:"), "REND003",
+                              f"the footnote `[^{label}]` is defined but nothing refers to it",
+                              f"refer to it with `[^{label}]` in the text, or remove the definition")
+    for label, line in definitions:
+        if label not in literal_refs:
+            yield Problem(page.path, line, "REND003",
+                          f"the footnote `[^{label}]` is defined but nothing refers to it (it is shown as typed)",
+                          "remove the definition" if not footnotes
+                          else f"refer to it with `[^{label}]` in the text, or remove the definition")
