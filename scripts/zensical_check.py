@@ -36,6 +36,7 @@ SOURCES = ("mkdocs.yml", "mkdocs.en.yml", "docs", "overrides", "scripts", "packa
 LANGUAGES = {language.code: (language.config_file.name, language.path) for language in PROJECT.languages}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 SHOWN = 30  # findings listed per section; the rest are counted
+BUILD_TIMEOUT = 300  # seconds for one language (a build takes a few seconds)
 # Elements whose URL the browser fetches by itself while loading a page (links a reader follows are not requests).
 FETCHING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"),
             ("audio", "src"), ("embed", "src"), ("object", "data"), ("image", "href")}
@@ -250,8 +251,11 @@ def explain_failure(output: str, scratch: Path) -> str:
 
 def zensical_build(python: str, scratch: Path, config: str) -> Build:
     env = {**os.environ, "PYTHONPATH": str(scratch), "NO_COLOR": "1"}
-    result = subprocess.run([python, "-m", "zensical", "build", "-f", config], cwd=scratch, env=env,
-                            capture_output=True, text=True)
+    try:
+        result = subprocess.run([python, "-m", "zensical", "build", "-f", config], cwd=scratch, env=env,
+                                capture_output=True, text=True, timeout=BUILD_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return Build(False, f"Zensical did not finish within {BUILD_TIMEOUT} s")
     output = ANSI.sub("", result.stdout + result.stderr)
     warnings = [line.removeprefix("Warning:").strip() for line in output.splitlines() if line.startswith("Warning:")]
     if result.returncode:
