@@ -46,6 +46,7 @@ CODE = {"code", "pre", "script", "style", "svg"}
 FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 MARKER = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"]*)\")?[ \t]*$")
 LITERAL_MARKER = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+")
+SUSPECT = re.compile(r"\[\^|!!!|\?\?\?|\|")
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 
@@ -68,7 +69,9 @@ class Rendered:
     extra_cells: list[tuple[str, int, int]] = field(default_factory=list)  # (row text, cells, header cells)
     empty_boxes: list[int] = field(default_factory=list)  # the order (0, 1, …) of each empty admonition/details
     boxes: list[tuple[str, str]] = field(default_factory=list)  # (kind, title) of every box, in opening order
-    texts: list[str] = field(default_factory=list)  # each block's text outside code, in closing order
+    # The text (outside code) of each block that may hold literal Markdown, in closing order; blocks without `[^`,
+    # `!!!`, `???` or `|` cannot, and are not kept (the cache stays small).
+    texts: list[str] = field(default_factory=list)
     footnote_refs: set[str] = field(default_factory=set)  # labels the output links to (fnref)
     footnote_defs: list[str] = field(default_factory=list)  # labels of the notes the output lists (fn:…)
     footnotes: bool = False  # the site enables the `footnotes` extension
@@ -128,7 +131,9 @@ class _Reader(HTMLParser):
                 if box is not None:
                     self.result.boxes[box.order] = (box.kind, "".join(frame.text).strip())
             elif frame.tag in BLOCKS:
-                self.result.texts.append("".join(frame.text))
+                text = "".join(frame.text)
+                if SUSPECT.search(text):
+                    self.result.texts.append(text)
             if frame.boxed and not frame.content:
                 self.result.empty_boxes.append(frame.order)
             if frame.tag == tag:
@@ -170,8 +175,9 @@ class _Renderer:
 
 # Converting every page takes a second or two; the result depends only on the page's text, the configuration and the
 # installed Markdown packages. So it is kept, like textlint's findings (prose.py), in memory for the tests and on
-# disk under the ignored build/ folder between runs: a run converts only the pages that changed, and loads the
-# MkDocs configuration only when it has something to convert.
+# disk under the ignored build/ folder between runs: a run converts only the pages that changed. (The site's own
+# extensions run without a page context here: the translation notice adds nothing, a diagram is inlined from
+# docs/diagrams/ or left as its code block; neither changes what these checks read.)
 CACHE_FILE = Path(__file__).resolve().parents[2] / "build" / "validate" / "rendered-cache.json"
 CACHE_LIMIT = 400
 _RESULTS: dict[str, Rendered] = {}
