@@ -1,0 +1,221 @@
+"""Search quality and speed on reader-phrased queries, typed into the real search box of the built site.
+
+`python -m scripts.bench.search` (also part of `make bench`): for every query of tests/browser/search_queries.yml,
+types it into Material's search box the way a keyboard or an input method produces it, waits for the results of
+that exact query (events, no fixed pauses) and records where the expected page ranks and how long the results took
+after the last keystroke. Prints top-1, top-3 and MRR per language, the median time, and the size of each
+language's search index (raw and gzip). The browser test tests/browser/test_search.py uses the same typing code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from playwright.sync_api import Browser, Page
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES_FILE = ROOT / "tests" / "browser" / "search_queries.yml"
+LANGUAGE_PREFIX = {"ja": "", "en": "en/"}
+TOP = 3
+
+# Installed before any page script: every search worker the page starts is watched, so a test can wait for the
+# results of the query it typed (the worker answers queries in order, one result message per query message).
+# Material's messages: {type: 2, data: "<query>"} asks, {type: 3, data: {items}} answers.
+WATCH_WORKER_JS = """(() => {
+  const Native = window.Worker;
+  const state = window.__searchWatch = {sent: [], received: 0, pending: false, resultAt: 0, keyupAt: 0};
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options);
+    const post = worker.postMessage;
+    worker.postMessage = function (message) {
+      if (message && message.type === 2) state.sent.push(message.data);
+      return post.apply(worker, arguments);
+    };
+    worker.addEventListener('message', event => {
+      if (event.data && event.data.type === 3) { state.received += 1; state.pending = true; }
+    });
+    return worker;
+  };
+  window.Worker.prototype = Native.prototype;
+  // The results are drawn when Material changes the results area after the answer (the list, or its count line).
+  new MutationObserver(records => {
+    if (state.pending && records.some(r => r.target.closest && r.target.closest('.md-search-result'))) {
+      state.pending = false;
+      state.resultAt = performance.now();
+    }
+  }).observe(document, {childList: true, subtree: true, characterData: true});
+  document.addEventListener('keyup', event => {
+    if (event.target && event.target.matches && event.target.matches('.md-search__input')) {
+      state.keyupAt = performance.now();
+    }
+  }, true);
+})();"""
+
+# True once every query sent has been answered and the last one sent is `query`, and the answer has been drawn.
+SETTLED_JS = """query => {
+  const s = window.__searchWatch;
+  return s.sent.length > 0 && s.sent[s.sent.length - 1] === query && s.received === s.sent.length
+    && !s.pending && s.resultAt >= s.keyupAt;
+}"""
+DRAINED_JS = "() => window.__searchWatch.received === window.__searchWatch.sent.length && !window.__searchWatch.pending"
+
+RESULTS_JS = """() => [...document.querySelectorAll('.md-search-result__item')].map(item => {
+  const link = item.querySelector('a');
+  return link ? link.href : null;
+})"""
+
+
+def load_queries(path: Path = QUERIES_FILE) -> dict[str, list[dict]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def typing_units(query: str) -> list[str]:
+    """The query in typing units: each ASCII character alone, each run of other characters as one IME commit."""
+    return re.findall(r"[\x00-\x7f]|[^\x00-\x7f]+", query)
+
+
+def type_unit(page: Page, unit: str) -> None:
+    """Latin letters, digits and spaces key by key; Japanese text as an input-method commit: the converted text is
+    inserted, then the Enter that confirmed it is released (the keyup Material's search listens to)."""
+    if unit.isascii():
+        page.keyboard.press("Space" if unit == " " else unit)
+    else:
+        page.keyboard.insert_text(unit)
+        page.keyboard.up("Enter")
+
+
+def open_search(page: Page, url: str) -> None:
+    """Open `url` (in a page that has WATCH_WORKER_JS installed) and start search, as the "/" shortcut does."""
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, url
+    page.keyboard.press("/")
+    # Ready once the worker has answered its setup: Material then replaces "Initializing search" with its prompt.
+    initializing = page.locator(".md-search-result__meta").inner_text()
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').innerText !== t",
+                           arg=initializing, timeout=20_000)
+
+
+@dataclass
+class Outcome:
+    found: list[str]  # page URLs of the results in order, without ?h= and #section
+    ms: float  # from the last keyup to the results drawn
+
+
+def search(page: Page, query: str) -> Outcome:
+    """Type `query` into the (already open) search box, replacing what was there, and return its results."""
+    field = page.locator(".md-search__input")
+    field.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    units = typing_units(query)
+    for unit in units[:-1]:
+        type_unit(page, unit)
+    # Let the worker answer what was typed so far, so the last keystroke is timed alone, as a reader's pause is.
+    page.wait_for_function(DRAINED_JS, timeout=10_000)
+    type_unit(page, units[-1])
+    page.wait_for_function(SETTLED_JS, arg=query, timeout=10_000)
+    ms = page.evaluate("window.__searchWatch.resultAt - window.__searchWatch.keyupAt")
+    found = [urlsplit(href)._replace(query="", fragment="").geturl() for href in page.evaluate(RESULTS_JS) if href]
+    return Outcome(found=found, ms=round(ms, 1))
+
+
+def rank(found: list[str], expected_url: str) -> int | None:
+    return found.index(expected_url) + 1 if expected_url in found else None
+
+
+def summarise(rows: list[dict]) -> dict:
+    """top-1, top-3 and MRR (reciprocal rank, 0 when not found) and the median time, for one language."""
+    ranks = [r["rank"] for r in rows]
+    return {
+        "queries": len(rows),
+        "top1": sum(1 for r in ranks if r == 1),
+        "top3": sum(1 for r in ranks if r is not None and r <= TOP),
+        "none": sum(1 for r in rows if not r["results"]),
+        "mrr": round(sum(1 / r for r in ranks if r) / len(rows), 3) if rows else 0.0,
+        "median_ms": round(statistics.median(r["ms"] for r in rows), 1) if rows else 0.0,
+    }
+
+
+def index_sizes(site: Path) -> dict[str, dict[str, int]]:
+    sizes = {}
+    for language, prefix in LANGUAGE_PREFIX.items():
+        body = (site / prefix / "search" / "search_index.json").read_bytes()
+        sizes[language] = {"raw_bytes": len(body), "gzip_bytes": len(gzip.compress(body, 6, mtime=0))}
+    return sizes
+
+
+def measure(browser: Browser, base_url: str, queries: dict[str, list[dict]] | None = None) -> dict:
+    """Every query of every language against the site served at `base_url` (the Japanese root)."""
+    queries = queries or load_queries()
+    report: dict = {"languages": {}, "queries": []}
+    for language, cases in queries.items():
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="ja-JP")
+        context.add_init_script(WATCH_WORKER_JS)
+        page = context.new_page()
+        root = base_url + LANGUAGE_PREFIX[language]
+        try:
+            open_search(page, root)
+            rows = []
+            for case in cases:
+                outcome = search(page, case["query"])
+                rows.append({"language": language, "query": case["query"], "page": case["page"],
+                             "rank": rank(outcome.found, root + case["page"]), "ms": outcome.ms,
+                             "results": len(outcome.found),
+                             "top": [u[len(root):] or "/" for u in outcome.found[:TOP]]})
+        finally:
+            context.close()
+        report["languages"][language] = summarise(rows)
+        report["queries"] += rows
+    return report
+
+
+def table(report: dict, sizes: dict[str, dict[str, int]]) -> str:
+    lines = ["| language | queries | top-1 | top-3 | MRR | no result | median ms | index KB raw | index KB gzip |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for language, s in report["languages"].items():
+        n = s["queries"]
+        lines.append(f"| {language} | {n} | {s['top1']} ({100 * s['top1'] / n:.0f} %) | {s['top3']} "
+                     f"({100 * s['top3'] / n:.0f} %) | {s['mrr']:.2f} | {s['none']} | {s['median_ms']} | "
+                     f"{sizes[language]['raw_bytes'] / 1024:.0f} | {sizes[language]['gzip_bytes'] / 1024:.1f} |")
+    return "\n".join(lines)
+
+
+def misses(report: dict) -> list[str]:
+    return [f"{r['language']}: {r['query']!r} -> {r['page']} rank {r['rank']}, top {r['top']}"
+            for r in report["queries"] if r["rank"] is None or r["rank"] > 1]
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    from scripts.bench.__main__ import chromium, mount_path
+    from scripts.localserver import serve
+
+    parser = argparse.ArgumentParser(description="Search: top-1, top-3, MRR and time on reader-phrased queries.")
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--json", type=Path, help="also write the full report here")
+    args = parser.parse_args()
+    with serve(args.site, mount_path(), compress=True) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"])
+        try:
+            report = measure(browser, base)
+        finally:
+            browser.close()
+    sizes = index_sizes(args.site)
+    print(table(report, sizes))
+    print("\nNot first:")
+    print("\n".join(misses(report)) or "(none)")
+    if args.json:
+        args.json.write_text(json.dumps({**report, "index": sizes}, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
