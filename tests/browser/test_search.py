@@ -1,65 +1,26 @@
-"""Realistic queries typed into the real search box find their page in the top three, in the page's language only.
+"""Reader-phrased queries typed into the real search box find the page that solves the problem in the top three, in
+the page's language only; a query that finds nothing shows the start page's situations instead of a dead end.
 
-Typing is simulated as a reader's keyboard produces it: Latin letters, digits and ASCII spaces key by key; Japanese
-text as an input-method commit (the converted text is inserted, then the Enter that confirmed it is released, which
-is the keyup Material's search listens to). The time from the last keystroke to the first results is recorded in
-test-results/search-timings.json and printed at the end of the run; it is not asserted on.
+Typing and waiting are shared with `make bench` (scripts/bench/search.py): Latin letters key by key, Japanese as an
+input-method commit, and each query waits for the search worker's answer to that very query (no fixed pauses). The
+time from the last keystroke to the results is recorded in test-results/search-timings.json and printed at the end
+of the run; it is not asserted on (`make bench` reports the median).
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
-import yaml
 from playwright.sync_api import Browser, Page
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-QUERIES = yaml.safe_load(Path(__file__).with_name("search_queries.yml").read_text(encoding="utf-8"))
-TOP = 3
-# Pause after the start of a query so that results for it have come back before the last keystroke is timed.
-SETTLE_MS = 400
+from scripts.bench.search import TOP, WATCH_WORKER_JS, load_queries, open_search, rank, search
+
+QUERIES = load_queries()
 
 CASES = [
     pytest.param(language, case["query"], case["page"], id=f"{language}-{number:02d}",
                  marks=[pytest.mark.xfail(reason=case["known_miss"], strict=True)] if "known_miss" in case else [])
     for language in ("ja", "en") for number, case in enumerate(QUERIES[language], 1)
 ]
-
-# Resolves with performance.now() of the next results rendered after `arm`, measured from the last keyup.
-ARM_JS = """() => {
-  const list = document.querySelector('.md-search-result__list');
-  const input = document.querySelector('.md-search__input');
-  window.__search = {keyup: null, results: null};
-  input.addEventListener('keyup', () => { window.__search.keyup = performance.now(); }, {once: true, capture: true});
-  const observer = new MutationObserver(mutations => {
-    if (window.__search.keyup !== null && mutations.some(m => m.addedNodes.length)) {
-      window.__search.results = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(list, {childList: true});
-}"""
-
-RESULTS_JS = """() => [...document.querySelectorAll('.md-search-result__item')].map(item => {
-  const link = item.querySelector('a');
-  return link ? link.href : null;
-})"""
-
-
-def _runs(query: str) -> list[str]:
-    """The query in typing units: each ASCII character alone, each run of other characters as one IME commit."""
-    return re.findall(r"[\x00-\x7f]|[^\x00-\x7f]+", query)
-
-
-def _type_unit(page: Page, unit: str) -> None:
-    if unit.isascii():
-        page.keyboard.press("Space" if unit == " " else unit)
-    else:
-        page.keyboard.insert_text(unit)
-        page.keyboard.up("Enter")
 
 
 @pytest.fixture(scope="module")
@@ -71,15 +32,10 @@ def search_pages(browser: Browser, page_url):
     def get(language: str) -> Page:
         if language not in pages:
             context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="ja-JP")
+            context.add_init_script(WATCH_WORKER_JS)
             contexts.append(context)
             page = context.new_page()
-            response = page.goto(page_url(language, ""), wait_until="load")
-            assert response is not None and response.ok
-            # Ready once Material has replaced its "initializing" text (as served) with the "type to search" prompt.
-            initializing = re.search(r'class="md-search-result__meta">\s*(.*?)\s*<', response.text()).group(1)
-            page.keyboard.press("/")
-            page.wait_for_function("t => document.querySelector('.md-search-result__meta').innerText.trim() !== t",
-                                   arg=initializing, timeout=15_000)
+            open_search(page, page_url(language, ""))
             pages[language] = page
         return pages[language]
 
@@ -88,36 +44,90 @@ def search_pages(browser: Browser, page_url):
         context.close()
 
 
+def test_queries_are_reader_phrased():
+    """Enough queries per language, each with its page and where its phrasing came from."""
+    for language, cases in QUERIES.items():
+        assert len(cases) >= 40, f"{language}: {len(cases)} queries; at least 40 are needed"
+        assert len({case["query"] for case in cases}) == len(cases), f"{language}: a query appears twice"
+        for case in cases:
+            assert case.get("source") in {"issue", "article", "suggest", "forum", "support"}, case
+
+
 @pytest.mark.parametrize(("language", "query", "expected"), CASES)
-def test_query_finds_its_page(language, query, expected, search_pages, page_url, site_url, search_timings):
+def test_query_finds_its_page(language, query, expected, search_pages, page_url, search_timings):
     page = search_pages(language)
-    search = page.locator(".md-search__input")
-    search.focus()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Backspace")
+    outcome = search(page, query)
+    position = rank(outcome.found, page_url(language, expected))
+    search_timings.append({"language": language, "query": query, "ms": outcome.ms, "rank": position})
 
-    units = _runs(query)
-    for unit in units[:-1]:
-        _type_unit(page, unit)
-    page.wait_for_timeout(SETTLE_MS)
-    page.evaluate(ARM_JS)
-    _type_unit(page, units[-1])
-    try:
-        page.wait_for_function("window.__search.results !== null", timeout=5_000)
-    except PlaywrightTimeoutError:
-        meta = page.locator(".md-search-result__meta").inner_text()
-        pytest.fail(f"no results for {query!r} ({meta!r})", pytrace=False)
-    elapsed = page.evaluate("window.__search.results - window.__search.keyup")
-    page.wait_for_timeout(150)  # let the rest of the first batch of results render
-    # Page addresses only: Material adds ?h=<terms> (search.highlight) and #section to each result.
-    found = [urlsplit(href)._replace(query="", fragment="").geturl() for href in page.evaluate(RESULTS_JS) if href]
-    search_timings.append({"language": language, "query": query, "ms": round(elapsed, 1),
-                           "rank": found.index(page_url(language, expected)) + 1
-                           if page_url(language, expected) in found else None})
-
-    assert search.input_value() == query
+    assert page.locator(".md-search__input").input_value() == query
+    root = page_url(language, "")
     other_root = page_url("en", "") if language == "ja" else None
-    foreign = [url for url in found if not url.startswith(page_url(language, ""))
-               or (other_root and url.startswith(other_root))]
+    foreign = [url for url in outcome.found if not url.startswith(root) or (other_root and url.startswith(other_root))]
     assert not foreign, f"results from the other language: {foreign}"
-    assert page_url(language, expected) in found[:TOP], f"{query!r}: top {TOP} were {found[:TOP]}"
+    assert not [url for url in outcome.found if "/contributing/" in url], "contributor pages are not for readers"
+    assert position is not None and position <= TOP, f"{query!r}: top {TOP} were {outcome.found[:TOP]}"
+
+
+def _panel(page: Page) -> dict:
+    return page.evaluate("""() => {
+      const panel = document.querySelector('.search-start');
+      const shown = el => !!el && !el.hidden && !!el.offsetParent;
+      return {
+        more: shown(panel.querySelector('.search-start__more')),
+        empty: shown(panel.querySelector('.search-start__empty')),
+        links: [...panel.querySelectorAll('.search-start__empty a')].map(a => a.href),
+        start: panel.querySelector('.search-start__more a').href,
+      };
+    }""")
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_no_result_shows_the_situations(language, search_pages, page_url):
+    page = search_pages(language)
+    outcome = search(page, "zzqxv")
+    assert outcome.found == []
+    panel = _panel(page)
+    assert panel["empty"] and not panel["more"]
+    assert len(panel["links"]) >= 8
+    assert page_url(language, "reset/#password-assistance-steps") in panel["links"]
+    # Each link leads to a page of this site in this language (absolute from the root: the search dialog is kept
+    # across instant navigation).
+    for link in panel["links"]:
+        assert link.startswith(page_url(language, "")), link
+        if language == "ja":
+            assert not link.startswith(page_url("en", "")), link
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_results_still_offer_the_start_page(language, search_pages, page_url):
+    page = search_pages(language)
+    outcome = search(page, "パスワード" if language == "ja" else "password")
+    assert outcome.found
+    panel = _panel(page)
+    assert panel["more"] and not panel["empty"]
+    assert panel["start"] == page_url(language, "start/")
+
+
+def test_situation_links_work_after_instant_navigation(search_pages, page_url):
+    """The panel's links stay right after Material's instant navigation has moved to a page at another depth."""
+    page = search_pages("ja")
+    page.keyboard.press("Escape")
+    page.locator('.md-content a[href$="reset/"]').first.click()
+    page.wait_for_url(page_url("ja", "reset/"))
+    page.keyboard.press("/")
+    outcome = search(page, "zzqxv")
+    assert outcome.found == []
+    panel = _panel(page)
+    assert panel["empty"]
+    assert page_url("ja", "reset/#password-assistance-steps") in panel["links"]
+    page.locator(".search-start__empty a").first.click()
+    page.wait_for_url(panel["links"][0])
+
+
+def test_typing_a_compound_whole_still_finds_it(search_pages, page_url):
+    """アカウントロック typed whole matches the parts the index holds (アカウント, ロック): the query is split by the
+    same separator and segmenter as the pages were."""
+    page = search_pages("ja")
+    assert search(page, "アカウントロック").found
+    assert search(page, "ｱｶｳﾝﾄﾛｯｸ").found  # half-width katakana, folded by NFKC

@@ -52,7 +52,14 @@
   // that first message, so its script is not downloaded before then either.
   var NativeWorker = window.Worker;
   function DeferredWorker(url, options) {
-    this._start = function () { return new NativeWorker(url, options); };
+    // search.readers.js (next to Material's worker) loads Material's worker and rewrites each query into the site's
+    // words first: see the comment at its top.
+    // Only for Material's own worker file: another builder's worker (Zensical) starts as it is.
+    var name = pathOf(url).split("/").pop();
+    var readers = new URL("search.readers.js", new URL(String(url), location.href));
+    readers.searchParams.set("worker", name);
+    var start = /^search\.[0-9a-f]+\.min\.js$/.test(name) ? readers.href : url;
+    this._start = function () { return new NativeWorker(start, options); };
     this._worker = null;
     this._listeners = [];
   }

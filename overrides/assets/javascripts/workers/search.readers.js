@@ -1,0 +1,90 @@
+// Material's search worker, with readers' words turned into the site's words before each query (issue 12).
+//
+// search-on-demand.js starts this script instead of Material's worker and names Material's worker file in the
+// address (?worker=search.<hash>.min.js). This script loads it unchanged and only rewrites the text of each query
+// message ({type: 2, data: "<query>"}) before Material's handler sees it:
+//   1. width and case folding: NFKC and lower case, as the build folded the index (scripts/hooks/search_readers.py);
+//   2. synonyms from docs/search.yml, which the build put into the index (config.synonyms): each reader's word in
+//      the query is replaced by the site's word;
+//   3. Japanese segmentation with the very splitter and segmenter that indexed the pages: the same separator
+//      (lunr.tokenizer.separator) and, for each Japanese run, the same TinySegmenter instance (lunr.segmenter) that
+//      Material's tokenizer uses. A compound typed whole (アカウントロック) then becomes the parts the index holds
+//      (アカウント ロック). Kana-only pieces of one or two characters (particles and endings: を, た, ない) are left
+//      out: as prefixes they match nearly every page.
+// Material then adds its trailing wildcard to every term and searches as usual.
+(function () {
+  "use strict";
+  var SETUP = 0, QUERY = 2;
+  var worker = new URL(self.location.href).searchParams.get("worker") || "";
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(worker)) throw new Error("search.readers.js: no Material worker named");
+
+  var synonyms = null; // one RegExp over every reader's word, and the site's word for each
+  var replacements = {};
+
+  function escape(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  function setup(config) {
+    var alternatives = [];
+    (config.synonyms || []).forEach(function (group) {
+      // The site's word maps to itself, so that it wins over a shorter reader's word inside it (2段階 in 2段階認証).
+      [group.to].concat(group.from).forEach(function (variant) {
+        if (replacements[variant] !== undefined) return;
+        replacements[variant] = group.to;
+        alternatives.push(variant);
+      });
+    });
+    // Longest first, so that a longer reader's word wins over a shorter one inside it. Latin words match whole.
+    alternatives.sort(function (a, b) { return b.length - a.length; });
+    if (alternatives.length) {
+      synonyms = new RegExp(alternatives.map(function (variant) {
+        var pattern = escape(variant);
+        return /^[\x00-\x7f]+$/.test(variant) ? "(?<![a-z0-9])" + pattern + "(?![a-z0-9])" : pattern;
+      }).join("|"), "g");
+    }
+  }
+
+  var KANA_PARTICLE = /^[\u3040-\u309f]{1,2}$/;
+
+  function segments(piece) {
+    var segmenter = self.lunr && self.lunr.segmenter;
+    if (segmenter && /^[MHIK]$/.test(segmenter.ctype_(piece))) return segmenter.segment(piece);
+    return [piece];
+  }
+
+  function rewrite(query) {
+    var text = query.normalize("NFKC").toLowerCase();
+    if (synonyms) text = text.replace(synonyms, function (variant) { return " " + replacements[variant] + " "; });
+    var separator = new RegExp(self.lunr.tokenizer.separator.source, "g");
+    var all = [], kept = [];
+    text.split(separator).forEach(function (piece) {
+      if (!piece) return;
+      segments(piece).forEach(function (segment) {
+        if (!segment || all.indexOf(segment) !== -1) return;
+        all.push(segment);
+        if (!KANA_PARTICLE.test(segment)) kept.push(segment);
+      });
+    });
+    return (kept.length ? kept : all).join(" ");
+  }
+
+  // Material registers its message listener when its script runs: wrap that one listener.
+  var addEventListener = self.addEventListener;
+  self.addEventListener = function (type, listener, options) {
+    if (type !== "message") return addEventListener.apply(self, arguments);
+    return addEventListener.call(self, type, function (event) {
+      var message = event.data;
+      if (message && message.type === SETUP) {
+        setup(message.data.config);
+      } else if (message && message.type === QUERY && typeof message.data === "string") {
+        var data;
+        try { data = rewrite(message.data); } catch (error) { data = message.data; }
+        return listener.call(self, {data: {type: QUERY, data: data}});
+      }
+      return listener.call(self, event);
+    }, options);
+  };
+  importScripts(worker);
+  self.addEventListener = addEventListener;
+})();

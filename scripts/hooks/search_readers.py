@@ -1,0 +1,149 @@
+"""MkDocs hook: a search that answers readers, in their words (issue 12; README "Search").
+
+Driven by docs/search.yml:
+- `pages`: Material's own per-page search settings (`search: {exclude: true}`, `search: {boost: …}`), applied by
+  path, so contributor pages are out of the readers' search and the references and glossary rank below task pages.
+  A page's own front matter `search:` wins.
+- `synonyms`: written into this language's search index (config.synonyms), width and case folded (NFKC, lower
+  case). The search worker (assets/javascripts/workers/search.readers.js) replaces readers' words in a query by the
+  site's words before searching. They travel inside the index, so they cost no request of their own and arrive only
+  when a reader starts to search.
+- The index's titles and texts are folded with NFKC too, so that full-width letters and digits and half-width
+  katakana on a page match the folded query.
+- No dead end: the start page's situation links (its first table) are rendered, hidden, into every page's search
+  dialog; assets/javascripts/search-readers.js shows them when a query finds nothing, and a "start here" link when
+  it finds something. Plain links in the HTML: nothing is built from strings in the browser.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import html
+import json
+import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+DATA = Path(__file__).resolve().parents[2] / "docs" / "search.yml"
+START_PAGE = "start/index.md"
+
+# Words of the no-dead-end panel, per site language.
+PANEL = {
+    "ja": {"label": "状況から探す", "more": "探している答えではありませんか？ 状況から探す",
+           "empty": "当てはまるページが見つかりませんでした。今の状況にいちばん近いものを選んでください。"},
+    "en": {"label": "Find your situation", "more": "Not what you need? Start from your situation",
+           "empty": "No page matched. Pick the situation closest to yours:"},
+}
+
+_state: dict[str, Any] = {}
+
+
+def fold(text: str) -> str:
+    """Width and case folding, the same as the query gets in the browser (String.normalize("NFKC").toLowerCase())."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def load(language: str) -> dict:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    synonyms = []
+    for group in data.get("synonyms", {}).get(language, []):
+        variants = sorted({fold(v) for v in group["from"]} - {fold(group["to"])}, key=len, reverse=True)
+        synonyms.append({"to": fold(group["to"]), "from": variants})
+    return {"pages": data.get("pages", []), "synonyms": synonyms}
+
+
+def on_config(config: Any, **kwargs: Any) -> Any:
+    language = config["theme"]["language"]
+    _state.clear()
+    _state.update(load(language), language=language, situations=[],
+                  root=urlsplit(config["site_url"] or "/").path)
+    return config
+
+
+def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
+    for rule in _state["pages"]:
+        if fnmatch.fnmatch(page.file.src_uri, rule["path"]) and "search" not in page.meta:
+            page.meta["search"] = dict(rule["search"])
+    return markdown
+
+
+class _Situations(HTMLParser):
+    """The rows of the first table: (text of the first cell, href of the first link in the row)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, str]] = []
+        self._tables = 0
+        self._cell = -1
+        self._text: list[str] = []
+        self._href: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self._tables += 1
+        elif self._tables == 1 and tag == "tr":
+            self._cell, self._text, self._href = -1, [], None
+        elif self._tables == 1 and tag == "td":
+            self._cell += 1
+        elif self._tables == 1 and tag == "a" and self._cell >= 1 and self._href is None:
+            self._href = dict(attrs).get("href")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._tables == 1 and tag == "tr" and self._href and self._text:
+            self.rows.append(("".join(self._text).strip(), self._href))
+
+    def handle_data(self, data: str) -> None:
+        if self._tables == 1 and self._cell == 0:
+            self._text.append(data)
+
+
+def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
+    if page.file.src_uri == START_PAGE:
+        parser = _Situations()
+        parser.feed(content)
+        # Links are made absolute from the site root: the search dialog stays in place across Material's instant
+        # navigation, so a link relative to the first page opened would break on the next one.
+        base = _state["root"] + page.url
+        _state["situations"] = [(text, urljoin(base, href)) for text, href in parser.rows]
+    return content
+
+
+_RESULT_END = re.compile(r'(<ol class="md-search-result__list"[^>]*></ol>\s*</div>)')
+
+
+def panel_html() -> str:
+    words = PANEL[_state["language"]]
+    start = html.escape(_state["root"] + "start/")
+    items = "".join(f'<li><a href="{html.escape(href)}">{html.escape(text)}</a></li>'
+                    for text, href in _state["situations"])
+    return (f'<nav class="search-start" aria-label="{html.escape(words["label"])}" hidden>'
+            f'<p class="search-start__more" hidden><a href="{start}">{html.escape(words["more"])}</a></p>'
+            f'<div class="search-start__empty" hidden><p>{html.escape(words["empty"])}</p><ul>{items}</ul></div>'
+            "</nav>")
+
+
+def on_post_page(output: str, page: Any, **kwargs: Any) -> str:
+    if not _state["situations"]:
+        raise PluginError(f"search_readers: no situation links found in the first table of {START_PAGE}; the "
+                          "search's no-result panel lists them (scripts/hooks/search_readers.py)")
+    output, count = _RESULT_END.subn(lambda m: m.group(1) + panel_html(), output, count=1)
+    return output
+
+
+def on_post_build(config: Any, **kwargs: Any) -> None:
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for doc in data["docs"]:
+        for field in ("title", "text"):
+            if isinstance(doc.get(field), str):
+                doc[field] = unicodedata.normalize("NFKC", doc[field])
+    data["config"]["synonyms"] = _state["synonyms"]
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
