@@ -178,6 +178,7 @@ def measure(browser: Browser, base_url: str, queries: dict[str, list[dict]] | No
 
 
 def table(report: dict, sizes: dict[str, dict[str, int]]) -> str:
+    sizes = {language: sizes[language] for language in report["languages"]}
     lines = ["| language | queries | top-1 | top-3 | MRR | no result | median ms | index KB raw | index KB gzip |",
              "|---|---|---|---|---|---|---|---|---|"]
     for language, s in report["languages"].items():
@@ -190,7 +191,7 @@ def table(report: dict, sizes: dict[str, dict[str, int]]) -> str:
 
 def misses(report: dict) -> list[str]:
     return [f"{r['language']}: {r['query']!r} -> {r['page']} rank {r['rank']}, top {r['top']}"
-            for r in report["queries"] if r["rank"] is None or r["rank"] > 1]
+            for r in report["queries"] if r["rank"] != 1]
 
 
 def main() -> None:
@@ -202,11 +203,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Search: top-1, top-3, MRR and time on reader-phrased queries.")
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--json", type=Path, help="also write the full report here")
+    parser.add_argument("--match", help="only queries containing this text (quick checks while tuning)")
     args = parser.parse_args()
+    queries = {language: [c for c in cases if not args.match or args.match in c["query"]]
+               for language, cases in load_queries().items()}
+    queries = {language: cases for language, cases in queries.items() if cases}
     with serve(args.site, mount_path(), compress=True) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"])
         try:
-            report = measure(browser, base)
+            report = measure(browser, base, queries)
         finally:
             browser.close()
     sizes = index_sizes(args.site)

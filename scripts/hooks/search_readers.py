@@ -4,13 +4,13 @@ Driven by docs/search.yml:
 - `pages`: Material's own per-page search settings (`search: {exclude: true}`, `search: {boost: …}`), applied by
   path, so contributor pages are out of the readers' search and the references and glossary rank below task pages.
   A page's own front matter `search:` wins.
-- `synonyms`: written into this language's search index (config.synonyms), width and case folded (NFKC, lower
+- `synonyms` (and `ignore`, as synonyms of nothing): written into this language's search index (config.synonyms), width and case folded (NFKC, lower
   case). The search worker (assets/javascripts/workers/search.readers.js) replaces readers' words in a query by the
   site's words before searching. They travel inside the index, so they cost no request of their own and arrive only
   when a reader starts to search.
 - The index's titles and texts are folded with NFKC too, so that full-width letters and digits and half-width
   katakana on a page match the folded query.
-- No dead end: the start page's situation links (its first table) are rendered, hidden, into every page's search
+- No dead end: the start page's situation links (its `routes` list, else its first table) are rendered, hidden, into every page's search
   dialog; assets/javascripts/search-readers.js shows them when a query finds nothing, and a "start here" link when
   it finds something. Plain links in the HTML: nothing is built from strings in the browser.
 """
@@ -36,9 +36,11 @@ START_PAGE = "start/index.md"
 # Words of the no-dead-end panel, per site language.
 PANEL = {
     "ja": {"label": "状況から探す", "more": "探している答えではありませんか？ 状況から探す",
-           "empty": "当てはまるページが見つかりませんでした。今の状況にいちばん近いものを選んでください。"},
+           "empty": "当てはまるページが見つかりませんでした。今の状況にいちばん近いものを選んでください。",
+           "all": "ほかの状況（状況から探す）"},
     "en": {"label": "Find your situation", "more": "Not what you need? Start from your situation",
-           "empty": "No page matched. Pick the situation closest to yours:"},
+           "empty": "No page matched. Pick the situation closest to yours:",
+           "all": "Other situations (find your situation)"},
 }
 
 _state: dict[str, Any] = {}
@@ -55,6 +57,9 @@ def load(language: str) -> dict:
     for group in data.get("synonyms", {}).get(language, []):
         variants = sorted({fold(v) for v in group["from"]} - {fold(group["to"])}, key=len, reverse=True)
         synonyms.append({"to": fold(group["to"]), "from": variants})
+    ignore = sorted({fold(word) for word in data.get("ignore", {}).get(language, [])}, key=len, reverse=True)
+    if ignore:
+        synonyms.append({"to": "", "from": ignore})
     return {"pages": data.get("pages", []), "synonyms": synonyms}
 
 
@@ -74,17 +79,27 @@ def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
 
 
 class _Situations(HTMLParser):
-    """The rows of the first table: (text of the first cell, href of the first link in the row)."""
+    """The start page's situation links: those in its `<div class="routes">` list (the first screen), else the rows
+    of its first table (text of the first cell, first link in the row)."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.routes: list[tuple[str, str]] = []
         self.rows: list[tuple[str, str]] = []
+        self._depth = 0  # <div> nesting inside the routes block (0: outside)
+        self._link: str | None = None
+        self._link_text: list[str] = []
         self._tables = 0
         self._cell = -1
         self._text: list[str] = []
         self._href: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "div" and (self._depth or "routes" in (attributes.get("class") or "").split()):
+            self._depth += 1
+        elif tag == "a" and self._depth:
+            self._link, self._link_text = attributes.get("href"), []
         if tag == "table":
             self._tables += 1
         elif self._tables == 1 and tag == "tr":
@@ -92,13 +107,20 @@ class _Situations(HTMLParser):
         elif self._tables == 1 and tag == "td":
             self._cell += 1
         elif self._tables == 1 and tag == "a" and self._cell >= 1 and self._href is None:
-            self._href = dict(attrs).get("href")
+            self._href = attributes.get("href")
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._depth:
+            self._depth -= 1
+        elif tag == "a" and self._link is not None:
+            self.routes.append(("".join(self._link_text).strip(), self._link))
+            self._link = None
         if self._tables == 1 and tag == "tr" and self._href and self._text:
             self.rows.append(("".join(self._text).strip(), self._href))
 
     def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link_text.append(data)
         if self._tables == 1 and self._cell == 0:
             self._text.append(data)
 
@@ -110,7 +132,7 @@ def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
         # Links are made absolute from the site root: the search dialog stays in place across Material's instant
         # navigation, so a link relative to the first page opened would break on the next one.
         base = _state["root"] + page.url
-        _state["situations"] = [(text, urljoin(base, href)) for text, href in parser.rows]
+        _state["situations"] = [(text, urljoin(base, href)) for text, href in parser.routes or parser.rows]
     return content
 
 
@@ -122,6 +144,7 @@ def panel_html() -> str:
     start = html.escape(_state["root"] + "start/")
     items = "".join(f'<li><a href="{html.escape(href)}">{html.escape(text)}</a></li>'
                     for text, href in _state["situations"])
+    items += f'<li><a href="{start}">{html.escape(words["all"])}</a></li>'
     return (f'<nav class="search-start" aria-label="{html.escape(words["label"])}" hidden>'
             f'<p class="search-start__more" hidden><a href="{start}">{html.escape(words["more"])}</a></p>'
             f'<div class="search-start__empty" hidden><p>{html.escape(words["empty"])}</p><ul>{items}</ul></div>'
@@ -130,7 +153,8 @@ def panel_html() -> str:
 
 def on_post_page(output: str, page: Any, **kwargs: Any) -> str:
     if not _state["situations"]:
-        raise PluginError(f"search_readers: no situation links found in the first table of {START_PAGE}; the "
+        raise PluginError(f"search_readers: no situation links found in {START_PAGE} (a <div class=\"routes\"> list "
+                          "or a table); the "
                           "search's no-result panel lists them (scripts/hooks/search_readers.py)")
     output, count = _RESULT_END.subn(lambda m: m.group(1) + panel_html(), output, count=1)
     return output

@@ -5,7 +5,7 @@
 // message ({type: 2, data: "<query>"}) before Material's handler sees it:
 //   1. width and case folding: NFKC and lower case, as the build folded the index (scripts/hooks/search_readers.py);
 //   2. synonyms from docs/search.yml, which the build put into the index (config.synonyms): each reader's word in
-//      the query is replaced by the site's word;
+//      the query is replaced by the site's word; words every page shares (amazon) are dropped;
 //   3. Japanese segmentation with the very splitter and segmenter that indexed the pages: the same separator
 //      (lunr.tokenizer.separator) and, for each Japanese run, the same TinySegmenter instance (lunr.segmenter) that
 //      Material's tokenizer uses. A compound typed whole (アカウントロック) then becomes the parts the index holds
@@ -30,7 +30,7 @@
     (config.synonyms || []).forEach(function (group) {
       // The site's word maps to itself, so that it wins over a shorter reader's word inside it (2段階 in 2段階認証).
       [group.to].concat(group.from).forEach(function (variant) {
-        if (replacements[variant] !== undefined) return;
+        if (!variant || replacements[variant] !== undefined) return;
         replacements[variant] = group.to;
         alternatives.push(variant);
       });
@@ -66,6 +66,8 @@
         if (!KANA_PARTICLE.test(segment)) kept.push(segment);
       });
     });
+    // Only ignored words (amazon): search for what was typed rather than for nothing.
+    if (!all.length) return query.normalize("NFKC").toLowerCase();
     return (kept.length ? kept : all).join(" ");
   }
 
