@@ -9,8 +9,8 @@
 //   3. Japanese segmentation with the very splitter and segmenter that indexed the pages: the same separator
 //      (lunr.tokenizer.separator) and, for each Japanese run, the same TinySegmenter instance (lunr.segmenter) that
 //      Material's tokenizer uses. A compound typed whole (アカウントロック) then becomes the parts the index holds
-//      (アカウント ロック). Kana-only pieces of one or two characters (particles and endings: を, た, ない) are left
-//      out: as prefixes they match nearly every page.
+//      (アカウント ロック). Kana-only pieces of one or two characters (particles and endings: を, た, ない) and
+//      English stop words (a, is, my) are left out: as prefixes they match nearly every page.
 // Material then adds its trailing wildcard to every term and searches as usual.
 (function () {
   "use strict";
@@ -53,6 +53,15 @@
     return [piece];
   }
 
+  // English stop words (lunr's list: a, is, what, my, ...). lunr would drop them itself, but not once Material has
+  // made each term a prefix ("a*"), when they match nearly every word and slow the search down.
+  // Negations stay: "not arriving" and "no email" are what a reader means.
+  var NEGATIONS = {not: true, no: true, cannot: true, never: true};
+  function stopword(segment) {
+    var filter = self.lunr && self.lunr.stopWordFilter;
+    return /^[a-z']+$/.test(segment) && !NEGATIONS[segment] && typeof filter === "function" && !filter(segment);
+  }
+
   function rewrite(query) {
     var text = query.normalize("NFKC").toLowerCase();
     if (synonyms) text = text.replace(synonyms, function (variant) { return " " + replacements[variant] + " "; });
@@ -63,7 +72,7 @@
       segments(piece).forEach(function (segment) {
         if (!segment || all.indexOf(segment) !== -1) return;
         all.push(segment);
-        if (!KANA_PARTICLE.test(segment)) kept.push(segment);
+        if (!KANA_PARTICLE.test(segment) && !stopword(segment)) kept.push(segment);
       });
     });
     // Only ignored words (amazon): search for what was typed rather than for nothing.
