@@ -15,10 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import unicodedata
 from pathlib import Path
 
 STORE = "docs/diagrams"
+# A diagram in a built page: a drawing the build inlined, or a ```mermaid block left for the browser to draw.
+DIAGRAM_HTML = re.compile(r'<pre class="mermaid"|<div class="mermaid" data-diagram=')
 DIGITS = 16
 
 

@@ -22,11 +22,10 @@ from playwright.sync_api import Page, sync_playwright
 
 from scripts.chromium import find_chromium
 from scripts.localserver import serve
-from scripts.project import PROJECT
+from scripts.project import PROJECT, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 QUERIES = ROOT / "tests" / "browser" / "search_queries.yml"
-LANGUAGE_ROOTS = {"ja": "", "en": "en/"}
+LANGUAGE_ROOTS = {language.code: language.path for language in PROJECT.languages}
 TOP = 3
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from scripts.hashing import source_hash
+from scripts.project import ROOT
 from scripts.validate.__main__ import main
 
-ROOT = Path(__file__).resolve().parent.parent
 JA_RESET, EN_RESET = "docs/ja/reset/index.md", "docs/en/reset/index.md"
 LEFT_OUT = (".git", ".venv", "node_modules", "site", "build", "test-results", "tests", ".pytest_cache", "__pycache__")
 

@@ -6,7 +6,6 @@ has both sets of figures.
 
 from __future__ import annotations
 
-import re
 import shutil
 import time
 from pathlib import Path
@@ -16,15 +15,15 @@ from mkdocs.config import load_config
 from pymdownx.superfences import fence_code_format
 
 from scripts import diagram_preview
+from scripts.diagram_store import DIAGRAM_HTML
 from scripts.extensions.prerendered_diagrams import fence_format as prerendered_fence
 from scripts.project import Project
 
-DIAGRAM = re.compile(r'<pre class="mermaid"|<div class="mermaid" data-diagram=')
 
 
 def diagram_count(html: str) -> int:
     """Diagrams in a page as served: inlined drawings and blocks left for the browser alike."""
-    return len(DIAGRAM.findall(html))
+    return len(DIAGRAM_HTML.findall(html))
 
 
 def build(out: Path, project: Project) -> dict:

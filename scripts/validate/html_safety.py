@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from scripts.validate import Problem
 from scripts.doctree import Site
+from scripts.validate.links import UNSAFE_SCHEMES
 
 # Presentational and structural tags a guide needs beyond Markdown (md_in_html blocks, keys, details, figures).
 ALLOWED_TAGS = {
@@ -27,7 +28,6 @@ TAG_ATTRIBUTES = {
     "time": {"datetime"},
 }
 URL_ATTRIBUTES = {"href", "src"}
-UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
 
 
 def _attribute_allowed(tag: str, name: str) -> bool:

@@ -36,6 +36,7 @@ import markdown
 from scripts.pagemodel import Page
 from scripts.validate import Problem
 from scripts.doctree import Site
+from scripts.project import ROOT
 
 # Where a block's text begins and ends in Python-Markdown's output: text is examined per block.
 BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "blockquote", "div",
@@ -178,7 +179,7 @@ class _Renderer:
 # disk under the ignored build/ folder between runs: a run converts only the pages that changed. (The site's own
 # extensions run without a page context here: the translation notice adds nothing, a diagram is inlined from
 # docs/diagrams/ or left as its code block; neither changes what these checks read.)
-CACHE_FILE = Path(__file__).resolve().parents[2] / "build" / "validate" / "rendered-cache.json"
+CACHE_FILE = ROOT / "build" / "validate" / "rendered-cache.json"
 CACHE_LIMIT = 400
 _RESULTS: dict[str, Rendered] = {}
 _LOADED: set[Path] = set()

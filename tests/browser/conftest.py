@@ -8,7 +8,6 @@ Chromium comes from CHROMIUM_PATH (an executable, or `playwright` for Playwright
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,6 +18,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from scripts.chromium import NoChromium, find_chromium
+from scripts.diagram_store import DIAGRAM_HTML
 from scripts.project import PROJECT, ROOT
 from tests.browser.settings import DESKTOP, LAUNCH_ARGS, PHONE, all_pages, diagram_pages, representative_pages
 
@@ -131,7 +131,7 @@ class Visit:
 def _count_diagrams(html: str) -> int:
     # Counted in the HTML as served, before any script runs: a drawing inlined by the build is a <div class="mermaid"
     # data-diagram=…>; a block left for the browser is a <pre class="mermaid">.
-    return len(re.findall(r'<pre class="mermaid"|<div class="mermaid" data-diagram=', html))
+    return len(DIAGRAM_HTML.findall(html))
 
 
 # Each diagram as the reader's browser shows it. The drawings are inlined SVG, part of the page's own DOM, so page
