@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,3 +72,29 @@ def test_a_nav_entry_to_a_missing_page_fails_the_build(tmp_path):
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "missing/index.md" in result.stderr
+
+
+def test_quiet_stops_strict_from_counting_warnings(tmp_path):
+    """Why no build here may be quiet: with --quiet, MkDocs 1.6 logs no warning and --strict passes a broken site."""
+    broken = GOOD_PAGE.replace("Text.", "See [there](other/index.md).")
+    project = make_project(tmp_path, {"index.md": broken})
+    quiet = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project),
+                            "--site-dir", str(tmp_path / "site")], cwd=ROOT, capture_output=True, text=True,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert quiet.returncode == 0, "MkDocs now fails a quiet strict build: this guard may be relaxed"
+    assert mkdocs_build(project, tmp_path / "site").returncode == 1
+
+
+STRICT_BUILD = re.compile(r"mkdocs['\",\s]+build\b(?P<rest>[^\n]*)")
+
+
+def test_no_strict_build_is_quiet():
+    """Every strict build the project runs (Makefile, scripts, workflows) keeps MkDocs' warnings on."""
+    sources = [ROOT / "Makefile", *(ROOT / "scripts").rglob("*.py"), *(ROOT / ".github").rglob("*.yml")]
+    found = []
+    for source in sources:
+        for match in STRICT_BUILD.finditer(source.read_text(encoding="utf-8")):
+            rest = match["rest"]
+            if "--strict" in rest and re.search(r"--quiet|['\"\s]-q\b", rest):
+                found.append(f"{source.relative_to(ROOT)}: {match[0].strip()}")
+    assert found == []
