@@ -25,3 +25,14 @@ def test_near_miss_passes(case: str, tmp_path: Path) -> None:
     tree = copy_good(tmp_path)
     shutil.copytree(NEAR / case / "tree", tree, dirs_exist_ok=True)
     assert validate(tree) == []
+
+
+def test_every_reviewed_safety_exception_is_listed_by_the_run(tmp_path: Path, capsys) -> None:
+    """A `<!-- safety-reviewed: reason -->` marker excuses its finding, and `make validate` says so on every run."""
+    from scripts.validate.__main__ import main
+
+    tree = copy_good(tmp_path)
+    shutil.copytree(NEAR / "SAFE003" / "tree", tree, dirs_exist_ok=True)
+    assert main(["--root", str(tree)]) == 0
+    listed = [line for line in capsys.readouterr().err.splitlines() if "reviewed safety exception" in line]
+    assert listed == ["validate: reviewed safety exception at docs/en/guide/index.md:16: quotes a scam message"]
