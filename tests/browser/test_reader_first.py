@@ -254,3 +254,27 @@ def test_every_page_has_a_sharing_card(site_page, site_dir, page_url):
     mount = urlsplit(page_url(language, "")).path
     assert image.path.startswith(mount) and image.path.endswith(".png"), tags["og:image"]
     assert (site_dir / ("en" if language == "en" else "") / image.path[len(mount):]).is_file()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# 8. Citations: one small marker per sentence at most; the page's sources at its end, linking to the references
+# ----------------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", ["reset/", "two-step-verification/", "account-takeover/"])
+def test_citations_do_not_interrupt_the_steps(language, path, browser, page_url):
+    page = phone_page(browser)
+    try:
+        page.goto(page_url(language, path), wait_until="load")
+        crowded = page.evaluate("""() => [...document.querySelectorAll('.md-typeset li, .md-typeset p')]
+          .filter(e => !e.closest('.footnote') && !e.querySelector('li, p'))
+          .map(e => [e.textContent.trim().slice(0, 60), e.querySelectorAll('.footnote-ref').length,
+                     Math.max(1, (e.textContent.match(/[。.?!？](\\s|$)|。/g) || []).length)])
+          .filter(([, markers, sentences]) => markers > sentences)""")
+        assert not crowded, f"more markers than sentences: {crowded}"
+        inline = page.evaluate("""() => [...document.querySelectorAll('.md-typeset a')]
+          .filter(a => !a.closest('.footnote') && /^(出典|source): /.test(a.textContent)).length""")
+        assert inline == 0, f"{inline} inline citation links left in the text"
+        sources = page.eval_on_selector_all(".footnote li a:not(.footnote-backref)", "links => links.map(a => a.href)")
+        assert sources and all("/references/#" in href for href in sources), sources
+    finally:
+        page.context.close()
