@@ -6,7 +6,9 @@ Measures, on the built site/ served locally like GitHub Pages (gzip, published p
   - the same for every diagram page built the other way (mermaid_variant.py: blocks drawn in the reader's browser
     by the self-hosted mermaid), to compare with the site's design (drawings inlined at build time);
   - the build time of each language (built again here, into a temporary folder);
-  - the duration of the last `make test`, which the Makefile records in build/test-seconds.txt.
+  - the duration of the last `make test`, which the Makefile records in build/test-seconds.txt;
+  - search (search.py): top-1, top-3 and MRR per language on reader-phrased queries typed into the search box, the
+    median time from the last keystroke to the results, and each search index's size.
 Writes build/bench/bench.json and build/bench/summary.md, prints the summary and the pages that miss a budget.
 Asserts nothing and exits 0 even when budgets are missed (the figures are for people to read).
 """
@@ -27,6 +29,7 @@ from typing import Callable
 from playwright.sync_api import sync_playwright
 
 from . import lighthouse, mermaid_variant, pageweight
+from . import search as search_bench
 from scripts.chromium import NoChromium, find_chromium
 from scripts.localserver import serve
 from scripts.project import PROJECT, ROOT
@@ -191,6 +194,16 @@ def summary(report: dict) -> str:
     misses = {pid: m for pid, m in report["budget_misses"].items() if m}
     lines += (["Pages that miss a budget:", ""] + [f"- {pid}: {'; '.join(m)}" for pid, m in misses.items()]
               if misses else ["Every page meets every budget."]) + [""]
+    if report.get("search"):
+        lines += ["## Search", "",
+                  "Reader-phrased queries (tests/browser/search_queries.yml) typed into the search box; time from the "
+                  "last keystroke to the results drawn, index loaded; index size as downloaded when a reader starts "
+                  "to search. MRR: mean of 1/rank of the page that solves the problem (0 when not listed).", "",
+                  search_bench.table(report["search"], report["search"]["index"]), "",
+                  *search_bench.budget_lines(report["search"]), ""]
+        not_first = search_bench.misses(report["search"])
+        if not_first:
+            lines += ["Queries whose page is not first:", ""] + [f"- {m}" for m in not_first] + [""]
     lines += ["## Pages", "", HEADER.format(second="diagrams")]
     lines += [_row(pid, entry) for pid, entry in report["pages"].items()]
     lines += ["", "## Diagram pages: drawings inlined at build time (the site) or mermaid in the browser", "",
@@ -227,6 +240,9 @@ def main() -> None:
     load_at_start = round(os.getloadavg()[0], 2)
     print("bench: building both languages (timed)", flush=True)
     build = build_seconds()
+    print(f"bench: search, {sum(len(c) for c in search_bench.load_queries().values())} reader-phrased queries "
+          "typed into the search box", flush=True)
+    search = search_bench.run(SITE, chrome, mount_path())
     print("bench: the site as built (diagrams inlined as SVG)", flush=True)
     pages = measure_pages(SITE, ids, chrome, runs, "site")
 
@@ -248,6 +264,7 @@ def main() -> None:
         "build_seconds": build,
         "test_run": last_test_run(),
         "mermaid_variant": variant,
+        "search": search,
         "pages": pages,
         "mermaid_pages": mermaid_pages,
         "budget_misses": {pid: budget_misses(pid, entry) for pid, entry in pages.items()},

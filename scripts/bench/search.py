@@ -199,11 +199,47 @@ def misses(report: dict) -> list[str]:
             for r in report["queries"] if r["rank"] != 1]
 
 
-def main() -> None:
+# Issue 12's budgets: results within 50 ms (median, index loaded) and an index no bigger than 1.5 times the
+# Japanese one before the readers' search (54 KB gzip, measured on 30 November 2026 with this script).
+BUDGET_MS = 50
+BUDGET_INDEX_GZIP_KB = 1.5 * 54
+GOAL = {"top3": 0.95, "top1": 0.80}
+
+
+def run(site: Path, chrome: str, base_path: str, queries: dict[str, list[dict]] | None = None) -> dict:
+    """Serve `site` under `base_path` (gzip, as GitHub Pages), measure every query, add the index sizes."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.bench.__main__ import chromium, mount_path
     from scripts.localserver import serve
+
+    with serve(site, base_path, compress=True) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
+        try:
+            report = measure(browser, base, queries)
+        finally:
+            browser.close()
+    report["index"] = index_sizes(site)
+    return report
+
+
+def budget_lines(report: dict) -> list[str]:
+    """One line per language: the goal and the budgets, met or missed."""
+    lines = []
+    for language, s in report["languages"].items():
+        n = s["queries"]
+        gzip_kb = report["index"][language]["gzip_bytes"] / 1024
+        checks = [(f"top-3 {100 * s['top3'] / n:.0f} % (goal ≥ {GOAL['top3']:.0%})", s["top3"] >= GOAL["top3"] * n),
+                  (f"top-1 {100 * s['top1'] / n:.0f} % (goal ≥ {GOAL['top1']:.0%})", s["top1"] >= GOAL["top1"] * n),
+                  (f"no result {s['none']} (goal 0)", s["none"] == 0),
+                  (f"median {s['median_ms']} ms (budget < {BUDGET_MS})", s["median_ms"] < BUDGET_MS),
+                  (f"index {gzip_kb:.1f} KB gzip (budget ≤ {BUDGET_INDEX_GZIP_KB:.0f})",
+                   gzip_kb <= BUDGET_INDEX_GZIP_KB)]
+        lines.append(f"- {language}: " + "; ".join(text + ("" if ok else " MISSED") for text, ok in checks))
+    return lines
+
+
+def main() -> None:
+    from scripts.bench.__main__ import chromium, mount_path
 
     parser = argparse.ArgumentParser(description="Search: top-1, top-3, MRR and time on reader-phrased queries.")
     parser.add_argument("--site", type=Path, default=ROOT / "site")
@@ -213,18 +249,13 @@ def main() -> None:
     queries = {language: [c for c in cases if not args.match or args.match in c["query"]]
                for language, cases in load_queries().items()}
     queries = {language: cases for language, cases in queries.items() if cases}
-    with serve(args.site, mount_path(), compress=True) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"])
-        try:
-            report = measure(browser, base, queries)
-        finally:
-            browser.close()
-    sizes = index_sizes(args.site)
-    print(table(report, sizes))
+    report = run(args.site, chromium(), mount_path(), queries)
+    print(table(report, report["index"]))
+    print("\n".join(budget_lines(report)))
     print("\nNot first:")
     print("\n".join(misses(report)) or "(none)")
     if args.json:
-        args.json.write_text(json.dumps({**report, "index": sizes}, ensure_ascii=False, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,80 @@
+"""The readers' search without a browser: the data file, the build hook's parts and the bench's arithmetic.
+(Typed queries in the real search box: tests/browser/test_search.py.)"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+import yaml
+
+from scripts.bench import search as search_bench
+from scripts.hooks import search_readers
+from scripts.project import ROOT
+
+DATA = yaml.safe_load((ROOT / "docs" / "search.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_synonyms_are_folded_and_never_map_a_word_to_itself(language):
+    groups = search_readers.load(language)["synonyms"]
+    assert groups, "no synonyms for " + language
+    for group in groups:
+        assert group["to"] == unicodedata.normalize("NFKC", group["to"]).lower()
+        for variant in group["from"]:
+            assert variant == unicodedata.normalize("NFKC", variant).lower()
+            assert variant != group["to"]
+        assert group["from"] == sorted(group["from"], key=len, reverse=True)
+
+
+def test_issue_words_are_covered():
+    """Issue 12's examples of readers' words each have a place in the data."""
+    words = {"ja": ["認証コード", "確認コード", "ワンタイムパスワード", "otp", "二段階", "2fa", "乗っ取", "ハッキング",
+                    "不正ログイン", "アカウントロック", "機種変"],
+             "en": ["otp", "2fa", "two-factor", "hacked", "hijacked", "locked out", "switched phones"]}
+    for language, expected in words.items():
+        variants = {v for group in search_readers.load(language)["synonyms"] for v in group["from"]}
+        assert not [w for w in expected if w not in variants], language
+
+
+def test_page_rules_use_materials_own_settings():
+    for rule in DATA["pages"]:
+        assert set(rule["search"]) <= {"exclude", "boost"}, rule
+        assert rule.get("why"), f"{rule['path']}: say why"
+    assert any(rule["path"] == "contributing/*" and rule["search"] == {"exclude": True} for rule in DATA["pages"])
+
+
+def test_situations_come_from_the_routes_list_else_the_table():
+    routes = ('<div class="routes"><ul><li><a href="../reset/#steps">I forgot</a></li></ul></div>'
+              "<table><tr><td>Row</td><td><a href='../faq/'>FAQ</a></td></tr></table>")
+    parser = search_readers._Situations()
+    parser.feed(routes)
+    assert parser.routes == [("I forgot", "../reset/#steps")]
+    assert parser.rows == [("Row", "../faq/")]
+    table_only = search_readers._Situations()
+    table_only.feed("<table><tr><th>a</th></tr><tr><td>Row</td><td><a href='../faq/'>FAQ</a></td></tr></table>")
+    assert table_only.routes == [] and table_only.rows == [("Row", "../faq/")]
+
+
+def test_built_index_carries_synonyms_and_leaves_contributors_out(site_dir):
+    data = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert data["config"]["synonyms"]
+    assert not [d for d in data["docs"] if d["location"].startswith("contributing/")]
+
+
+def test_bench_arithmetic():
+    rows = [{"rank": 1, "ms": 10, "results": 5}, {"rank": 3, "ms": 30, "results": 5},
+            {"rank": None, "ms": 20, "results": 0}, {"rank": 2, "ms": 40, "results": 2}]
+    s = search_bench.summarise(rows)
+    assert (s["top1"], s["top3"], s["none"]) == (1, 3, 1)
+    assert s["mrr"] == round((1 + 1 / 3 + 0 + 1 / 2) / 4, 3)
+    assert s["median_ms"] == 25
+    report = {"languages": {"ja": s}, "index": {"ja": {"raw_bytes": 200 * 1024, "gzip_bytes": 90 * 1024}}}
+    line = search_bench.budget_lines(report)[0]
+    assert "top-1 25 % (goal ≥ 80%) MISSED" in line and "index 90.0 KB gzip (budget ≤ 81) MISSED" in line
+    assert "median 25.0 ms (budget < 50);" in line
+
+
+def test_typing_units():
+    assert search_bench.typing_units("SMS 届かない") == ["S", "M", "S", " ", "届かない"]
