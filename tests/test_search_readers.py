@@ -78,3 +78,16 @@ def test_bench_arithmetic():
 
 def test_typing_units():
     assert search_bench.typing_units("SMS 届かない") == ["S", "M", "S", " ", "届かない"]
+
+
+def test_a_language_without_panel_words_is_named_with_the_data_file_and_key():
+    with pytest.raises(search_readers.PluginError) as error:
+        search_readers.load("xx")
+    message = str(error.value)
+    assert message.startswith("docs/search.yml: panel.xx: no label, more, empty, all")
+    assert "(fix: add `panel: {xx: {label, more, empty, all}}`" in message
+
+
+def test_each_site_language_has_its_panel_words():
+    for language in ("ja", "en"):
+        assert search_readers.load(language)["panel"]["all"], language

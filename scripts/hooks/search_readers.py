@@ -33,15 +33,9 @@ from mkdocs.exceptions import PluginError
 DATA = Path(__file__).resolve().parents[2] / "docs" / "search.yml"
 START_PAGE = "start/index.md"
 
-# Words of the no-dead-end panel, per site language.
-PANEL = {
-    "ja": {"label": "状況から探す", "more": "探している答えではありませんか？ 状況から探す",
-           "empty": "当てはまるページが見つかりませんでした。今の状況にいちばん近いものを選んでください。",
-           "all": "ほかの状況（状況から探す）"},
-    "en": {"label": "Find your situation", "more": "Not what you need? Start from your situation",
-           "empty": "No page matched. Pick the situation closest to yours:",
-           "all": "Other situations (find your situation)"},
-}
+# The words of the no-dead-end panel, per site language, are data in docs/search.yml (`panel:`), so a new language
+# brings its own words with its config and pages instead of an edit here.
+PANEL_KEYS = ("label", "more", "empty", "all")
 
 _state: dict[str, Any] = {}
 
@@ -60,7 +54,13 @@ def load(language: str) -> dict:
     ignore = sorted({fold(word) for word in data.get("ignore", {}).get(language, [])}, key=len, reverse=True)
     if ignore:
         synonyms.append({"to": "", "from": ignore})
-    return {"pages": data.get("pages", []), "synonyms": synonyms}
+    panel = (data.get("panel") or {}).get(language)
+    missing = [key for key in PANEL_KEYS if not isinstance(panel, dict) or not panel.get(key)]
+    if missing:
+        raise PluginError(f"{DATA.relative_to(DATA.parents[1])}: panel.{language}: no {', '.join(missing)} for the "
+                          f"site language '{language}' (fix: add `panel: {{{language}: {{label, more, empty, all}}}}`, the "
+                          "words of the search's no-result panel in that language)")
+    return {"pages": data.get("pages", []), "synonyms": synonyms, "panel": panel}
 
 
 def on_config(config: Any, **kwargs: Any) -> Any:
@@ -140,7 +140,7 @@ _RESULT_END = re.compile(r'(<ol class="md-search-result__list"[^>]*></ol>\s*</di
 
 
 def panel_html() -> str:
-    words = PANEL[_state["language"]]
+    words = _state["panel"]
     start = html.escape(_state["root"] + "start/")
     items = "".join(f'<li><a href="{html.escape(href)}">{html.escape(text)}</a></li>'
                     for text, href in _state["situations"])
