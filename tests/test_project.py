@@ -1,6 +1,6 @@
 """scripts/project.py, the one model of the project: languages from extra.languages, configs through MkDocs'
 load_config, pages and URLs through MkDocs' file collection; clear errors for bad input; and adding a language is a
-config change plus its pages (a throw-away third language is built here)."""
+config change plus its pages and its search words (a throw-away third language is built here)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from scripts.project import PROJECT, ROOT, Project, ProjectError
@@ -116,6 +117,10 @@ def three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("overrides", "scripts", "docs"):
         shutil.copytree(ROOT / name, tree / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(tree / "docs" / "en", tree / "docs" / "fr")  # the pages (English text stands in for French)
+    # The language's words for the search's no-result panel (docs/search.yml, read by scripts/hooks/search_readers.py).
+    search = yaml.safe_load((tree / "docs" / "search.yml").read_text(encoding="utf-8"))
+    search["panel"]["fr"] = dict(search["panel"]["en"])
+    (tree / "docs" / "search.yml").write_text(yaml.safe_dump(search, allow_unicode=True), encoding="utf-8")
     for name, base in (("mkdocs.yml", ""), ("mkdocs.en.yml", "en/")):
         config = tree / name
         text = config.read_text(encoding="utf-8")
