@@ -127,10 +127,6 @@ def three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
         text, count = re.subn(r"(?m)^  languages:\n(    [-#].*\n)+", f"  languages:\n{_languages(base)}\n", text)
         assert count == 1, f"{name}: extra.languages not found"
         config.write_text(text, encoding="utf-8")
-    search_data = tree / "docs" / "search.yml"  # the search's no-result panel needs its words in each language
-    search_data.write_text(search_data.read_text(encoding="utf-8").replace(
-        "\npanel:\n", "\npanel:\n  fr: {label: Votre situation, more: Autre chose, empty: Aucune page, "
-        "all: Toutes les situations}\n", 1), encoding="utf-8")
     (tree / "mkdocs.fr.yml").write_text(FRENCH_CONFIG.format(url=ORIGINAL_URL, languages=_languages("fr/")),
                                         encoding="utf-8")
     return tree

@@ -20,9 +20,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from scripts.chromium import NoChromium, find_chromium
 from scripts.diagram_store import DIAGRAM_HTML
 from scripts.project import PROJECT, ROOT
-from tests.browser.settings import DESKTOP, LAUNCH_ARGS, PHONE, all_pages, diagram_pages, representative_pages
+from tests.browser.settings import (DESKTOP, LANGUAGES, LAUNCH_ARGS, PHONE, all_pages, diagram_pages, page_id,
+                                   representative_pages)
 
-LANGUAGES = PROJECT.codes
 ARTEFACTS = ROOT / "test-results"
 
 
@@ -43,10 +43,6 @@ def chromium_executable() -> str:
     except NoChromium as error:
         pytest.fail(str(error), pytrace=False)
 
-
-def page_id(value: tuple[str, str]) -> str:
-    language, path = value
-    return f"{language}/{path}"
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -18,6 +18,11 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
 
+def page_id(value: tuple[str, str]) -> str:
+    language, path = value
+    return f"{language}/{path}"
+
+
 def all_pages() -> list[tuple[str, str]]:
     return [(language, page.url) for language in LANGUAGES for page in PROJECT.pages(language)]
 

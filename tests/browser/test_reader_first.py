@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import LANGUAGES, page_id
+from tests.browser.settings import LANGUAGES, page_id
 
 PHONE = {"width": 390, "height": 844}
 SMALL_PHONE = {"width": 360, "height": 740}
@@ -219,9 +219,10 @@ def test_the_language_control_keeps_the_section(language, desktop_page, page_url
     page.wait_for_url(page_url(other, "reset/") + "#enter-code", wait_until="load")
     # ... and by scrolling to it: both lead to the same section in the other language.
     page.evaluate("document.getElementById('after-reset').scrollIntoView()")
-    page.wait_for_timeout(200)
+    back = page.locator(f".md-select__link[hreflang='{language}']")
+    expect(back).to_have_attribute("href", re.compile(r"#after-reset$"))  # site.js follows the scroll
     page.locator(".md-header .md-select > button").click()
-    page.locator(f".md-select__link[hreflang='{language}']").click()
+    back.click()
     page.wait_for_url(page_url(language, "reset/") + "#after-reset", wait_until="load")
 
 
