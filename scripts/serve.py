@@ -19,7 +19,7 @@ from mkdocs.livereload import LiveReloadServer
 from scripts import diagram_preview
 from scripts.project import ROOT, Project
 
-WATCHED = ("docs", "overrides", "scripts/hooks")
+WATCHED = ("docs", "overrides", "scripts/hooks", "scripts/extensions")
 
 
 def main() -> None:
