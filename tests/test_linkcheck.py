@@ -50,7 +50,25 @@ def test_broken_links_and_anchors_fail_naming_page_and_line(broken_site: Path) -
         f"{broken_site}/en/index.html:8: LC001",
     ]
     assert all("(written in docs/en/index.md)" in line for line in lines)
-    assert "`stpes'" in lines[0]
+    assert "the anchor `stpes` is not on page/index.html" in lines[0]
+
+
+def test_a_missing_anchor_on_the_same_page_fails(tmp_path: Path) -> None:
+    """The anchors are checked on the built files (not by LinkChecker): a link to #id of its own page, and one written
+    from the server root with the published path, are checked as well as relative ones."""
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    page = site / "en" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "</body>", '<p><a href="#hmoe">Top</a> <a href="#home">Top</a></p>\n'
+                   f'<p><a href="{PROJECT.published_path}page/#step">Steps</a></p>\n</body>'), encoding="utf-8")
+    result = run(site)
+    assert result.returncode == 1
+    assert [line.split(" (written")[0] for line in sorted(result.stdout.splitlines())] == [
+        f"{site}/en/index.html:7: LC002 link `#hmoe`: the anchor `hmoe` is not on en/index.html",
+        f"{site}/en/index.html:8: LC002 link `{PROJECT.published_path}page/#step`: the anchor `step` is not on "
+        "page/index.html",
+    ]
 
 
 def test_other_warnings_fail_too(tmp_path: Path) -> None:
