@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from scripts.project import ROOT
+from scripts.validate.__main__ import run
 from tests.validate_helpers import BAD, GOOD, copy_good, validate
 
 CASES = sorted(path.name for path in BAD.iterdir() if path.is_dir())
@@ -50,6 +51,15 @@ def test_bad_fixture_reports_exactly_its_error(case: str, tmp_path: Path) -> Non
     expected = sorted((BAD / case / "expected.txt").read_text(encoding="utf-8").split("\n")[:-1])
     assert all(line.split(": ")[-1] == case for line in expected), "expected.txt names another code"
     assert validate(tree) == expected
+
+
+def test_a_stale_translation_names_the_japanese_original(tmp_path: Path) -> None:
+    """TR002 is reported on the English page; its message names the Japanese file to update it from."""
+    tree = copy_good(tmp_path)
+    shutil.copytree(BAD / "TR002" / "tree", tree, dirs_exist_ok=True)
+    [problem] = run(tree)
+    assert (problem.code, problem.path) == ("TR002", (tree / "docs/en/guide/index.md").resolve())
+    assert "docs/ja/guide/index.md" in problem.message + problem.fix
 
 
 def test_several_bad_pages_are_all_reported_in_one_run(tmp_path: Path) -> None:
