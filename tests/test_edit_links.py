@@ -24,4 +24,8 @@ def test_edit_button_opens_this_pages_source_on_main(site_dir, page):
     buttons = [a["href"] for a in soup.select("a.md-content__button[href]") if "/edit/" in a["href"]]
     assert len(buttons) == 1, f"expected one edit button, found {buttons}"
     # The file the button opens is the one the page was built from, under its path in the repository.
-    assert buttons[0] == f"{REPOSITORY}/edit/main/{page.source.relative_to(ROOT).as_posix()}"
+    source = f"{REPOSITORY}/edit/main/{page.source.relative_to(ROOT).as_posix()}"
+    assert buttons[0] == source
+    # On a phone the title-line button is hidden and the same link shows at the end of the page
+    # (overrides/partials/source-file.html); that it shows there is the browser's to check.
+    assert [a["href"] for a in soup.select(".md-source-file__edit a[href]")] == [source]

@@ -43,3 +43,5 @@ def test_the_date_shown_is_the_last_commit_not_the_build(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     html = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert html.select_one(".git-revision-date-localized-plugin-date").get_text(strip=True) == "January 2, 2020"
+    # In words, not behind a clock icon only (overrides/partials/source-file.html).
+    assert " ".join(html.select_one(".md-source-file__fact").get_text().split()) == "Last updated: January 2, 2020"
