@@ -24,9 +24,12 @@ def test_good_fixture_passes() -> None:
 
 
 def documented_codes(language: str) -> set[str]:
-    """The codes in the first column of the tables of the contributor page on checks."""
-    page = ROOT / "docs" / language / "contributing" / "checks" / "index.md"
-    return {match[1] for match in re.finditer(r"^\| ([A-Z]+\d{3}) \|", page.read_text(encoding="utf-8"), re.M)}
+    """The codes in the first column of the tables of the contributor pages on checks (the checks page and its
+    child pages, one per group of checks)."""
+    pages = sorted((ROOT / "docs" / language / "contributing" / "checks").rglob("index.md"))
+    assert len(pages) > 1, "the checks page and its child pages"
+    return {match[1] for page in pages
+            for match in re.finditer(r"^\| ([A-Z]+\d{3}) \|", page.read_text(encoding="utf-8"), re.M)}
 
 
 def test_every_code_is_documented_and_has_a_bad_fixture() -> None:

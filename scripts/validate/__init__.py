@@ -2,7 +2,8 @@
 
 Each module of this package checks one family of rules and yields Problem objects; __main__ runs them all over one
 parsed model of the tree (scripts/validate/site.py, scripts/pagemodel.py) and prints `path:line: CODE message`.
-The codes are listed, with an example and the fix, on docs/*/contributing/checks/index.md.
+The codes are listed, with an example and the fix, on docs/*/contributing/checks/ (the checks page and its child
+pages, one per group of checks).
 """
 
 from __future__ import annotations
