@@ -104,9 +104,11 @@ test: ## Everything: build, validate, lints, link check, pytest (browser tests i
 
 # The tests read the site `make build` just made (GUIDE_SITE_DIR) instead of building it again. Tests without a
 # browser run first, in a run of their own: a failure there stops `make test` in minutes, before the browser tests.
+# Both runs use every CPU (pytest-xdist); a page's browser tests stay in one process (tests/browser/conftest.py).
+PYTEST_PARALLEL := --numprocesses=auto --dist=loadgroup
 test-steps: build validate lint-markdown lint-workflows linkcheck zensical-check browser
-	GUIDE_SITE_DIR=site $(PY) -m pytest -m "not browser"
-	GUIDE_SITE_DIR=site $(PY) -m pytest -m browser
+	GUIDE_SITE_DIR=site $(PY) -m pytest $(PYTEST_PARALLEL) -m "not browser"
+	GUIDE_SITE_DIR=site $(PY) -m pytest $(PYTEST_PARALLEL) -m browser
 
 # A gate for the build only: failing to build, or losing pages, lang, the language control, diagrams or the
 # no-third-party rule, fails; other differences are listed (README, "Moving to Zensical").

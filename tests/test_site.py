@@ -213,3 +213,26 @@ def test_last_updated_is_the_pages_last_commit(site_dir, page):
     committed = _last_commit_date(page.source)
     day = dt.date.fromisoformat(committed) if committed else dt.datetime.now(dt.timezone.utc).date()  # not committed yet
     assert shown.get_text(strip=True) == format_date(day, format="long", locale=page.language)
+
+
+# Issue 13, item 9: a sharing card on every page, in its own language, with an image the site serves itself. What the
+# build writes is all a card reader (LINE, X) sees: no browser is needed.
+OG_LOCALES = {"ja": "ja_JP", "en": "en_US"}
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=page_id)
+def test_every_page_has_a_sharing_card(site_dir, page):
+    html_file = built(site_dir, page)
+    html = soup_of(html_file)
+    tags = {(meta.get("property") or meta.get("name")): meta.get("content") or ""
+            for meta in html.select("meta[property], meta[name]")}
+    for key in ("og:title", "og:description", "og:image", "twitter:card"):
+        assert tags.get(key), f"no {key}"
+    assert tags["og:locale"] == OG_LOCALES[page.language]
+    assert tags["og:title"] in html.title.get_text()
+    # The image is one this site serves (no third-party request), from this language's own build.
+    image = urlsplit(tags["og:image"])
+    mount = urlsplit(page_url(page.language, "index.md")).path
+    assert image.netloc == PUBLISHED_HOST and image.path.startswith(mount) and image.path.endswith(".png"), (
+        tags["og:image"])
+    assert (language_root(site_dir, page.language) / image.path[len(mount):]).is_file()

@@ -58,11 +58,19 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("visit_name", list(VISITS))
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test here is a browser test. The tests that share a page's visits (`visits`) form one xdist group per
+    page, so that `pytest -n` runs them in one process and each page is still visited once per scheme."""
     browser_dir = Path(__file__).parent
     for item in items:
-        if browser_dir in Path(item.path).parents:
-            item.add_marker(pytest.mark.browser)
+        if browser_dir not in Path(item.path).parents:
+            continue
+        item.add_marker(pytest.mark.browser)
+        params = getattr(item, "callspec", None) and item.callspec.params
+        page = params and (params.get("site_page") or params.get("diagram_page"))
+        if page and "visits" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group(f"visits-{page_id(page)}"))
 
 
 @pytest.fixture(scope="session")
@@ -223,28 +231,36 @@ def visits(browser: Browser, page_url):
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# Search timings: recorded by test_search.py, written to test-results/ and printed after the run (never asserted)
+# Search timings: recorded by test_search.py, written to test-results/ and printed after the run (never asserted).
+# Each timing travels with its test's report (user_properties), so the figures are whole under `pytest -n` too.
 # ----------------------------------------------------------------------------------------------------------------
-_SEARCH_TIMINGS = pytest.StashKey[list]()
+_SEARCH_TIMINGS: list[dict] = []
 
 
-@pytest.fixture(scope="session")
-def search_timings(request: pytest.FixtureRequest) -> list[dict]:
-    timings = request.config.stash.setdefault(_SEARCH_TIMINGS, [])
-    yield timings
-    if timings:
+@pytest.fixture
+def search_timing(record_property):
+    """search_timing({...}): keep one query's timing for the end-of-run summary."""
+    return lambda timing: record_property("search_timing", timing)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call":
+        _SEARCH_TIMINGS.extend(value for name, value in report.user_properties if name == "search_timing")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _SEARCH_TIMINGS and not hasattr(session.config, "workerinput"):  # the main process, not an xdist worker
         ARTEFACTS.mkdir(exist_ok=True)
-        (ARTEFACTS / "search-timings.json").write_text(json.dumps(timings, ensure_ascii=False, indent=1),
+        (ARTEFACTS / "search-timings.json").write_text(json.dumps(_SEARCH_TIMINGS, ensure_ascii=False, indent=1),
                                                        encoding="utf-8")
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
-    timings = config.stash.get(_SEARCH_TIMINGS, [])
-    if not timings:
+    if not _SEARCH_TIMINGS:
         return
     terminalreporter.section("search: last keystroke to first results (ms)")
     for language in LANGUAGES:
-        values = sorted(t["ms"] for t in timings if t["language"] == language)
+        values = sorted(t["ms"] for t in _SEARCH_TIMINGS if t["language"] == language)
         if values:
             terminalreporter.write_line(
                 f"{language}: {len(values)} queries, median {values[len(values) // 2]}, max {values[-1]}")

@@ -18,9 +18,13 @@ from scripts.bench.search import TOP, WATCH_WORKER_JS, load_queries, open_search
 
 QUERIES = load_queries()
 
+# The queries of one language share one open page (search_pages): under `pytest -n` they run in one process.
+ONE_PAGE = {language: pytest.mark.xdist_group(f"search-{language}") for language in ("ja", "en")}
+
 CASES = [
     pytest.param(language, case["query"], case["page"], id=f"{language}-{number:02d}",
-                 marks=[pytest.mark.xfail(reason=case["known_miss"], strict=True)] if "known_miss" in case else [])
+                 marks=[ONE_PAGE[language]] + (
+                     [pytest.mark.xfail(reason=case["known_miss"], strict=True)] if "known_miss" in case else []))
     for language in ("ja", "en") for number, case in enumerate(QUERIES[language], 1)
 ]
 
@@ -56,11 +60,11 @@ def test_queries_are_reader_phrased():
 
 
 @pytest.mark.parametrize(("language", "query", "expected"), CASES)
-def test_query_finds_its_page(language, query, expected, search_pages, page_url, search_timings):
+def test_query_finds_its_page(language, query, expected, search_pages, page_url, search_timing):
     page = search_pages(language)
     outcome = search(page, query)
     position = rank(outcome.found, page_url(language, expected))
-    search_timings.append({"language": language, "query": query, "ms": outcome.ms, "rank": position})
+    search_timing({"language": language, "query": query, "ms": outcome.ms, "rank": position})
 
     assert page.locator(".md-search__input").input_value() == query
     root = page_url(language, "")
@@ -84,7 +88,7 @@ def _panel(page: Page) -> dict:
     }""")
 
 
-@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize("language", [pytest.param(code, marks=ONE_PAGE[code]) for code in ("ja", "en")])
 def test_no_result_shows_the_situations(language, search_pages, page_url):
     page = search_pages(language)
     outcome = search(page, "zzqxv")
@@ -102,7 +106,7 @@ def test_no_result_shows_the_situations(language, search_pages, page_url):
             assert not link.startswith(page_url("en", "")), link
 
 
-@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize("language", [pytest.param(code, marks=ONE_PAGE[code]) for code in ("ja", "en")])
 def test_results_still_offer_the_start_page(language, search_pages, page_url):
     page = search_pages(language)
     outcome = search(page, "パスワード" if language == "ja" else "password")
@@ -112,6 +116,7 @@ def test_results_still_offer_the_start_page(language, search_pages, page_url):
     assert panel["start"] == page_url(language, "start/")
 
 
+@ONE_PAGE["ja"]
 def test_situation_links_work_after_instant_navigation(search_pages, page_url):
     """The panel's links stay right after Material's instant navigation has moved to a page at another depth."""
     page = search_pages("ja")
@@ -129,6 +134,7 @@ def test_situation_links_work_after_instant_navigation(search_pages, page_url):
     page.wait_for_url(panel["links"][0])
 
 
+@ONE_PAGE["ja"]
 def test_typing_a_compound_whole_still_finds_it(search_pages, page_url):
     """アカウントロック typed whole matches the parts the index holds (アカウント, ロック): the query is split by the
     same separator and segmenter as the pages were."""
