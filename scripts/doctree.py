@@ -43,10 +43,20 @@ class Site:
     source_map: Path
     languages: tuple[str, ...]  # from extra.languages, the original first
 
-    def counterpart(self, page: Page) -> Page | None:
-        """A translation's original; the original's (first) translation."""
-        other = self.languages[1] if page.language == self.languages[0] else self.languages[0]
-        return self.pages[other].get(page.rel)
+    @property
+    def original(self) -> str:
+        """The language the others are translated from (the first of extra.languages)."""
+        return self.languages[0]
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        return self.languages[1:]
+
+    def counterpart(self, page: Page, language: str | None = None) -> Page | None:
+        """The same page in `language`; by default a translation's original, or the original's first translation."""
+        if language is None:
+            language = self.translations[0] if page.language == self.original and self.translations else self.original
+        return self.pages[language].get(page.rel)
 
     def all_pages(self) -> list[Page]:
         return [page for language in self.languages for page in self.pages[language].values()]

@@ -30,9 +30,19 @@ from scripts.pagemodel import read_front_matter
 from scripts.project import ROOT
 
 
-def status_table(site) -> list[tuple[str, Status]]:
-    rels = sorted(set(site.pages["ja"]) | set(site.pages["en"]))
-    return [(rel, pair_status(site.pages["ja"].get(rel), site.pages["en"].get(rel))) for rel in rels]
+def status_table(site) -> list[tuple[str, str, Status]]:
+    """(language, rel, status) of every page of every translation language against the original."""
+    rows = []
+    for language in site.translations:
+        rels = sorted(set(site.pages[site.original]) | set(site.pages[language]))
+        rows += [(language, rel, pair_status(site.pages[site.original].get(rel), site.pages[language].get(rel)))
+                 for rel in rels]
+    return rows
+
+
+def shown(site, language: str, rel: str) -> str:
+    """docs/en/reset/index.md: where the page of that language is (or would be)."""
+    return (site.configs[language].docs_dir / rel).relative_to(site.root).as_posix()
 
 
 def write_mark(en_path: Path, value: str) -> None:
@@ -55,28 +65,34 @@ def write_mark(en_path: Path, value: str) -> None:
     en_path.write_text(updated, encoding="utf-8")
 
 
-def _rel_of(argument: str, site) -> str:
-    """Accept `reset/index.md` as well as `docs/en/reset/index.md` or `docs/ja/reset/index.md`."""
+def _target_of(argument: str, site) -> tuple[str, str]:
+    """(translation language, rel) from `docs/en/reset/index.md`; `reset/index.md` or the original's path
+    (`docs/ja/reset/index.md`) also do while there is one translation language."""
     path = Path(argument)
-    for config in site.configs.values():
-        candidate = path if path.is_absolute() else (site.root / path)
-        try:
-            return candidate.resolve().relative_to(config.docs_dir).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+    candidate = (path if path.is_absolute() else (site.root / path)).resolve()
+    for language, config in site.configs.items():
+        if candidate.is_relative_to(config.docs_dir.resolve()):
+            rel = candidate.relative_to(config.docs_dir.resolve()).as_posix()
+            if language != site.original:
+                return language, rel
+            path = Path(rel)
+            break
+    if len(site.translations) != 1:
+        choices = ", ".join(shown(site, language, path.as_posix()) for language in site.translations)
+        raise SystemExit(f"{argument}: say which translation to mark ({choices})")
+    return site.translations[0], path.as_posix()
 
 
-def mark(site, rel: str) -> str:
-    """Record the Japanese page's current hash in the English page; returns what was printed."""
-    ja, en = site.pages["ja"].get(rel), site.pages["en"].get(rel)
-    if ja is None or en is None:
-        language = "ja" if ja is None else "en"
-        missing = (site.configs[language].docs_dir / rel).relative_to(site.root).as_posix()
+def mark(site, rel: str, language: str | None = None) -> str:
+    """Record the original page's current hash in its translation; returns what was printed."""
+    language = language or site.translations[0]
+    original, translation = site.pages[site.original].get(rel), site.pages[language].get(rel)
+    if original is None or translation is None:
+        missing = shown(site, site.original if original is None else language, rel)
         raise SystemExit(f"{rel}: there is no {missing} to mark")
-    value = source_hash(ja.text)
-    write_mark(en.path, value)
-    return f"marked {en.path.relative_to(site.root).as_posix()} as the translation of {value}"
+    value = source_hash(original.text)
+    write_mark(translation.path, value)
+    return f"marked {translation.path.relative_to(site.root).as_posix()} as the translation of {value}"
 
 
 def _git(root: Path, *args: str) -> str:
@@ -108,9 +124,9 @@ def recorded_version(root: Path, ja_path: Path, recorded: str) -> tuple[str, str
     return "no committed version of the Japanese page has that hash"
 
 
-def changes_since_translation(site, rel: str) -> str:
-    """What a translator needs for a stale page: the diff of the Japanese page since the translated version."""
-    ja, en = site.pages["ja"][rel], site.pages["en"][rel]
+def changes_since_translation(site, rel: str, language: str | None = None) -> str:
+    """What a translator needs for a stale page: the diff of the original page since the translated version."""
+    ja, en = site.pages[site.original][rel], site.pages[language or site.translations[0]][rel]
     ja_shown = ja.path.relative_to(site.root).as_posix()
     en_shown = en.path.relative_to(site.root).as_posix()
     recorded = str(en.front_matter.data.get("translation_of"))
@@ -137,23 +153,25 @@ def main(argv: list[str] | None = None) -> int:
     site = load_site(args.root)
 
     if args.mark or args.mark_all:
-        rels = [_rel_of(a, site) for a in args.mark] if args.mark else sorted(
-            rel for rel in site.pages["en"] if rel in site.pages["ja"])
-        for rel in rels:
-            print(mark(site, rel))
+        targets = [_target_of(a, site) for a in args.mark] if args.mark else sorted(
+            (language, rel) for language in site.translations for rel in site.pages[language]
+            if rel in site.pages[site.original])
+        for language, rel in targets:
+            print(mark(site, rel, language))
         return 0
 
-    rows = status_table(site)
-    width = max((len(rel) for rel, _ in rows), default=10)
+    rows = [(shown(site, language, rel), language, rel, status) for language, rel, status in status_table(site)]
+    width = max((len(path) for path, *_ in rows), default=10)
     print(f"{'page':<{width}}  status")
-    for rel, status in rows:
-        print(f"{rel:<{width}}  {status.value}")
-    counts = {s: sum(1 for _, st in rows if st is s) for s in Status}
+    for path, _, _, status in rows:
+        print(f"{path:<{width}}  {status.value}")
+    counts = {s: sum(1 for *_, st in rows if st is s) for s in Status}
     print(", ".join(f"{n} {s.value}" for s, n in counts.items() if n), file=sys.stderr)
-    for rel, status in rows:
+    for path, language, rel, status in rows:
         if status is Status.STALE:
-            print(f"\n== {rel}: what changed in the Japanese page since the translation was last brought up to date")
-            print(changes_since_translation(site, rel), end="")
+            print(f"\n== {path}: what changed in {shown(site, site.original, rel)} since this translation was last "
+                  "brought up to date")
+            print(changes_since_translation(site, rel, language), end="")
     return 0
 
 

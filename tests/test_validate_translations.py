@@ -32,16 +32,16 @@ def status(tree: Path, capsys) -> dict[str, str]:
 
 def test_status_table_lists_every_pair(tmp_path: Path, capsys) -> None:
     tree = copy_good(tmp_path)
-    fixed = {"glossary/index.md": "up to date", "contributing/style-guide/index.md": "up to date"}
-    assert status(tree, capsys) == {"guide/index.md": "up to date", "index.md": "up to date", **fixed}
+    fixed = {"docs/en/glossary/index.md": "up to date", "docs/en/contributing/style-guide/index.md": "up to date"}
+    assert status(tree, capsys) == {"docs/en/guide/index.md": "up to date", "docs/en/index.md": "up to date", **fixed}
     edit_japanese(tree)
     (tree / "docs/ja/new").mkdir()
     (tree / "docs/ja/new/index.md").write_text("---\ntitle: 新しいページ\n---\n\n# 新しいページ\n", encoding="utf-8")
     (tree / "docs/en/old").mkdir()
     (tree / "docs/en/old/index.md").write_text("---\ntitle: Old page\n---\n\n# Old page\n", encoding="utf-8")
     assert status(tree, capsys) == {
-        "guide/index.md": "stale", "index.md": "up to date", "new/index.md": "missing", "old/index.md": "no original",
-        **fixed}
+        "docs/en/guide/index.md": "stale", "docs/en/index.md": "up to date", "docs/en/new/index.md": "missing",
+        "docs/en/old/index.md": "no original", **fixed}
 
 
 def test_mark_makes_a_stale_page_current_without_touching_the_rest(tmp_path: Path, capsys) -> None:

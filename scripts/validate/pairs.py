@@ -1,4 +1,4 @@
-"""PAIR and NAV: every page exists in both languages and is in the navigation of both configs, in the same order."""
+"""PAIR and NAV: every page exists in every language and is in the navigation of every config, in the same order."""
 
 from __future__ import annotations
 
@@ -14,15 +14,20 @@ def check(site: Site) -> Iterator[Problem]:
 
 
 def _pairs(site: Site) -> Iterator[Problem]:
-    for language in site.languages:
-        other = "en" if language == "ja" else "ja"
-        other_dir = site.configs[other].docs_dir
+    """Each page of the original has its page in every translation, and each translated page has its original."""
+    for page in site.pages[site.original].values():
+        for language in site.translations:
+            if site.counterpart(page, language) is None:
+                target = (site.configs[language].docs_dir / page.rel).relative_to(site.root).as_posix()
+                yield Problem(page.path, 1, "PAIR001", f"this page has no translation ({target} does not exist)",
+                              f"add {target}, or remove this page from every language")
+    original_dir = site.configs[site.original].docs_dir
+    for language in site.translations:
         for page in site.pages[language].values():
-            if site.counterpart(page) is None:
-                code, what = ("PAIR001", "English translation") if language == "ja" else ("PAIR002", "Japanese original")
-                target = (other_dir / page.rel).relative_to(site.root).as_posix()
-                yield Problem(page.path, 1, code, f"this page has no {what} ({target} does not exist)",
-                              f"add {target}, or remove this page from both languages")
+            if site.counterpart(page, site.original) is None:
+                target = (original_dir / page.rel).relative_to(site.root).as_posix()
+                yield Problem(page.path, 1, "PAIR002", f"this page has no original ({target} does not exist)",
+                              f"add {target}, or remove this page from every language")
 
 
 def _navigation(site: Site) -> Iterator[Problem]:
@@ -50,13 +55,16 @@ def _navigation(site: Site) -> Iterator[Problem]:
                 yield Problem(page.path, 1, "NAV001",
                               f"the page is not in the navigation of {config.nav_path.name}",
                               f"add `{rel}` to nav in {config.nav_path.name}")
-    if len(navs) == 2 and site.configs["ja"].nav_path != site.configs["en"].nav_path:
-        yield from _same_order(site, navs["ja"], navs["en"])
+    for language in site.translations:
+        if site.original in navs and language in navs and \
+                site.configs[site.original].nav_path != site.configs[language].nav_path:
+            yield from _same_order(site, navs[site.original], navs[language], language)
 
 
-def _same_order(site: Site, ja: list, en: list) -> Iterator[Problem]:
-    """Both navs list the same files in the same order (the reader switching language keeps their place)."""
-    en_path, ja_path = site.configs["en"].nav_path, site.configs["ja"].nav_path
+def _same_order(site: Site, ja: list, en: list, language: str) -> Iterator[Problem]:
+    """A translation's nav lists the original's files in the same order (the reader switching language keeps their
+    place). `ja` is the original's nav, `en` the translation's."""
+    en_path, ja_path = site.configs[language].nav_path, site.configs[site.original].nav_path
     for position in range(max(len(ja), len(en))):
         ja_entry = ja[position] if position < len(ja) else None
         en_entry = en[position] if position < len(en) else None
@@ -66,6 +74,6 @@ def _same_order(site: Site, ja: list, en: list) -> Iterator[Problem]:
         shown_en = f"`{en_entry.file}`" if en_entry else "nothing"
         shown_ja = f"`{ja_entry.file}` ({ja_path.name}:{ja_entry.line})" if ja_entry else "nothing"
         yield Problem(en_path, line, "NAV003",
-                      f"navigation entry {position + 1} is {shown_en} here but {shown_ja} in the Japanese nav",
+                      f"navigation entry {position + 1} is {shown_en} here but {shown_ja} in the original's nav",
                       f"list the same files in the same order in {ja_path.name} and {en_path.name}")
         return  # one report: every later entry would differ too

@@ -1,5 +1,6 @@
-"""TR: each English page records, as `translation_of`, the hash of the Japanese text it was translated from; a
-Japanese edit without the matching English update makes the two differ."""
+"""TR: each translated page (English here) records, as `translation_of`, the hash of the original's text (Japanese
+here) it was translated from; an edit of the original without the matching update of a translation makes the two
+differ. Every translation language is checked against the original."""
 
 from __future__ import annotations
 
@@ -11,18 +12,24 @@ from scripts.doctree import Site
 
 
 def check(site: Site) -> Iterator[Problem]:
-    for ja in site.pages["ja"].values():
-        en = site.counterpart(ja)
-        if en is None or not isinstance(en.front_matter.data, dict):
-            continue  # PAIR001 or the FM checks report it: until the front matter reads, there is no mark to compare
-        status = pair_status(ja, en)
-        ja_shown = ja.path.relative_to(site.root).as_posix()
-        line = en.front_matter.key_lines.get("translation_of", en.front_matter.start_line)
-        if status is Status.UNMARKED:
-            yield Problem(en.path, line, "TR001",
-                          f"the page does not record which version of {ja_shown} it translates",
-                          f"review it against {ja_shown}, then run `make translations MARK={en.rel}`")
-        elif status is Status.STALE:
-            yield Problem(en.path, line, "TR002",
-                          f"{ja_shown} has changed since this translation was last brought up to date",
-                          f"update this page from {ja_shown}, then run `make translations MARK={en.rel}`")
+    for language in site.translations:
+        for original in site.pages[site.original].values():
+            translation = site.counterpart(original, language)
+            if translation is None or not isinstance(translation.front_matter.data, dict):
+                continue  # PAIR001 or the FM checks report it: until the front matter reads, there is no mark
+            yield from _compare(site, original, translation)
+
+
+def _compare(site: Site, original, translation) -> Iterator[Problem]:
+    status = pair_status(original, translation)
+    shown = original.path.relative_to(site.root).as_posix()
+    mark = translation.path.relative_to(site.root).as_posix()
+    line = translation.front_matter.key_lines.get("translation_of", translation.front_matter.start_line)
+    if status is Status.UNMARKED:
+        yield Problem(translation.path, line, "TR001",
+                      f"the page does not record which version of {shown} it translates",
+                      f"review it against {shown}, then run `make translations MARK={mark}`")
+    elif status is Status.STALE:
+        yield Problem(translation.path, line, "TR002",
+                      f"{shown} has changed since this translation was last brought up to date",
+                      f"update this page from {shown}, then run `make translations MARK={mark}`")
