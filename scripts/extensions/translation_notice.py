@@ -1,14 +1,16 @@
-"""An English page whose Japanese original has changed since the translation was last brought up to date shows a
-notice at its top, linking to the Japanese page.
+"""A translated page (English here) whose original (Japanese here) has changed since the translation was last
+brought up to date shows a notice at its top, linking to the original page.
 
-"Up to date" means the page's `translation_of` (front matter) equals the hash of the Japanese page
+"Up to date" means the page's `translation_of` (front matter) equals the hash of the original page
 (scripts/hashing.py, the same function `make validate` and `make translations` use). A page that records no hash
 yet gets the notice too: nobody has confirmed it matches the original.
 
 A Python-Markdown extension (mkdocs.yml, `markdown_extensions`), so MkDocs and Zensical both run it; it replaced the
-MkDocs page hook scripts/hooks/translation_notice.py, which Zensical would have skipped. It acts on pages of a
-docs_dir named `en` whose Japanese original exists at the same path in the sibling `ja` folder; every other page
-(the Japanese originals among them) is left alone. The notice is plain HTML with Material's admonition classes, so
+MkDocs page hook scripts/hooks/translation_notice.py, which Zensical would have skipped. The languages come from the
+config being built, `extra.languages` (the same list scripts/project.py reads): the first is the original, and the
+one whose `path` is empty is the language of this build. It acts on pages whose original exists at the same path in
+the original's docs folder (docs/<lang>/, sibling of this one); every other page (the originals among them) is left
+alone. The notice is plain HTML with Material's admonition classes, so
 it needs no other extension, and MkDocs does not validate its link (the Japanese page is not part of the English
 build).
 """
@@ -30,20 +32,26 @@ from scripts.hashing import source_hash
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 
 
-def japanese_source(page: PageContext) -> Path | None:
+def original_language(page: PageContext) -> dict | None:
+    """The original's entry of extra.languages ({lang, name, path}), or None when this build is the original's."""
+    languages = [entry for entry in page.extra.get("languages") or [] if isinstance(entry, dict)]
+    if len(languages) < 2 or not str(languages[0].get("path") or ""):
+        return None  # one language, or the first is published at this build's root: this build is the original
+    return languages[0]
+
+
+def original_source(page: PageContext, original: dict) -> Path | None:
     """docs/en/x/index.md -> docs/ja/x/index.md: the languages are sibling folders with identical paths."""
-    if page.docs_dir.name != "en" or not page.source.is_relative_to(page.docs_dir):
+    if not page.source.is_relative_to(page.docs_dir):
         return None
-    original = page.docs_dir.parent / "ja" / page.source.relative_to(page.docs_dir)
-    return original if original.is_file() else None
+    source = page.docs_dir.parent / str(original["lang"]) / page.source.relative_to(page.docs_dir)
+    return source if source.is_file() else None
 
 
-def japanese_url(page: PageContext) -> str:
-    """The Japanese page's URL relative to the English page (which has the same path under the English root)."""
-    languages = page.extra.get("languages") or []
-    ja_root = next((str(lang.get("path", "")) for lang in languages if lang.get("lang") == "ja"), "../")
+def original_url(page: PageContext, original: dict) -> str:
+    """The original page's URL relative to this one (which has the same path under this language's root)."""
     depth = len([part for part in page.url.split("/") if part])
-    return "../" * depth + ja_root + page.url
+    return "../" * depth + str(original.get("path") or "") + page.url
 
 
 def recorded_hash(source: Path) -> str | None:
@@ -53,18 +61,20 @@ def recorded_hash(source: Path) -> str | None:
     return str(value) if value else None
 
 
-def notice(href: str, marked: bool) -> str:
+def notice(href: str, marked: bool, original: dict | None = None) -> str:
+    code = str((original or {}).get("lang") or "ja")
+    name = str((original or {}).get("name") or code)
     reason = (
-        "The Japanese original of this page has changed since this translation was last brought up to date."
+        "The original of this page has changed since this translation was last brought up to date."
         if marked
-        else "This translation has not yet been checked against the Japanese original."
+        else "This translation has not yet been checked against the original."
     )
     return (
         '<div class="admonition note translation-notice" role="note">\n'
         '<p class="admonition-title">This translation may be out of date</p>\n'
         f"<p>{html.escape(reason)} "
-        f'The <a href="{html.escape(href)}" hreflang="ja">Japanese original (<span lang="ja">日本語の原文</span>)</a>'
-        " is the current version.</p>\n"
+        f'The <a href="{html.escape(href)}" hreflang="{html.escape(code)}">original (<span lang="{html.escape(code)}">'
+        f"{html.escape(name)}</span>)</a> is the current version.</p>\n"
         "</div>\n"
     )
 
@@ -72,13 +82,14 @@ def notice(href: str, marked: bool) -> str:
 class NoticePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         page = current_page(self.md)
-        original = japanese_source(page) if page else None
-        if original is None:
+        language = original_language(page) if page else None
+        source = original_source(page, language) if language else None
+        if source is None:
             return lines
         recorded = recorded_hash(page.source)
-        if recorded and recorded == source_hash(original.read_text(encoding="utf-8")):
+        if recorded and recorded == source_hash(source.read_text(encoding="utf-8")):
             return lines
-        return notice(japanese_url(page), marked=bool(recorded)).split("\n") + [""] + lines
+        return notice(original_url(page, language), marked=bool(recorded), original=language).split("\n") + [""] + lines
 
 
 class TranslationNoticeExtension(Extension):
