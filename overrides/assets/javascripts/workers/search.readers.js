@@ -64,7 +64,13 @@
 
   function rewrite(query) {
     var text = query.normalize("NFKC").toLowerCase();
-    if (synonyms) text = text.replace(synonyms, function (variant) { return " " + replacements[variant] + " "; });
+    // Again on the result until it no longer changes: "pwd" -> "password", then "forgot password" -> the reset words.
+    for (var round = 0; synonyms && round < 3; round++) {
+      var replaced = text.replace(synonyms, function (variant) { return " " + replacements[variant] + " "; })
+        .replace(/\s+/g, " ").trim();
+      if (replaced === text) break;
+      text = replaced;
+    }
     var separator = new RegExp(self.lunr.tokenizer.separator.source, "g");
     var all = [], kept = [];
     text.split(separator).forEach(function (piece) {
