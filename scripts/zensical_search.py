@@ -5,8 +5,9 @@ Prints a Markdown report (figures per language, then every query whose outcome d
 Zensical". Needs `make build`, a Zensical build (`make zensical-search` makes both) and Chromium (`make browser`).
 It asserts nothing: the browser tests hold Material's search to the queries; this measures the successor.
 
-Typing follows tests/browser/test_search.py: Latin letters key by key, Japanese text as an input-method commit.
-Zensical's search box reacts to input events, so there the query is filled in at once.
+Typing on Material is the browser tests' own (scripts/bench/search.py): Latin letters key by key, Japanese text as
+an input-method commit, waiting for the worker's answer to each query. Zensical's search box reacts to input events,
+so there the query is filled in at once and the list is read once it has stopped changing.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from urllib.parse import urlsplit
 import yaml
 from playwright.sync_api import Page, sync_playwright
 
+from scripts.bench.search import WATCH_WORKER_JS, open_search, search
 from scripts.chromium import find_chromium
 from scripts.localserver import serve
 from scripts.project import PROJECT, ROOT
@@ -27,15 +29,6 @@ from scripts.project import PROJECT, ROOT
 QUERIES = ROOT / "tests" / "browser" / "search_queries.yml"
 LANGUAGE_ROOTS = {language.code: language.path for language in PROJECT.languages}
 TOP = 3
-
-
-def _type(page: Page, query: str) -> None:
-    for unit in re.findall(r"[\x00-\x7f]|[^\x00-\x7f]+", query):
-        if unit.isascii():
-            page.keyboard.press("Space" if unit == " " else unit)
-        else:
-            page.keyboard.insert_text(unit)
-            page.keyboard.up("Enter")
 
 
 def _paths(base: str, hrefs: list[str]) -> list[str]:
@@ -49,33 +42,36 @@ def _paths(base: str, hrefs: list[str]) -> list[str]:
 
 
 def material_results(page: Page, query: str) -> list[str]:
-    box = page.locator(".md-search__input")
-    box.focus()
-    page.keyboard.press("Control+A")
-    page.keyboard.press("Backspace")
-    page.wait_for_timeout(200)
-    _type(page, query)
-    try:
-        page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0",
-                               timeout=5_000)
-    except Exception:  # noqa: BLE001 - no result is an outcome, not an error
-        return []
-    page.wait_for_timeout(800)  # results follow each keystroke; let the last batch render
-    return page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')]
-        .map(item => item.querySelector('a')).filter(Boolean).map(a => a.href)""")
+    """Material's results for `query`, waiting for the search worker's answer to that very query (the browser
+    tests' code: scripts/bench/search.py)."""
+    return search(page, query).found
+
+
+# Zensical's search has no worker message to watch: its result list is read once it has stopped changing (no
+# mutation for 300 ms after the last one) and the status no longer says it is loading the index.
+# (The dialog is reached from its input: it may sit in a shadow root, which Playwright's selectors pierce.)
+SETTLED_LIST_JS = """input => new Promise(resolve => {
+  const dialog = input.closest('dialog');
+  let timer;
+  const settle = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const status = dialog.querySelector('[role=status]');
+      if (status && status.innerText.includes('Loading')) return settle();
+      observer.disconnect();
+      resolve(true);
+    }, 300);
+  };
+  const observer = new MutationObserver(settle);
+  observer.observe(dialog, {childList: true, subtree: true, characterData: true});
+  settle();
+})"""
 
 
 def zensical_results(page: Page, query: str) -> list[str]:
     box = page.locator("dialog input[role=combobox]")
-    box.fill("")
-    page.wait_for_timeout(100)
     box.fill(query)
-    status = page.locator("dialog [role=status]").first
-    for _ in range(50):  # the index loads once, on the first query
-        page.wait_for_timeout(100)
-        if "Loading" not in status.inner_text():
-            break
-    page.wait_for_timeout(800)  # results follow each input event; let the last batch render
+    box.evaluate(SETTLED_LIST_JS)
     return page.locator("dialog ol[role=listbox] > li > a[role=option]").evaluate_all("els => els.map(a => a.href)")
 
 
@@ -89,16 +85,18 @@ def run_engine(engine: str, site: Path, mount: str, cases: dict,
         browser = playwright.chromium.launch(executable_path=find_chromium())
         for language, queries in cases.items():
             context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="ja-JP")
+            if engine != "zensical":
+                context.add_init_script(WATCH_WORKER_JS)
             page = context.new_page()
             page.on("request", lambda request: elsewhere.add(request.url) if urlsplit(request.url).hostname not in (
                 "127.0.0.1", None) and not request.url.startswith("data:") else None)
             base = url + LANGUAGE_ROOTS[language]
-            page.goto(base, wait_until="load")
             if engine == "zensical":
+                page.goto(base, wait_until="load")
                 page.click(".md-search__button")
                 page.locator("dialog input[role=combobox]").wait_for()
             else:
-                page.keyboard.press("/")
+                open_search(page, base)
             rows = []
             for case in queries:
                 hrefs = (zensical_results if engine == "zensical" else material_results)(page, case["query"])

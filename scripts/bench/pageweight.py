@@ -39,16 +39,24 @@ class Weight:
 
 
 def measure(browser: Browser, url: str) -> Weight:
-    """Load `url` in a fresh phone context (empty cache) and wait until the network is quiet."""
+    """Load `url` in a fresh phone context (empty cache) and wait until every request it started has finished."""
     context = browser.new_context(**PHONE)
     page = context.new_page()
     responses = []
+    in_flight: set = set()
     page.on("response", lambda response: responses.append(response))
+    page.on("request", lambda request: in_flight.add(request))
+    page.on("requestfinished", lambda request: in_flight.discard(request))
+    page.on("requestfailed", lambda request: in_flight.discard(request))
     try:
-        page.goto(url, wait_until="networkidle")
-        # Material renders diagrams (and so fetches mermaid) just after load; give late requests a chance too.
-        page.wait_for_timeout(500)
-        page.wait_for_load_state("networkidle")
+        page.goto(url, wait_until="load")
+        # What the page's scripts start after load (the search index is fetched on demand, so nothing by design):
+        # wait for each request still under way to finish, by its own event, not for a quiet spell.
+        while in_flight:
+            request = in_flight.pop()
+            response = request.response()  # None when the request failed
+            if response is not None:
+                response.finished()
         weight = Weight(url=url)
         for response in responses:
             if urlsplit(response.url).scheme not in ("http", "https"):

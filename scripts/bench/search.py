@@ -21,9 +21,9 @@ from urllib.parse import urlsplit
 import yaml
 from playwright.sync_api import Browser, Page
 
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.project import PROJECT, ROOT
+
 QUERIES_FILE = ROOT / "tests" / "browser" / "search_queries.yml"
-LANGUAGE_PREFIX = {"ja": "", "en": "en/"}
 TOP = 3
 
 # Installed before any page script: every search worker the page starts is watched, so a test can wait for the
@@ -151,9 +151,9 @@ def summarise(rows: list[dict]) -> dict:
 
 def index_sizes(site: Path) -> dict[str, dict[str, int]]:
     sizes = {}
-    for language, prefix in LANGUAGE_PREFIX.items():
-        body = (site / prefix / "search" / "search_index.json").read_bytes()
-        sizes[language] = {"raw_bytes": len(body), "gzip_bytes": len(gzip.compress(body, 6, mtime=0))}
+    for language in PROJECT.languages:
+        body = (site / language.path / "search" / "search_index.json").read_bytes()
+        sizes[language.code] = {"raw_bytes": len(body), "gzip_bytes": len(gzip.compress(body, 6, mtime=0))}
     return sizes
 
 
@@ -165,7 +165,7 @@ def measure(browser: Browser, base_url: str, queries: dict[str, list[dict]] | No
         context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="ja-JP")
         context.add_init_script(WATCH_WORKER_JS)
         page = context.new_page()
-        root = base_url + LANGUAGE_PREFIX[language]
+        root = base_url + PROJECT.language(language).path
         try:
             open_search(page, root)
             rows = []
