@@ -86,3 +86,12 @@ def test_a_language_without_panel_words_is_named_with_the_data_file_and_key():
     message = str(error.value)
     assert message.startswith("docs/search.yml: panel.xx: no label, more, empty, all")
     assert "(fix: add `panel: {xx: {label, more, empty, all}}`" in message
+
+
+def test_queries_are_reader_phrased():
+    """Enough queries per language, each with its page and where its phrasing came from."""
+    for language, cases in search_bench.load_queries().items():
+        assert len(cases) >= 40, f"{language}: {len(cases)} queries; at least 40 are needed"
+        assert len({case["query"] for case in cases}) == len(cases), f"{language}: a query appears twice"
+        for case in cases:
+            assert case.get("source") in {"issue", "article", "suggest", "forum", "support"}, case

@@ -231,3 +231,38 @@ def test_every_page_has_a_sharing_card(site_dir, page):
     assert image.netloc == PUBLISHED_HOST and image.path.startswith(mount) and image.path.endswith(".png"), (
         tags["og:image"])
     assert (language_root(site_dir, page.language) / image.path[len(mount):]).is_file()
+
+
+# Issue 13, item 8: a step or sentence carries at most one small marker; the sources are listed at the page's end and
+# lead to the references page. What the build writes decides it (the conversion itself: tests/test_citation_notes.py).
+CITED_PAGES = ["reset/index.md", "two-step-verification/index.md", "account-takeover/index.md"]
+SENTENCE_END = re.compile(r"[。.?!？](?=\s|$)|。")
+
+
+@pytest.mark.parametrize("src", CITED_PAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_citations_do_not_interrupt_the_steps(site_dir, language, src):
+    content = soup_of(built(site_dir, PROJECT.page(language, src))).select_one("article.md-typeset")
+    crowded = []
+    for element in content.select("li, p"):
+        if element.find_parent(class_="footnote") or element.find(["li", "p"]):
+            continue
+        text = element.get_text().strip()
+        markers = len(element.select(".footnote-ref"))
+        if markers > max(1, len(SENTENCE_END.findall(text))):
+            crowded.append((text[:60], markers))
+    assert not crowded, f"more markers than sentences: {crowded}"
+    inline = [a.get_text() for a in content.select("a") if not a.find_parent(class_="footnote")
+              and re.match(r"^(出典|source): ", a.get_text())]
+    assert not inline, f"inline citation links left in the text: {inline}"
+    sources = [a["href"] for a in content.select(".footnote li a") if "footnote-backref" not in a.get("class", [])]
+    assert sources and all("references/#" in href for href in sources), sources
+
+
+@pytest.mark.parametrize("page", ALL_PAGES, ids=page_id)
+def test_without_javascript_a_link_to_the_start_page_stands_in_for_search(site_dir, page):
+    """The link a reader without JavaScript gets where the search box would be (tests/browser/test_reader_first.py
+    checks that it shows) leads to the start page of the same language."""
+    link = soup_of(built(site_dir, page)).select_one("a.site-nojs-start")
+    assert link is not None and link.get("href"), "no link to the start page for readers without JavaScript"
+    assert urljoin(page_url(page.language, page.src), link["href"]) == page_url(page.language, "start/index.md")

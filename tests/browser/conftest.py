@@ -108,7 +108,6 @@ class Diagram:
     svg_count: int
     error_svg: bool
     text: str
-    prerendered: bool  # inlined at build time from docs/diagrams/, not drawn by mermaid in the browser
     label_color: str | None  # the computed colour of its first box's label, which must follow the colour scheme
 
 
@@ -122,7 +121,6 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     hosts: set[str] = field(default_factory=set)
-    mermaid_requests: list[str] = field(default_factory=list)
     expected_diagrams: int = 0
     diagrams: list[Diagram] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
@@ -147,7 +145,7 @@ _DIAGRAMS_JS = """els => els.map(e => {
   return {height: e.getBoundingClientRect().height, svg_count: svgs.length,
           error_svg: [...svgs].some(s => s.getAttribute('aria-roledescription') === 'error') ||
                      texts.join(' ').includes('Syntax error'),
-          text: texts.join(' ').slice(0, 200), prerendered: e.hasAttribute('data-diagram'),
+          text: texts.join(' ').slice(0, 200),
           label_color: label && getComputedStyle(label).color};
 })"""
 
@@ -166,7 +164,6 @@ def _visit(browser: Browser, url: str, name: str, artefact: str) -> Visit:
     page.on("requestfailed", lambda r: visit.failed_requests.append(f"{r.url}: {r.failure}"))
     page.on("response", lambda r: r.status >= 400 and visit.failed_requests.append(f"{r.url}: HTTP {r.status}"))
     page.on("request", lambda r: visit.hosts.add(urlsplit(r.url).netloc or urlsplit(r.url).scheme))
-    page.on("request", lambda r: "/vendor/mermaid" in r.url and visit.mermaid_requests.append(r.url))
     try:
         response = page.goto(url, wait_until="load")
         assert response is not None and response.ok, f"{url}: {response and response.status}"

@@ -49,14 +49,6 @@ def test_diagrams_render_as_svg(diagram_page, visit_name, visits):
         assert diagram.text, f"diagram {number} has no label text"
 
 
-def test_diagrams_are_drawn_at_build_time(diagram_page, visits, visit_names):
-    # The reader's browser runs no diagram JavaScript: each drawing is inlined from docs/diagrams/ (README, "Budgets").
-    for name in visit_names:
-        visit = visits(*diagram_page, name)
-        assert visit.mermaid_requests == [], f"[{name}] mermaid was downloaded: {visit.mermaid_requests}"
-        assert all(diagram.prerendered for diagram in visit.diagrams), f"[{name}] a diagram was drawn in the browser"
-
-
 def test_diagrams_follow_the_colour_scheme(diagram_page, visits):
     light, dark = visits(*diagram_page, "light-phone"), visits(*diagram_page, "dark-desktop")
     assert all(d.label_color for d in light.diagrams), "a diagram has no labelled box"

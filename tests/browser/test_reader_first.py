@@ -11,7 +11,6 @@ screen and no thumb-sized target, the reset page's first step began about 1,500 
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -56,13 +55,9 @@ def test_first_screen_routes_the_reader(route_page, browser, page_url):
         }""")
         assert lead and lead[0] and lead[1] <= PHONE["height"], f"no lead sentence before the links: {lead}"
         assert len(re.findall(r"[。.!?？]", lead[0])) <= 1, f"the lead is more than one sentence: {lead[0]}"
-        # Each link leads to the exact section: its #fragment is an id on the target page.
+        # Each link leads to a section, not to the top of a page (that the #id exists is make linkcheck's LC002).
         for route in big[:MIN_ROUTES]:
-            target, _, fragment = route["href"].partition("#")
-            assert fragment, f"{route['text']}: links to a page, not a section ({route['href']})"
-            response = page.request.get(target)
-            assert response.ok, f"{route['href']}: HTTP {response.status}"
-            assert f'id="{fragment}"' in response.text(), f"{route['text']}: no #{fragment} on {target}"
+            assert route["href"].partition("#")[2], f"{route['text']}: links to a page, not a section ({route['href']})"
     finally:
         page.context.close()
 
@@ -114,7 +109,7 @@ def test_admonitions_details_and_tables_are_body_size_on_a_phone(language, brows
 
 
 @pytest.mark.parametrize("route_page", ROUTE_PAGES, ids=page_id)
-def test_site_name_fits_the_header_and_dates_are_words(route_page, browser, page_url):
+def test_site_name_fits_the_header_and_the_edit_link_leaves_the_title(route_page, browser, page_url):
     language, path = route_page
     page = phone_page(browser, viewport=SMALL_PHONE)
     try:
@@ -122,8 +117,6 @@ def test_site_name_fits_the_header_and_dates_are_words(route_page, browser, page
         cut = page.eval_on_selector(".md-header__topic:first-child .md-ellipsis",
                                     "e => e.scrollWidth > e.clientWidth + 1")
         assert not cut, "the site name is cut off in the header"
-        fact = page.locator(".md-source-file__fact").first.inner_text()
-        assert ("最終更新日" if language == "ja" else "Last updated") in fact
         # The edit button is not in the title line on a phone; the same link is at the end of the page.
         expect(page.locator(".md-content__button")).to_be_hidden()
         expect(page.locator(".md-source-file__edit a")).to_be_visible()
@@ -167,9 +160,7 @@ def test_without_javascript_no_page_is_wider_than_the_screen(site_page, browser,
         page.goto(page_url(language, path), wait_until="load")
         width = page.evaluate("document.scrollingElement.scrollWidth")
         assert width <= SMALL_PHONE["width"], f"{width} px wide at {SMALL_PHONE['width']} px without JavaScript"
-        link = page.locator("a.site-nojs-start")
-        expect(link).to_be_visible()
-        assert urlsplit(urljoin(page.url, link.get_attribute("href"))).path.endswith("/start/")
+        expect(page.locator("a.site-nojs-start")).to_be_visible()  # where it leads: tests/test_site.py
     finally:
         page.context.close()
 
@@ -224,27 +215,3 @@ def test_the_language_control_keeps_the_section(language, desktop_page, page_url
     page.locator(".md-header .md-select > button").click()
     back.click()
     page.wait_for_url(page_url(language, "reset/") + "#after-reset", wait_until="load")
-
-
-# ----------------------------------------------------------------------------------------------------------------
-# 8. Citations: one small marker per sentence at most; the page's sources at its end, linking to the references
-# ----------------------------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", ["reset/", "two-step-verification/", "account-takeover/"])
-def test_citations_do_not_interrupt_the_steps(language, path, browser, page_url):
-    page = phone_page(browser)
-    try:
-        page.goto(page_url(language, path), wait_until="load")
-        crowded = page.evaluate("""() => [...document.querySelectorAll('.md-typeset li, .md-typeset p')]
-          .filter(e => !e.closest('.footnote') && !e.querySelector('li, p'))
-          .map(e => [e.textContent.trim().slice(0, 60), e.querySelectorAll('.footnote-ref').length,
-                     Math.max(1, (e.textContent.match(/[。.?!？](\\s|$)|。/g) || []).length)])
-          .filter(([, markers, sentences]) => markers > sentences)""")
-        assert not crowded, f"more markers than sentences: {crowded}"
-        inline = page.evaluate("""() => [...document.querySelectorAll('.md-typeset a')]
-          .filter(a => !a.closest('.footnote') && /^(出典|source): /.test(a.textContent)).length""")
-        assert inline == 0, f"{inline} inline citation links left in the text"
-        sources = page.eval_on_selector_all(".footnote li a:not(.footnote-backref)", "links => links.map(a => a.href)")
-        assert sources and all("/references/#" in href for href in sources), sources
-    finally:
-        page.context.close()
