@@ -58,8 +58,14 @@ def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return cache
 
 
+def no_textlint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """textlint cannot start: its worker script is missing and none is running yet."""
+    monkeypatch.setattr(prose, "WORKER", tmp_path / "no-such-textlint-worker.mjs")
+    monkeypatch.setattr(prose, "_WORKERS", [])
+
+
 def test_missing_textlint_fails_loudly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty_cache: Path) -> None:
-    monkeypatch.setattr(prose, "TEXTLINT", tmp_path / "no-such-textlint.js")
+    no_textlint(monkeypatch, tmp_path)
     problems = [p for p in run(copy_good(tmp_path)) if p.code == "PROSE000"]
     assert len(problems) == 1 and "textlint could not run" in problems[0].message
 
@@ -74,7 +80,7 @@ def test_unchanged_pages_reuse_stored_findings_and_changed_ones_are_linted(
     # A new process: nothing in memory, the stored findings on disk, and no textlint to run.
     monkeypatch.setattr(prose, "_FINDINGS", {})
     monkeypatch.setattr(prose, "_LOADED", set())
-    monkeypatch.setattr(prose, "TEXTLINT", tmp_path / "no-such-textlint.js")
+    no_textlint(monkeypatch, tmp_path)
     assert [p for p in run(tree) if p.code.startswith("PROSE")] == first
     page.write_text(page.read_text(encoding="utf-8") + "\n追記します。\n", encoding="utf-8")
     assert [p.code for p in run(tree) if p.code.startswith("PROSE")] == ["PROSE000"]

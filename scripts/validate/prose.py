@@ -8,13 +8,15 @@ marker lines blanked, every other line unchanged, so the line numbers it reports
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import json
 import os
 import subprocess
 import sys
-import tempfile
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts.pagemodel import Page
@@ -23,7 +25,7 @@ from scripts.doctree import Site
 from scripts.project import ROOT
 
 TOOLS = ROOT  # the repository: textlint, its config and the word list live there
-TEXTLINT = TOOLS / "node_modules" / "textlint" / "bin" / "textlint.js"
+WORKER = Path(__file__).resolve().parent / "textlint_worker.mjs"  # textlint's own API, kept running
 TEXTLINT_CONFIG = TOOLS / ".textlintrc.yml"
 WORKERS = max(1, min(4, os.cpu_count() or 1))
 WORDS = Path(__file__).resolve().parent / "codespell-words.txt"
@@ -49,8 +51,8 @@ def _tool_failure(path: Path, what: str, detail: str) -> Problem:
                    "run `make setup` (Node 20+ and the pinned packages are needed)")
 
 
-# textlint needs about a second to start and a third of a second per page (kuromoji), the bulk of `make validate`.
-# Its findings are kept per page text, textlint configuration and installed Node packages, so a run re-lints only
+# textlint needs about a second to start (kuromoji's dictionary) and a fraction of a second per page: it is started
+# once per process and kept (textlint_worker.mjs). Its findings are kept per page text, textlint configuration and installed Node packages, so a run re-lints only
 # the pages that changed: in memory for the tests, which validate dozens of trees sharing most pages, and on disk
 # (under the ignored build/ folder) between runs. The same text with the same rules and versions gives the same
 # findings, so a cached result is the result.
@@ -97,40 +99,70 @@ def _save_cache() -> None:
         pass  # a read-only checkout still validates, only more slowly
 
 
+class _TextlintWorker:
+    """One `node textlint_worker.mjs` kept running for the life of this process (see that file for why)."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(["node", str(WORKER), str(TEXTLINT_CONFIG)], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                        encoding="utf-8", cwd=TOOLS)
+
+    def lint(self, texts: list[str]) -> list:
+        self.process.stdin.write(json.dumps({"texts": texts}, ensure_ascii=False) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            self.process.kill()
+            raise OSError(self.process.stderr.read() or "textlint stopped without an answer")
+        answer = json.loads(line)
+        if isinstance(answer, dict):
+            raise OSError(answer.get("error", "textlint failed"))
+        return answer
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            self.process.wait(timeout=10)
+
+
+_WORKERS: list[_TextlintWorker] = []
+_WORKERS_LOCK = threading.Lock()
+
+
+def _workers(wanted: int) -> list[_TextlintWorker]:
+    """Up to `wanted` running textlints (one per CPU at most), started on first use and reused."""
+    with _WORKERS_LOCK:
+        _WORKERS[:] = [worker for worker in _WORKERS if worker.process.poll() is None]
+        while len(_WORKERS) < min(wanted, WORKERS):
+            _WORKERS.append(_TextlintWorker())
+        return _WORKERS[:max(1, min(wanted, WORKERS))]
+
+
+@atexit.register
+def _stop_workers() -> None:
+    for worker in _WORKERS:
+        try:
+            worker.close()
+        except (OSError, subprocess.SubprocessError):
+            worker.process.kill()
+
+
 def _lint(texts: list[str]) -> list[list[tuple[int, str, str]]] | Problem:
     """textlint findings (line, rule, message) for each text, or the Problem saying why textlint did not run."""
-    with tempfile.TemporaryDirectory(prefix="textlint-") as tmp:
-        names = []
-        for index, text in enumerate(texts):
-            view = Path(tmp) / str(index) / "page.md"
-            view.parent.mkdir()
-            view.write_text(text, encoding="utf-8")
-            names.append(str(view.resolve()))
-        # One textlint per CPU: each file takes about 0.3 s, and one process would make this the slowest check.
-        chunks = [names[i::WORKERS] for i in range(min(WORKERS, len(names)))]
-        processes = []
-        try:
-            for chunk in chunks:
-                command = ["node", str(TEXTLINT), "--config", str(TEXTLINT_CONFIG), "--format", "json", *chunk]
-                processes.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                                  text=True, cwd=TOOLS))
-            outputs = [process.communicate(timeout=120) for process in processes]
-        except (OSError, subprocess.TimeoutExpired) as error:
-            for process in processes:
-                process.kill()
-            return _tool_failure(TEXTLINT_CONFIG, "textlint", str(error))
-    found: dict[str, list[tuple[int, str, str]]] = {name: [] for name in names}
-    for stdout, stderr in outputs:
-        try:
-            report = json.loads(stdout)
-        except json.JSONDecodeError:
-            return _tool_failure(TEXTLINT_CONFIG, "textlint", stderr or stdout)
-        for entry in report:
-            for message in entry["messages"]:
-                rule = str(message.get("ruleId", "")).removeprefix("ja-technical-writing/")
-                text = " ".join(str(message.get("message", "")).split("\n")[0].split())
-                found[str(Path(entry["filePath"]).resolve())].append((int(message.get("line", 1)), rule, text))
-    return [found[name] for name in names]
+    try:
+        workers = _workers(len(texts))
+        chunks = [texts[i::len(workers)] for i in range(len(workers))]
+        with ThreadPoolExecutor(max_workers=len(workers)) as pool:
+            answers = list(pool.map(lambda pair: pair[0].lint(pair[1]), zip(workers, chunks)))
+    except (OSError, ValueError, subprocess.SubprocessError) as error:
+        return _tool_failure(TEXTLINT_CONFIG, "textlint", str(error))
+    found: dict[int, list[tuple[int, str, str]]] = {}
+    for offset, answer in enumerate(answers):
+        for position, messages in enumerate(answer):
+            found[offset + position * len(workers)] = [
+                (int(line), rule.removeprefix("ja-technical-writing/"), " ".join(message.split("\n")[0].split()))
+                for line, rule, message in messages]
+    return [found[index] for index in range(len(texts))]
 
 
 def check_japanese(site: Site) -> Iterator[Problem]:
