@@ -1,7 +1,7 @@
 """A locked-out reader on a phone (390 x 844, both languages): the next step is on the first screen, the text a reader
 must not miss is at body size, diagrams are legible, the site works without JavaScript and in a dark setting from
-the first frame, and the language control keeps the section (the sharing card is in the built HTML alone:
-tests/test_site.py).
+the first frame, and the language control keeps the section. What the build alone decides (the sharing card, the
+citation markers, where the no-JavaScript link leads) is tested on the built HTML: tests/test_site.py.
 
 Figures measured when these tests were written (issue 13): before, the home page showed 1 task link on its first
 screen and no thumb-sized target, the reset page's first step began about 1,500 px down, admonitions and tables were
