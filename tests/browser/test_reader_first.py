@@ -15,6 +15,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from scripts.project import PROJECT, ROOT
 from tests.browser.settings import LANGUAGES, page_id
 
 PHONE = {"width": 390, "height": 844}
@@ -137,12 +138,16 @@ def test_diagram_labels_are_legible_on_a_phone(diagram_page, browser, page_url):
           const labels = [...svg.querySelectorAll('.nodeLabel, .edgeLabel')].filter(l => l.textContent.trim());
           const sizes = labels.map(l => parseFloat(getComputedStyle(l).fontSize) * scale);
           const box = svg.parentElement;
-          return {smallest: Math.min(...sizes), role: svg.getAttribute('role'), name: svg.getAttribute('aria-label'),
+          return {smallest: Math.min(...sizes), key: svg.parentElement.dataset.diagram, role: svg.getAttribute('role'), name: svg.getAttribute('aria-label'),
                   pageWide: document.scrollingElement.scrollWidth, boxScrolls: getComputedStyle(box).overflowX};
         })""")
         assert diagrams, "no diagram drawn"
+        source = next(p.source.relative_to(ROOT) for p in PROJECT.pages(language) if p.url == path)
         for number, diagram in enumerate(diagrams, 1):
-            assert diagram["smallest"] >= MIN_LABEL, f"diagram {number}: labels at {diagram['smallest']:.1f} px"
+            assert diagram["smallest"] >= MIN_LABEL, (
+                f"{source}: diagram {number} ({diagram['key']}) has labels of {diagram['smallest']:.1f} px on a "
+                f"{PHONE['width']} px phone (fix: fewer or shorter boxes side by side, or a top-down flow, then "
+                "`make diagrams`)")
             assert diagram["role"] == "img" and diagram["name"], f"diagram {number} has no accessible name"
             assert diagram["pageWide"] <= PHONE["width"], "a diagram makes the page scroll sideways"
             assert diagram["boxScrolls"] in ("auto", "scroll"), "a wide diagram cannot scroll inside its box"
