@@ -52,9 +52,7 @@ def test_admonition_bodies_are_checked(tmp_path: Path) -> None:
 @pytest.fixture
 def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     cache = tmp_path / "cache" / "textlint-cache.json"
-    monkeypatch.setattr(prose, "CACHE_FILE", cache)
-    monkeypatch.setattr(prose, "_FINDINGS", {})
-    monkeypatch.setattr(prose, "_LOADED", set())
+    monkeypatch.setattr(prose, "_FINDINGS", prose.stored_findings(cache))
     return cache
 
 
@@ -78,8 +76,7 @@ def test_unchanged_pages_reuse_stored_findings_and_changed_ones_are_linted(
     first = [p for p in run(tree) if p.code.startswith("PROSE")]
     assert empty_cache.is_file() and first
     # A new process: nothing in memory, the stored findings on disk, and no textlint to run.
-    monkeypatch.setattr(prose, "_FINDINGS", {})
-    monkeypatch.setattr(prose, "_LOADED", set())
+    monkeypatch.setattr(prose, "_FINDINGS", prose.stored_findings(empty_cache))
     no_textlint(monkeypatch, tmp_path)
     assert [p for p in run(tree) if p.code.startswith("PROSE")] == first
     page.write_text(page.read_text(encoding="utf-8") + "\n追記します。\n", encoding="utf-8")

@@ -24,6 +24,7 @@ import codespell_lib
 
 from scripts.pagemodel import Page
 from scripts.validate import Problem
+from scripts.validate.stored_results import StoredResults
 from scripts.doctree import Site
 from scripts.project import ROOT
 
@@ -60,9 +61,13 @@ def _tool_failure(path: Path, what: str, detail: str) -> Problem:
 # (under the ignored build/ folder) between runs. The same text with the same rules and versions gives the same
 # findings, so a cached result is the result.
 CACHE_FILE = TOOLS / "build" / "validate" / "textlint-cache.json"
-CACHE_LIMIT = 400  # entries: the real pages, a few edits of each, the test fixtures
-_FINDINGS: dict[str, list[tuple[int, str, str]]] = {}
-_LOADED: set[Path] = set()
+
+
+def stored_findings(file: Path = CACHE_FILE) -> StoredResults[list[tuple[int, str, str]]]:
+    return StoredResults(file, to_json=list, from_json=lambda findings: [tuple(f) for f in findings])
+
+
+_FINDINGS = stored_findings()
 
 
 def _key(text: str, setup: str) -> str:
@@ -77,29 +82,6 @@ def _setup() -> str:
         digest.update(part.read_bytes() if part.exists() else b"")
         digest.update(b"\0")
     return digest.hexdigest()
-
-
-def _load_cache() -> None:
-    if CACHE_FILE in _LOADED:
-        return
-    _LOADED.add(CACHE_FILE)
-    try:
-        stored = json.loads(CACHE_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return
-    for key, findings in stored.items():
-        _FINDINGS.setdefault(key, [tuple(f) for f in findings])
-
-
-def _save_cache() -> None:
-    entries = list(_FINDINGS.items())[-CACHE_LIMIT:]
-    try:
-        CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
-        temporary = CACHE_FILE.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(dict(entries), ensure_ascii=False), encoding="utf-8")
-        temporary.replace(CACHE_FILE)
-    except OSError:
-        pass  # a read-only checkout still validates, only more slowly
 
 
 class _TextlintWorker:
@@ -170,7 +152,6 @@ def _lint(texts: list[str]) -> list[list[tuple[int, str, str]]] | Problem:
 
 
 def check_japanese(site: Site) -> Iterator[Problem]:
-    _load_cache()
     setup = _setup()
     views = {page.path: prose_view(page) for page in site.pages["ja"].values()}
     keys = {path: _key(text, setup) for path, text in views.items()}
@@ -182,7 +163,7 @@ def check_japanese(site: Site) -> Iterator[Problem]:
             return
         for text, findings in zip(todo, result):
             _FINDINGS[_key(text, setup)] = findings
-        _save_cache()
+        _FINDINGS.save()
     for path in views:
         for line, rule, message in _FINDINGS[keys[path]]:
             yield Problem(path, line, "PROSE001", f"{message} [textlint: {rule}]",

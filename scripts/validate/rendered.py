@@ -22,8 +22,6 @@ Text inside code spans and code blocks is never examined: Markdown shown as an e
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,6 +33,7 @@ import markdown
 
 from scripts.pagemodel import Page
 from scripts.validate import Problem
+from scripts.validate.stored_results import StoredResults
 from scripts.doctree import Site
 from scripts.project import ROOT
 
@@ -180,9 +179,12 @@ class _Renderer:
 # extensions run without a page context here: the translation notice adds nothing, a diagram is inlined from
 # docs/diagrams/ or left as its code block; neither changes what these checks read.)
 CACHE_FILE = ROOT / "build" / "validate" / "rendered-cache.json"
-CACHE_LIMIT = 400
-_RESULTS: dict[str, Rendered] = {}
-_LOADED: set[Path] = set()
+_RESULTS: StoredResults[Rendered] = StoredResults(
+    CACHE_FILE,
+    to_json=lambda value: {**vars(value), "footnote_refs": sorted(value.footnote_refs)},
+    from_json=lambda value: Rendered(
+        [tuple(row) for row in value["extra_cells"]], value["empty_boxes"], [tuple(box) for box in value["boxes"]],
+        value["texts"], set(value["footnote_refs"]), value["footnote_defs"], value["footnotes"]))
 
 
 def _versions() -> str:
@@ -199,33 +201,6 @@ def _versions() -> str:
 
 def _result_key(config_key: str, text: str) -> str:
     return hashlib.sha256(f"{config_key}\0{text}".encode("utf-8")).hexdigest()
-
-
-def _load_cache() -> None:
-    if CACHE_FILE in _LOADED:
-        return
-    _LOADED.add(CACHE_FILE)
-    try:
-        stored = json.loads(CACHE_FILE.read_text(encoding="utf-8"))
-        for key, value in stored.items():
-            _RESULTS.setdefault(key, Rendered(
-                [tuple(row) for row in value["extra_cells"]], value["empty_boxes"],
-                [tuple(box) for box in value["boxes"]], value["texts"], set(value["footnote_refs"]),
-                value["footnote_defs"], value["footnotes"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return
-
-
-def _save_cache() -> None:
-    entries = list(_RESULTS.items())[-CACHE_LIMIT:]
-    stored = {key: {**vars(value), "footnote_refs": sorted(value.footnote_refs)} for key, value in entries}
-    try:
-        CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
-        temporary = CACHE_FILE.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(CACHE_FILE)
-    except OSError:
-        pass  # a read-only checkout still validates, only more slowly
 
 
 def _config_key(path: Path) -> str:
@@ -280,7 +255,6 @@ def _body(page: Page) -> tuple[str, int]:
 
 
 def check(site: Site) -> Iterator[Problem]:
-    _load_cache()
     changed = False
     for language, config in site.configs.items():
         pages = list(site.pages[language].values())
@@ -299,7 +273,7 @@ def check(site: Site) -> Iterator[Problem]:
                 changed = True
             yield from _problems(page, result, first)
     if changed:
-        _save_cache()
+        _RESULTS.save()
 
 
 def _problems(page: Page, result: Rendered, first: int) -> Iterator[Problem]:
