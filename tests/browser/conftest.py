@@ -20,6 +20,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from scripts.chromium import NoChromium, find_chromium
 from scripts.diagram_store import DIAGRAM_HTML
 from scripts.project import PROJECT, ROOT
+from tests.browser.focus import content_focus_problems
 from tests.browser.settings import (DESKTOP, LANGUAGES, LAUNCH_ARGS, PHONE, all_pages, diagram_pages, page_id,
                                    representative_pages)
 
@@ -133,6 +134,7 @@ class Visit:
     client_width: int = 0
     wide_elements: list[str] = field(default_factory=list)
     screenshot: Path | None = None
+    focus_problems: list[str] = field(default_factory=list)  # desktop visits: the page's own links, by keyboard
 
 
 def _count_diagrams(html: str) -> int:
@@ -191,6 +193,9 @@ def _visit(browser: Browser, url: str, name: str, artefact: str, all_rules: bool
             "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
         if visit.scroll_width > visit.client_width:
             visit.wide_elements = page.evaluate(_WIDE_ELEMENTS_JS)
+        if settings["viewport"] is DESKTOP:
+            # Last: tabbing moves focus and may scroll, which nothing above should see.
+            visit.focus_problems = content_focus_problems(page)
         if settings["viewport"] is PHONE:
             visit.screenshot = ARTEFACTS / "screenshots" / f"{artefact}.png"
             visit.screenshot.parent.mkdir(parents=True, exist_ok=True)
