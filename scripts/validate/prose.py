@@ -15,6 +15,7 @@ import io
 import json
 import os
 import subprocess
+import tempfile
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -56,10 +57,8 @@ def _tool_failure(path: Path, what: str, detail: str) -> Problem:
 
 
 # textlint needs about a second to start (kuromoji's dictionary) and a fraction of a second per page: it is started
-# once per process and kept (textlint_worker.mjs). Its findings are kept per page text, textlint configuration and installed Node packages, so a run re-lints only
-# the pages that changed: in memory for the tests, which validate dozens of trees sharing most pages, and on disk
-# (under the ignored build/ folder) between runs. The same text with the same rules and versions gives the same
-# findings, so a cached result is the result.
+# once per process and kept (textlint_worker.mjs). Its findings are kept per page text, textlint configuration and
+# installed Node packages, so a run re-lints only the pages that changed (scripts/validate/stored_results.py).
 CACHE_FILE = TOOLS / "build" / "validate" / "textlint-cache.json"
 
 
@@ -88,9 +87,15 @@ class _TextlintWorker:
     """One `node textlint_worker.mjs` kept running for the life of this process (see that file for why)."""
 
     def __init__(self) -> None:
+        # Its warnings go to a file, read only when it fails: a pipe nobody reads would fill up and stop it.
+        self.errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         self.process = subprocess.Popen(["node", str(WORKER), str(TEXTLINT_CONFIG)], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                        encoding="utf-8", cwd=TOOLS)
+                                        stdout=subprocess.PIPE, stderr=self.errors, text=True, encoding="utf-8",
+                                        cwd=TOOLS)
+
+    def _stderr(self) -> str:
+        self.errors.seek(0)
+        return self.errors.read()[-2000:]
 
     def lint(self, texts: list[str]) -> list:
         self.process.stdin.write(json.dumps({"texts": texts}, ensure_ascii=False) + "\n")
@@ -98,7 +103,8 @@ class _TextlintWorker:
         line = self.process.stdout.readline()
         if not line:
             self.process.kill()
-            raise OSError(self.process.stderr.read() or "textlint stopped without an answer")
+            self.process.wait(timeout=10)
+            raise OSError(self._stderr() or "textlint stopped without an answer")
         answer = json.loads(line)
         if isinstance(answer, dict):
             raise OSError(answer.get("error", "textlint failed"))
@@ -108,6 +114,7 @@ class _TextlintWorker:
         if self.process.poll() is None:
             self.process.stdin.close()
             self.process.wait(timeout=10)
+        self.errors.close()
 
 
 _WORKERS: list[_TextlintWorker] = []

@@ -138,7 +138,8 @@ def test_diagram_labels_are_legible_on_a_phone(diagram_page, browser, page_url):
           const labels = [...svg.querySelectorAll('.nodeLabel, .edgeLabel')].filter(l => l.textContent.trim());
           const sizes = labels.map(l => parseFloat(getComputedStyle(l).fontSize) * scale);
           const box = svg.parentElement;
-          return {smallest: Math.min(...sizes), key: svg.parentElement.dataset.diagram, role: svg.getAttribute('role'), name: svg.getAttribute('aria-label'),
+          return {smallest: Math.min(...sizes), key: svg.parentElement.dataset.diagram,
+                  role: svg.getAttribute('role'), name: svg.getAttribute('aria-label'),
                   pageWide: document.scrollingElement.scrollWidth, boxScrolls: getComputedStyle(box).overflowX};
         })""")
         assert diagrams, "no diagram drawn"
