@@ -52,6 +52,10 @@ class Site:
     def translations(self) -> tuple[str, ...]:
         return self.languages[1:]
 
+    def shown(self, language: str, rel: str) -> str:
+        """docs/en/reset/index.md: where the page `rel` of `language` is (or would be), from the project root."""
+        return (self.configs[language].docs_dir / rel).relative_to(self.root).as_posix()
+
     def counterpart(self, page: Page, language: str | None = None) -> Page | None:
         """The same page in `language`; by default a translation's original, or the original's first translation."""
         if language is None:

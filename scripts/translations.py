@@ -40,11 +40,6 @@ def status_table(site) -> list[tuple[str, str, Status]]:
     return rows
 
 
-def shown(site, language: str, rel: str) -> str:
-    """docs/en/reset/index.md: where the page of that language is (or would be)."""
-    return (site.configs[language].docs_dir / rel).relative_to(site.root).as_posix()
-
-
 def write_mark(en_path: Path, value: str) -> None:
     """Set `translation_of` in the page's front matter, leaving every other line as it is."""
     text = en_path.read_text(encoding="utf-8")
@@ -78,7 +73,7 @@ def _target_of(argument: str, site) -> tuple[str, str]:
             path = Path(rel)
             break
     if len(site.translations) != 1:
-        choices = ", ".join(shown(site, language, path.as_posix()) for language in site.translations)
+        choices = ", ".join(site.shown(language, path.as_posix()) for language in site.translations)
         raise SystemExit(f"{argument}: say which translation to mark ({choices})")
     return site.translations[0], path.as_posix()
 
@@ -88,7 +83,7 @@ def mark(site, rel: str, language: str | None = None) -> str:
     language = language or site.translations[0]
     original, translation = site.pages[site.original].get(rel), site.pages[language].get(rel)
     if original is None or translation is None:
-        missing = shown(site, site.original if original is None else language, rel)
+        missing = site.shown(site.original if original is None else language, rel)
         raise SystemExit(f"{rel}: there is no {missing} to mark")
     value = source_hash(original.text)
     write_mark(translation.path, value)
@@ -160,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             print(mark(site, rel, language))
         return 0
 
-    rows = [(shown(site, language, rel), language, rel, status) for language, rel, status in status_table(site)]
+    rows = [(site.shown(language, rel), language, rel, status) for language, rel, status in status_table(site)]
     width = max((len(path) for path, *_ in rows), default=10)
     print(f"{'page':<{width}}  status")
     for path, _, _, status in rows:
@@ -169,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     print(", ".join(f"{n} {s.value}" for s, n in counts.items() if n), file=sys.stderr)
     for path, language, rel, status in rows:
         if status is Status.STALE:
-            print(f"\n== {path}: what changed in {shown(site, site.original, rel)} since this translation was last "
+            print(f"\n== {path}: what changed in {site.shown(site.original, rel)} since this translation was last "
                   "brought up to date")
             print(changes_since_translation(site, rel, language), end="")
     return 0

@@ -18,14 +18,13 @@ def _pairs(site: Site) -> Iterator[Problem]:
     for page in site.pages[site.original].values():
         for language in site.translations:
             if site.counterpart(page, language) is None:
-                target = (site.configs[language].docs_dir / page.rel).relative_to(site.root).as_posix()
+                target = site.shown(language, page.rel)
                 yield Problem(page.path, 1, "PAIR001", f"this page has no translation ({target} does not exist)",
                               f"add {target}, or remove this page from every language")
-    original_dir = site.configs[site.original].docs_dir
     for language in site.translations:
         for page in site.pages[language].values():
             if site.counterpart(page, site.original) is None:
-                target = (original_dir / page.rel).relative_to(site.root).as_posix()
+                target = site.shown(site.original, page.rel)
                 yield Problem(page.path, 1, "PAIR002", f"this page has no original ({target} does not exist)",
                               f"add {target}, or remove this page from every language")
 
