@@ -25,6 +25,7 @@ from tests.browser.settings import (DESKTOP, LANGUAGES, LAUNCH_ARGS, PHONE, all_
                                    representative_pages)
 
 ARTEFACTS = ROOT / "test-results"
+AXE = Axe()  # reads axe-core's script once
 
 
 # Every page is visited twice: light scheme on a phone, dark scheme on a desktop. Together they cover both colour
@@ -96,9 +97,35 @@ def page_url(site_url: str):
     return url
 
 
+@pytest.fixture(scope="session")
+def tab(browser: Browser):
+    """tab(**context_settings) -> a blank tab with those settings, reused by every later test of this process that
+    asks for the same settings.
+
+    Why: a new browser context costs about a second of both cores (the browser process sets up a profile, a new tab
+    a renderer), three times what navigating an open tab costs, and the browser tests open some 250 pages. The tab is
+    handed out at about:blank, so the previous test's page, and whatever it still had in flight, is gone before the
+    next test listens. For tests that read pages or navigate only: a test that adds an init script or a route,
+    resizes the viewport or stores a choice (the palette toggle) opens a context of its own (`desktop_page`)."""
+    tabs: dict[str, Page] = {}
+
+    def get(**settings) -> Page:
+        settings = {"locale": "ja-JP", **settings}
+        key = json.dumps(settings, sort_keys=True)
+        if key not in tabs:
+            tabs[key] = browser.new_context(**settings).new_page()
+        tabs[key].goto("about:blank")
+        return tabs[key]
+
+    yield get
+    for page in tabs.values():
+        page.context.close()
+
+
 @pytest.fixture
 def desktop_page(browser: Browser) -> Page:
-    """A fresh light-scheme desktop tab with nothing stored (no remembered palette, no search history)."""
+    """A light-scheme desktop tab in a context of its own, with nothing stored (no remembered palette, no search
+    history), for a test that changes the tab itself (init scripts, routes, the viewport) or stores a choice."""
     context = browser.new_context(viewport=DESKTOP, color_scheme="light", locale="ja-JP")
     page = context.new_page()
     yield page
@@ -161,23 +188,25 @@ def _rendered_diagrams(page: Page) -> list[Diagram]:
     return [Diagram(**found) for found in page.eval_on_selector_all("div.mermaid, pre.mermaid", _DIAGRAMS_JS)]
 
 
-def _visit(browser: Browser, url: str, name: str, artefact: str, all_rules: bool) -> Visit:
+def _visit(page: Page, url: str, name: str, artefact: str, all_rules: bool) -> Visit:
+    """One visit of `url` in `page`, a blank reused tab with the settings of VISITS[name]."""
     settings = VISITS[name]
-    context = browser.new_context(locale="ja-JP", **settings)
-    page = context.new_page()
     visit = Visit(url=url, name=name, expected_scheme_attr=SCHEME_NAMES[settings["color_scheme"]])
-    page.on("console", lambda m: m.type == "error" and visit.console_errors.append(f"{m.text} ({m.location})"))
-    page.on("pageerror", lambda e: visit.console_errors.append(f"uncaught: {e}"))
-    page.on("requestfailed", lambda r: visit.failed_requests.append(f"{r.url}: {r.failure}"))
-    page.on("response", lambda r: r.status >= 400 and visit.failed_requests.append(f"{r.url}: HTTP {r.status}"))
-    page.on("request", lambda r: visit.hosts.add(urlsplit(r.url).netloc or urlsplit(r.url).scheme))
+    # The listeners record this visit only: they are removed at its end, before the tab serves the next one.
+    listeners = {
+        "console": lambda m: m.type == "error" and visit.console_errors.append(f"{m.text} ({m.location})"),
+        "pageerror": lambda e: visit.console_errors.append(f"uncaught: {e}"),
+        "requestfailed": lambda r: visit.failed_requests.append(f"{r.url}: {r.failure}"),
+        "response": lambda r: r.status >= 400 and visit.failed_requests.append(f"{r.url}: HTTP {r.status}"),
+        "request": lambda r: visit.hosts.add(urlsplit(r.url).netloc or urlsplit(r.url).scheme),
+    }
+    for event, listener in listeners.items():
+        page.on(event, listener)
     try:
         response = page.goto(url, wait_until="load")
         assert response is not None and response.ok, f"{url}: {response and response.status}"
         visit.expected_diagrams = _count_diagrams(response.text())
-        # Material sets the scheme once its bundle has run: wait for that, not for a quiet network. Requests that
-        # come later (a prefetch, a diagram fallback) are still recorded: the listeners run until the context closes,
-        # after axe and the screenshot.
+        # Material sets the scheme once its bundle has run: wait for that, not for a quiet network.
         try:
             page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s",
                                    arg=visit.expected_scheme_attr, timeout=10_000)
@@ -188,7 +217,7 @@ def _visit(browser: Browser, url: str, name: str, artefact: str, all_rules: bool
         options = {"resultTypes": ["violations"]}  # axe-playwright-python's default: details of failures only
         if not all_rules:
             options["runOnly"] = {"type": "rule", "values": COLOUR_RULES}
-        visit.axe_violations = Axe().run(page, options=options).response["violations"]
+        visit.axe_violations = AXE.run(page, options=options).response["violations"]
         visit.scroll_width, visit.client_width = page.evaluate(
             "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
         if visit.scroll_width > visit.client_width:
@@ -205,7 +234,10 @@ def _visit(browser: Browser, url: str, name: str, artefact: str, all_rules: bool
             report.parent.mkdir(parents=True, exist_ok=True)
             report.write_text(json.dumps(visit.axe_violations, ensure_ascii=False, indent=1), encoding="utf-8")
     finally:
-        context.close()
+        # Before the tab leaves the page (`tab` hands it out again at about:blank): leaving aborts whatever the page
+        # still had in flight, which is no failure of this page.
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
     return visit
 
 
@@ -226,7 +258,7 @@ def visit_names() -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def visits(browser: Browser, page_url):
+def visits(tab, page_url):
     """visits(language, path, visit_name) -> Visit, computed once and shared by every test that asks."""
     cache: dict[tuple[str, str, str], Visit] = {}
     representative = set(representative_pages())
@@ -236,7 +268,7 @@ def visits(browser: Browser, page_url):
         if key not in cache:
             artefact = f"{language}/{path.strip('/').replace('/', '--') or 'home'}"
             all_rules = name == "light-phone" or (language, path) in representative
-            cache[key] = _visit(browser, page_url(language, path), name, artefact, all_rules)
+            cache[key] = _visit(tab(**VISITS[name]), page_url(language, path), name, artefact, all_rules)
         return cache[key]
 
     return get

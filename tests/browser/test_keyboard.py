@@ -23,8 +23,8 @@ def _open(page: Page, url: str) -> None:
     assert response is not None and response.ok
 
 
-def test_skip_link_moves_focus_to_the_content(header_page, desktop_page, page_url):
-    page = desktop_page
+def test_skip_link_moves_focus_to_the_content(header_page, tab, page_url):
+    page = tab(viewport=DESKTOP, color_scheme="light")
     _open(page, page_url(*header_page))
     page.keyboard.press("Tab")
     skip = page.locator("a.md-skip")
@@ -41,15 +41,14 @@ def test_skip_link_moves_focus_to_the_content(header_page, desktop_page, page_ur
     assert page.evaluate(in_content), page.evaluate("document.activeElement.outerHTML.slice(0, 200)")
 
 
-def test_search_opens_by_keyboard(header_page, desktop_page, page_url):
-    _check_search_by_keyboard(desktop_page, page_url(*header_page))
+def test_search_opens_by_keyboard(header_page, tab, page_url):
+    _check_search_by_keyboard(tab(viewport=DESKTOP, color_scheme="light"), page_url(*header_page))
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
-def test_search_opens_by_keyboard_on_a_phone(language, desktop_page, page_url):
+def test_search_opens_by_keyboard_on_a_phone(language, tab, page_url):
     # The phone header is different (a search button instead of a field); it is the same on every page.
-    desktop_page.set_viewport_size(PHONE)
-    _check_search_by_keyboard(desktop_page, page_url(language, ""))
+    _check_search_by_keyboard(tab(viewport=PHONE, color_scheme="light"), page_url(language, ""))
 
 
 def _check_search_by_keyboard(page: Page, url: str) -> None:
@@ -75,9 +74,8 @@ def _check_search_by_keyboard(page: Page, url: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
-def test_navigation_drawer_opens_by_keyboard_on_a_phone(language, desktop_page, page_url):
-    page = desktop_page
-    page.set_viewport_size(PHONE)
+def test_navigation_drawer_opens_by_keyboard_on_a_phone(language, tab, page_url):
+    page = tab(viewport=PHONE, color_scheme="light")
     _open(page, page_url(language, "reset/"))
     button = page.locator(".md-header .site-drawer-button")
     for _ in range(HEADER_TAB_STOPS):
@@ -102,15 +100,11 @@ def test_navigation_drawer_opens_by_keyboard_on_a_phone(language, desktop_page, 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 @pytest.mark.parametrize("language", ["ja", "en"])
-def test_focus_is_visible_in_the_header(language, viewport, scheme, browser, page_url):
+def test_focus_is_visible_in_the_header(language, viewport, scheme, tab, page_url):
     # The header and the start of the navigation are the same on every page: checked on each home page.
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    try:
-        page = context.new_page()
-        _open(page, page_url(language, ""))
-        problems = check_focus_stops(page, HEADER_TAB_STOPS)
-    finally:
-        context.close()
+    page = tab(viewport=viewport, color_scheme=scheme)
+    _open(page, page_url(language, ""))
+    problems = check_focus_stops(page, HEADER_TAB_STOPS)
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
@@ -120,8 +114,8 @@ def test_focus_is_visible_in_the_content(site_page, visits):
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
-def test_focus_is_visible_in_the_content_in_the_light_scheme(header_page, desktop_page, page_url):
-    page = desktop_page
+def test_focus_is_visible_in_the_content_in_the_light_scheme(header_page, tab, page_url):
+    page = tab(viewport=DESKTOP, color_scheme="light")
     _open(page, page_url(*header_page))
     problems = content_focus_problems(page)
     assert not problems, "\n".join(dict.fromkeys(problems))

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.browser.settings import DESKTOP
+
 OTHER = {"ja": "en", "en": "ja"}
 
 
-def test_language_switcher_leads_to_the_counterpart(header_page, desktop_page, page_url):
+def test_language_switcher_leads_to_the_counterpart(header_page, tab, page_url):
     language, path = header_page
     other = OTHER[language]
-    page = desktop_page
+    page = tab(viewport=DESKTOP, color_scheme="light")
     response = page.goto(page_url(language, path), wait_until="domcontentloaded")
     assert response is not None and response.ok
     assert page.get_attribute("html", "lang") == language
