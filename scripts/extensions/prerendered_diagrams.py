@@ -78,6 +78,61 @@ def accessible(svg: str, language: str) -> str:
 
 
 SVG_STYLE = re.compile(r"(<style[^>]*>)")
+STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
+ATTRIBUTE_SELECTOR = re.compile(r'\[([\w-]+)(\^?=)"([^"]*)"\]')
+LONG_DECIMAL = re.compile(r"(\d\.\d{2})\d+")
+
+
+def css_rules(css: str) -> list[tuple[str, str]]:
+    """The top-level rules of a style sheet as (selectors, {block}), a nested block (@keyframes) kept whole."""
+    rules, start = [], 0
+    while (opening := css.find("{", start)) >= 0:
+        depth, end = 1, opening + 1
+        while depth and end < len(css):
+            depth += {"{": 1, "}": -1}.get(css[end], 0)
+            end += 1
+        rules.append((css[start:opening].strip(), css[opening:end]))
+        start = end
+    return rules
+
+
+def matches_something(selector: str, classes: set[str], ids: set[str], tags: set[str], markup: str) -> bool:
+    """False when the selector names a class, id, element or attribute value the drawing does not have (it can then
+    match nothing in it: the drawing is static, no script changes it)."""
+    if ":root" in selector:
+        return False  # mermaid's variables for its own page; :root is never inside a drawing
+    for name, operator, value in ATTRIBUTE_SELECTOR.findall(selector):
+        if (f'{name}="{value}"' if operator == "=" else f'{name}="{value}') not in markup:
+            return False
+    bare = re.sub(r"\[[^\]]*\]", "", selector)
+    wanted_ids = re.findall(r"#([\w-]+)", bare)[1:]  # the first is the drawing's own id
+    wanted_tags = {tag.lower() for tag in re.findall(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)", bare)}
+    return (set(re.findall(r"\.([\w-]+)", bare)) <= classes and set(wanted_ids) <= ids and wanted_tags <= tags)
+
+
+def slimmed(svg: str) -> str:
+    """The same drawing in fewer bytes and rules: mermaid writes its whole theme into every drawing (about 14 KB of
+    CSS, for sequence, class, state and ER diagrams too); only the rules that can match something in this drawing
+    are kept, with coordinates rounded to 1/100 px. The page then weighs less and the browser has fewer rules to
+    match each time Material's script restyles the page while it loads."""
+    found = STYLE_BLOCK.search(svg)
+    if found:
+        markup = svg[:found.start()] + svg[found.end():]
+        classes = {name for value in re.findall(r'class="([^"]*)"', markup) for name in value.split()}
+        ids = set(re.findall(r'id="([^"]*)"', markup))
+        tags = {tag.lower() for tag in re.findall(r"<([a-zA-Z][\w-]*)", markup)}
+        kept = []
+        for selectors, block in css_rules(found[2]):
+            if not selectors.startswith("@"):
+                selectors = ",".join(selector for selector in selectors.split(",")
+                                     if matches_something(selector, classes, ids, tags, markup))
+            if selectors:
+                kept.append((selectors, block))
+        plain = "".join(selectors + block for selectors, block in kept if not selectors.startswith("@"))
+        kept = [(selectors, block) for selectors, block in kept if not selectors.startswith("@keyframes")
+                or re.search(r"animation(-name)?:[^;}]*\b" + re.escape(selectors.split()[-1]) + r"\b", plain)]
+        svg = svg[:found.start()] + found[1] + "".join(s + b for s, b in kept) + found[3] + svg[found.end():]
+    return LONG_DECIMAL.sub(r"\1", svg)
 
 
 def with_height(svg: str, key: str) -> str:
@@ -92,7 +147,7 @@ def with_height(svg: str, key: str) -> str:
 
 
 def inline(svg: str, key: str, language: str = "en") -> str:
-    return f'<div class="mermaid" data-diagram="{key}">{with_height(accessible(svg.strip(), language), key)}</div>'
+    return f'<div class="mermaid" data-diagram="{key}">{with_height(accessible(slimmed(svg.strip()), language), key)}</div>'
 
 
 def fence_format(source: str, language: str, class_name: str, options: dict, md: Any, **kwargs: Any) -> str:
