@@ -28,17 +28,20 @@ ARTEFACTS = ROOT / "test-results"
 AXE = Axe()  # reads axe-core's script once
 
 
-# Every page is visited twice: light scheme on a phone, dark scheme on a desktop. Together they cover both colour
-# schemes and both layouts (Material hides and moves parts of the page below its breakpoints).
-VISITS = {
-    "light-phone": {"color_scheme": "light", "viewport": PHONE, "is_mobile": True, "has_touch": True},
-    "dark-desktop": {"color_scheme": "dark", "viewport": DESKTOP},
-}
-# axe-core runs all its rules on every page in the light phone visit. In the dark desktop visit it runs the rules
-# that depend on colour on every page, and all its rules only on the representative pages: what else a desktop shows
-# (the sidebars, the header's search field) is the same template on every page, and the page's own content is
-# already checked, whole, on the phone. axe took about two thirds of every visit.
+# Every page is visited once, on a phone: first in the light scheme, then, without reloading, in the dark one (as a
+# phone whose system setting turns dark at night; Material follows the setting). What the build gives each page (its
+# content, diagrams, links) is checked in both schemes; a second page load per page would add nothing but time.
+# The desktop layout (sidebars, the header's search field) is the same template on every page: the representative
+# pages get a dark desktop visit as well.
+PHONE_VISIT = {"color_scheme": "light", "viewport": PHONE, "is_mobile": True, "has_touch": True}
+DESKTOP_VISIT = {"color_scheme": "dark", "viewport": DESKTOP}
+SCHEMES = ["light", "dark"]
+# axe-core runs all its rules in the light scheme and in the desktop visit, and the rules that depend on colour in
+# the dark scheme (the rest do not change with the colours): axe is most of a visit's time.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# axe fetches and parses every stylesheet again before each run ("preload") for its one rule that reads them
+# (css-orientation-lock), a third of a full run. Every page links the same stylesheets: that rule runs in the
+# desktop visits of the representative pages only.
 # Material's scheme names, set on <body data-md-color-scheme> once the palette follows the emulated preference.
 SCHEME_NAMES = {"light": "default", "dark": "slate"}
 
@@ -54,15 +57,15 @@ def chromium_executable() -> str:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """`site_page`: (language, path) of every page of every language; `diagram_page`: the pages with a diagram;
-    `header_page`: the representative pages for header behaviour; `visit_name`: each key of VISITS."""
+    `header_page`: the representative pages for header behaviour; `page_scheme`: each colour scheme of a visit."""
     if "site_page" in metafunc.fixturenames:
         metafunc.parametrize("site_page", all_pages(), ids=page_id)
     if "diagram_page" in metafunc.fixturenames:
         metafunc.parametrize("diagram_page", diagram_pages(), ids=page_id)
     if "header_page" in metafunc.fixturenames:
         metafunc.parametrize("header_page", representative_pages(), ids=page_id)
-    if "visit_name" in metafunc.fixturenames:
-        metafunc.parametrize("visit_name", list(VISITS))
+    if "page_scheme" in metafunc.fixturenames:
+        metafunc.parametrize("page_scheme", SCHEMES)
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
@@ -75,8 +78,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             continue
         item.add_marker(pytest.mark.browser)
         params = getattr(item, "callspec", None) and item.callspec.params
-        page = params and (params.get("site_page") or params.get("diagram_page"))
-        if page and "visits" in item.fixturenames:
+        page = params and (params.get("site_page") or params.get("diagram_page") or params.get("header_page"))
+        if page and {"visits", "desktop_visits"} & set(item.fixturenames):
             item.add_marker(pytest.mark.xdist_group(f"visits-{page_id(page)}"))
 
 
@@ -133,7 +136,7 @@ def desktop_page(browser: Browser) -> Page:
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# One visit per page and scheme, shared by the tests of test_pages.py
+# One visit per page, in both schemes, shared by the tests of test_pages.py and test_keyboard.py
 # ----------------------------------------------------------------------------------------------------------------
 @dataclass
 class Diagram:
@@ -145,23 +148,29 @@ class Diagram:
 
 
 @dataclass
-class Visit:
-    url: str
-    name: str
+class SchemeView:
+    """What one colour scheme of a visit showed."""
     # What <body data-md-color-scheme> must say if the emulated colour scheme took effect.
     expected_scheme_attr: str
     scheme_attr: str | None = None
+    diagrams: list[Diagram] = field(default_factory=list)
+    axe_violations: list[dict] = field(default_factory=list)
+    focus_problems: list[str] = field(default_factory=list)  # the page's own links, by keyboard (dark scheme)
+
+
+@dataclass
+class Visit:
+    """One load of a page, in each colour scheme it was shown in."""
+    url: str
     console_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     hosts: set[str] = field(default_factory=set)
     expected_diagrams: int = 0
-    diagrams: list[Diagram] = field(default_factory=list)
-    axe_violations: list[dict] = field(default_factory=list)
+    schemes: dict[str, SchemeView] = field(default_factory=dict)
     scroll_width: int = 0
     client_width: int = 0
     wide_elements: list[str] = field(default_factory=list)
     screenshot: Path | None = None
-    focus_problems: list[str] = field(default_factory=list)  # desktop visits: the page's own links, by keyboard
 
 
 def _count_diagrams(html: str) -> int:
@@ -188,10 +197,32 @@ def _rendered_diagrams(page: Page) -> list[Diagram]:
     return [Diagram(**found) for found in page.eval_on_selector_all("div.mermaid, pre.mermaid", _DIAGRAMS_JS)]
 
 
-def _visit(page: Page, url: str, name: str, artefact: str, all_rules: bool) -> Visit:
-    """One visit of `url` in `page`, a blank reused tab with the settings of VISITS[name]."""
-    settings = VISITS[name]
-    visit = Visit(url=url, name=name, expected_scheme_attr=SCHEME_NAMES[settings["color_scheme"]])
+# Resolves once the page's CSS transitions have ended (Material fades colours when the scheme changes): axe must see
+# the colours a reader sees, not a frame half-way.
+_TRANSITIONS_ENDED_JS = "() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))"
+
+
+def _show(page: Page, view: SchemeView, artefact: str, axe_options: dict) -> None:
+    """Wait for `view`'s scheme to be applied, then record its diagrams and axe's findings."""
+    try:
+        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s",
+                               arg=view.expected_scheme_attr, timeout=10_000)
+    except PlaywrightTimeoutError:
+        pass  # reported by the tests that compare scheme_attr
+    page.evaluate(_TRANSITIONS_ENDED_JS)
+    view.scheme_attr = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    view.diagrams = _rendered_diagrams(page)
+    # resultTypes: axe-playwright-python's default, details of failures only.
+    view.axe_violations = AXE.run(page, options={"resultTypes": ["violations"], **axe_options}).response["violations"]
+    if view.axe_violations:
+        report = ARTEFACTS / "axe" / f"{artefact}.json"
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps(view.axe_violations, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _visit(page: Page, url: str, artefact: str, desktop: bool) -> Visit:
+    """One visit of `url` in `page`, a blank reused tab (PHONE_VISIT's settings, or DESKTOP_VISIT's if `desktop`)."""
+    visit = Visit(url=url)
     # The listeners record this visit only: they are removed at its end, before the tab serves the next one.
     listeners = {
         "console": lambda m: m.type == "error" and visit.console_errors.append(f"{m.text} ({m.location})"),
@@ -206,38 +237,32 @@ def _visit(page: Page, url: str, name: str, artefact: str, all_rules: bool) -> V
         response = page.goto(url, wait_until="load")
         assert response is not None and response.ok, f"{url}: {response and response.status}"
         visit.expected_diagrams = _count_diagrams(response.text())
-        # Material sets the scheme once its bundle has run: wait for that, not for a quiet network.
-        try:
-            page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s",
-                                   arg=visit.expected_scheme_attr, timeout=10_000)
-        except PlaywrightTimeoutError:
-            pass  # reported by the tests that compare scheme_attr
-        visit.scheme_attr = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        visit.diagrams = _rendered_diagrams(page)
-        options = {"resultTypes": ["violations"]}  # axe-playwright-python's default: details of failures only
-        if not all_rules:
-            options["runOnly"] = {"type": "rule", "values": COLOUR_RULES}
-        visit.axe_violations = AXE.run(page, options=options).response["violations"]
-        visit.scroll_width, visit.client_width = page.evaluate(
-            "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
-        if visit.scroll_width > visit.client_width:
-            visit.wide_elements = page.evaluate(_WIDE_ELEMENTS_JS)
-        if settings["viewport"] is DESKTOP:
-            # Last: tabbing moves focus and may scroll, which nothing above should see.
-            visit.focus_problems = content_focus_problems(page)
-        if settings["viewport"] is PHONE:
+        if desktop:
+            dark = visit.schemes["dark"] = SchemeView(expected_scheme_attr=SCHEME_NAMES["dark"])
+            _show(page, dark, f"{artefact}-dark-desktop", {"preload": True})
+        else:
+            light = visit.schemes["light"] = SchemeView(expected_scheme_attr=SCHEME_NAMES["light"])
+            _show(page, light, f"{artefact}-light-phone", {"preload": False})
+            visit.scroll_width, visit.client_width = page.evaluate(
+                "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+            if visit.scroll_width > visit.client_width:
+                visit.wide_elements = page.evaluate(_WIDE_ELEMENTS_JS)
             visit.screenshot = ARTEFACTS / "screenshots" / f"{artefact}.png"
             visit.screenshot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=visit.screenshot)  # what a phone shows first (artefact for people)
-        if visit.axe_violations:
-            report = ARTEFACTS / "axe" / f"{artefact}-{name}.json"
-            report.parent.mkdir(parents=True, exist_ok=True)
-            report.write_text(json.dumps(visit.axe_violations, ensure_ascii=False, indent=1), encoding="utf-8")
+            page.emulate_media(color_scheme="dark")
+            dark = visit.schemes["dark"] = SchemeView(expected_scheme_attr=SCHEME_NAMES["dark"])
+            _show(page, dark, f"{artefact}-dark-phone",
+                  {"preload": False, "runOnly": {"type": "rule", "values": COLOUR_RULES}})
+        # Last: tabbing moves focus and may scroll, which nothing above should see.
+        dark.focus_problems = content_focus_problems(page)
     finally:
         # Before the tab leaves the page (`tab` hands it out again at about:blank): leaving aborts whatever the page
         # still had in flight, which is no failure of this page.
         for event, listener in listeners.items():
             page.remove_listener(event, listener)
+        if not desktop:
+            page.emulate_media(color_scheme=PHONE_VISIT["color_scheme"])  # the tab's own setting, for the next page
     return visit
 
 
@@ -252,24 +277,35 @@ _WIDE_ELEMENTS_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="session")
-def visit_names() -> list[str]:
-    return list(VISITS)
+def _artefact(language: str, path: str) -> str:
+    return f"{language}/{path.strip('/').replace('/', '--') or 'home'}"
 
 
 @pytest.fixture(scope="session")
 def visits(tab, page_url):
-    """visits(language, path, visit_name) -> Visit, computed once and shared by every test that asks."""
-    cache: dict[tuple[str, str, str], Visit] = {}
-    representative = set(representative_pages())
+    """visits(language, path) -> the page's phone Visit (light, then dark), made once, shared by every test that
+    asks."""
+    cache: dict[tuple[str, str], Visit] = {}
 
-    def get(language: str, path: str, name: str) -> Visit:
-        key = (language, path, name)
-        if key not in cache:
-            artefact = f"{language}/{path.strip('/').replace('/', '--') or 'home'}"
-            all_rules = name == "light-phone" or (language, path) in representative
-            cache[key] = _visit(tab(**VISITS[name]), page_url(language, path), name, artefact, all_rules)
-        return cache[key]
+    def get(language: str, path: str) -> Visit:
+        if (language, path) not in cache:
+            cache[language, path] = _visit(tab(**PHONE_VISIT), page_url(language, path), _artefact(language, path),
+                                           desktop=False)
+        return cache[language, path]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def desktop_visits(tab, page_url):
+    """desktop_visits(language, path) -> a representative page's dark desktop Visit, made once."""
+    cache: dict[tuple[str, str], Visit] = {}
+
+    def get(language: str, path: str) -> Visit:
+        if (language, path) not in cache:
+            cache[language, path] = _visit(tab(**DESKTOP_VISIT), page_url(language, path), _artefact(language, path),
+                                           desktop=True)
+        return cache[language, path]
 
     return get
 

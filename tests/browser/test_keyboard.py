@@ -1,5 +1,5 @@
-"""Keyboard use: a visible focus indicator on every page's own links (in the dark desktop visit of every page, and
-in the light scheme on the representative pages); the header, the same template on every page,
+"""Keyboard use: a visible focus indicator on every page's own links (in the dark scheme of every page's visit, and on
+a desktop in both schemes on the representative pages); the header, the same template on every page,
 on representative pages (each home page, the deepest page, a diagram page: the skip link and opening search without a
 mouse) and on each home page on a desktop and a phone in both colour schemes (focus indicators); and the navigation
 drawer that replaces the sidebar on a phone."""
@@ -109,8 +109,14 @@ def test_focus_is_visible_in_the_header(language, viewport, scheme, tab, page_ur
 
 
 def test_focus_is_visible_in_the_content(site_page, visits):
-    """Every page's own links in the dark desktop visit (conftest.py: tabbed through once axe is done)."""
-    problems = visits(*site_page, "dark-desktop").focus_problems
+    """Every page's own links in the dark scheme of its visit (conftest.py: tabbed through once axe is done)."""
+    problems = visits(*site_page).schemes["dark"].focus_problems
+    assert not problems, "\n".join(dict.fromkeys(problems))
+
+
+def test_focus_is_visible_in_the_content_on_a_desktop(header_page, desktop_visits):
+    """The representative pages' own links in their dark desktop visit."""
+    problems = desktop_visits(*header_page).schemes["dark"].focus_problems
     assert not problems, "\n".join(dict.fromkeys(problems))
 
 
