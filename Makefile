@@ -23,7 +23,7 @@ export PYTHONPATH := $(CURDIR)
 export PIP_PRE := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup serve build diagrams validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-steps bench browser lock clean zensical-check zensical-search
+.PHONY: help setup serve build diagrams validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-checks bench browser lock clean zensical-check zensical-search
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -96,19 +96,21 @@ lint-workflows: $(PY_STAMP) ## GitHub workflows: jactionlint and zizmor, offline
 	$(BIN)/jactionlint --no-online --strict-exit --no-color --shellcheck=$(BIN)/shellcheck --pyflakes=
 	$(BIN)/zizmor --offline --persona=pedantic --no-progress --color=never .
 
+# The checks before pytest are independent of each other (the link check and the Zensical check wait for the build):
+# they run two at a time, each one's output printed whole when it ends. The tests read the site `make build` just
+# made (GUIDE_SITE_DIR) instead of building it again. Tests without a browser run first, in a run of their own: a
+# failure there stops `make test` in minutes, before the browser tests. Both runs use every CPU (pytest-xdist); a
+# page's browser tests stay in one process (tests/browser/conftest.py).
+PYTEST_PARALLEL := --numprocesses=auto --dist=loadgroup
 test: ## Everything: build, validate, lints, link check, pytest (browser tests included)
 	@mkdir -p build && date +%s > build/.test-started
-	@$(MAKE) --no-print-directory test-steps
+	@$(MAKE) --no-print-directory --jobs=2 --output-sync=target test-checks
+	GUIDE_SITE_DIR=site $(PY) -m pytest $(PYTEST_PARALLEL) -m "not browser"
+	GUIDE_SITE_DIR=site $(PY) -m pytest $(PYTEST_PARALLEL) -m browser
 	@# `make bench` reports how long the whole run took (figures live there, not in timed tests).
 	@echo $$(( $$(date +%s) - $$(cat build/.test-started) )) > build/test-seconds.txt
 
-# The tests read the site `make build` just made (GUIDE_SITE_DIR) instead of building it again. Tests without a
-# browser run first, in a run of their own: a failure there stops `make test` in minutes, before the browser tests.
-# Both runs use every CPU (pytest-xdist); a page's browser tests stay in one process (tests/browser/conftest.py).
-PYTEST_PARALLEL := --numprocesses=auto --dist=loadgroup
-test-steps: build validate lint-markdown lint-workflows linkcheck zensical-check browser
-	GUIDE_SITE_DIR=site $(PY) -m pytest $(PYTEST_PARALLEL) -m "not browser"
-	GUIDE_SITE_DIR=site $(PY) -m pytest $(PYTEST_PARALLEL) -m browser
+test-checks: build validate lint-markdown lint-workflows linkcheck zensical-check browser
 
 # A gate for the build only: failing to build, or losing pages, lang, the language control, diagrams or the
 # no-third-party rule, fails; other differences are listed (README, "Moving to Zensical").
