@@ -81,6 +81,7 @@ SVG_STYLE = re.compile(r"(<style[^>]*>)")
 STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
 ATTRIBUTE_SELECTOR = re.compile(r'\[([\w-]+)(\^?=)"([^"]*)"\]')
 LONG_DECIMAL = re.compile(r"(\d\.\d{2})\d+")
+TAG = re.compile(r"<[^>]+>")
 
 
 def css_rules(css: str) -> list[tuple[str, str]]:
@@ -132,7 +133,8 @@ def slimmed(svg: str) -> str:
         kept = [(selectors, block) for selectors, block in kept if not selectors.startswith("@keyframes")
                 or re.search(r"animation(-name)?:[^;}]*\b" + re.escape(selectors.split()[-1]) + r"\b", plain)]
         svg = svg[:found.start()] + found[1] + "".join(s + b for s, b in kept) + found[3] + svg[found.end():]
-    return LONG_DECIMAL.sub(r"\1", svg)
+    # Only inside tags (paths, positions, sizes): a label's text keeps every digit it has.
+    return TAG.sub(lambda tag: LONG_DECIMAL.sub(r"\1", tag[0]), svg)
 
 
 def with_height(svg: str, key: str) -> str:
@@ -147,7 +149,8 @@ def with_height(svg: str, key: str) -> str:
 
 
 def inline(svg: str, key: str, language: str = "en") -> str:
-    return f'<div class="mermaid" data-diagram="{key}">{with_height(accessible(slimmed(svg.strip()), language), key)}</div>'
+    drawing = with_height(accessible(slimmed(svg.strip()), language), key)
+    return f'<div class="mermaid" data-diagram="{key}">{drawing}</div>'
 
 
 def fence_format(source: str, language: str, class_name: str, options: dict, md: Any, **kwargs: Any) -> str:
