@@ -86,23 +86,14 @@
 
   // A table still too wide for the screen scrolls inside itself; keyboard users must be able to reach it to scroll
   // it (axe: scrollable-region-focusable). Only such tables become tab stops.
-  var SCROLLING_BOXES = ".md-typeset table, .md-typeset div.mermaid";
-  function makeWideTablesFocusable(within) {
+  function makeWideTablesFocusable() {
     // Diagrams too: on a phone a drawing keeps at least 80 % of its natural width (site.css) and scrolls sideways.
-    var root = within || document;
-    var boxes = Array.prototype.slice.call(root.querySelectorAll(SCROLLING_BOXES));
-    if (within && within.matches(SCROLLING_BOXES)) boxes.push(within);
-    boxes.forEach(function (table) {
+    document.querySelectorAll(".md-typeset table, .md-typeset div.mermaid").forEach(function (table) {
       if (table.scrollWidth > table.clientWidth && !table.hasAttribute("tabindex")) {
         table.setAttribute("tabindex", "0");
       }
     });
   }
-  // A table or diagram away from the screen is not laid out yet (content-visibility in site.css): it has no width to
-  // compare until the browser draws it as it comes near the screen, so each is checked again then.
-  document.addEventListener("contentvisibilityautostatechange", function (event) {
-    if (!event.skipped && event.target instanceof Element) makeWideTablesFocusable(event.target);
-  }, true);
 
   // The back-to-top button starts out hidden (invisible) yet focusable; Material takes it out of the tab order only
   // once the reader has scrolled, so on a short page keyboard focus disappears into it.
