@@ -15,6 +15,7 @@ import yaml
 
 from scripts import diagram_preview
 from scripts.diagram_store import diagram_key, mermaid_version
+from scripts.extensions.prerendered_diagrams import slimmed
 from scripts.project import ROOT
 from scripts.render_diagrams import with_own_id
 from tests.helpers import mkdocs_build
@@ -115,3 +116,17 @@ def test_a_drawing_takes_an_id_of_its_own():
     renamed = with_own_id(svg, "abc")
     assert renamed == ('<svg id="diagram-abc"><style>#diagram-abc .node{}</style>'
                        '<marker id="diagram-abc_flowchart-pointEnd"></marker><g id="__mermaid_10"></g></svg>')
+
+
+def test_the_inlined_drawing_keeps_only_the_rules_it_can_use_and_its_label_digits():
+    # A hand-made drawing in mermaid's shape: one rule for what it has, one for a kind of diagram it is not, one
+    # for :root, and a label whose text has more decimals than a coordinate keeps.
+    svg = ('<svg id="d1" viewBox="0 0 100.123456 50"><style>#d1 .node rect{fill:#fff}'
+           '#d1 .actor{stroke:#000}:root{--x:1}#d1 .edgeLabel{color:#333}</style>'
+           '<g class="node"><rect x="1.234567" width="98.765432"/></g>'
+           '<g class="edgeLabel"><p>3.14159 or 2.71828</p></g></svg>')
+    slim = slimmed(svg)
+    assert "#d1 .node rect{fill:#fff}" in slim and "#d1 .edgeLabel{color:#333}" in slim
+    assert ".actor" not in slim and ":root" not in slim
+    assert 'x="1.23"' in slim and 'width="98.76"' in slim and 'viewBox="0 0 100.12 50"' in slim
+    assert "3.14159 or 2.71828" in slim

@@ -65,7 +65,6 @@ ACCESSIBLE_NAME = {
 SVG_ROLE = re.compile(r'(<svg id="[^"]*"[^>]*?) role="[^"]*"')
 SVG_ROLE_DESCRIPTION = re.compile(r'(<svg id="[^"]*"[^>]*?) aria-roledescription="[^"]*"')
 SVG_MAX_WIDTH = re.compile(r'(<svg id="[^"]*"[^>]*? style=")max-width: (?P<width>[0-9.]+)px;')
-SVG_VIEW_BOX = re.compile(r'<svg id="[^"]*"[^>]*? viewBox="[-0-9.]+ [-0-9.]+ (?P<width>[0-9.]+) (?P<height>[0-9.]+)"')
 
 
 def accessible(svg: str, language: str) -> str:
@@ -77,7 +76,6 @@ def accessible(svg: str, language: str) -> str:
     return SVG_MAX_WIDTH.sub(r'\1max-width: \g<width>px; --diagram-width: \g<width>px;', svg, count=1)
 
 
-SVG_STYLE = re.compile(r"(<style[^>]*>)")
 STYLE_BLOCK = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.DOTALL)
 ATTRIBUTE_SELECTOR = re.compile(r'\[([\w-]+)(\^?=)"([^"]*)"\]')
 LONG_DECIMAL = re.compile(r"(\d\.\d{2})\d+")
@@ -137,19 +135,8 @@ def slimmed(svg: str) -> str:
     return TAG.sub(lambda tag: LONG_DECIMAL.sub(r"\1", tag[0]), svg)
 
 
-def with_height(svg: str, key: str) -> str:
-    """The drawing's height at its natural width as --diagram-height on its box, set from the drawing's own <style>
-    (the box's tag stays as it is). site.css reserves that height while the browser has not drawn the diagram yet
-    (content-visibility), so the page does not jump when it comes into view."""
-    box = SVG_VIEW_BOX.search(svg)
-    if not box:
-        return svg
-    rule = f'div[data-diagram="{key}"]{{--diagram-height:{float(box["height"]):.0f}px}}'
-    return SVG_STYLE.sub(lambda opening: opening[1] + rule, svg, count=1)
-
-
 def inline(svg: str, key: str, language: str = "en") -> str:
-    drawing = with_height(accessible(slimmed(svg.strip()), language), key)
+    drawing = accessible(slimmed(svg.strip()), language)
     return f'<div class="mermaid" data-diagram="{key}">{drawing}</div>'
 
 

@@ -197,9 +197,16 @@ def _rendered_diagrams(page: Page) -> list[Diagram]:
     return [Diagram(**found) for found in page.eval_on_selector_all("div.mermaid, pre.mermaid", _DIAGRAMS_JS)]
 
 
-# Resolves once the page's CSS transitions have ended (Material fades colours when the scheme changes): axe must see
-# the colours a reader sees, not a frame half-way.
-_TRANSITIONS_ENDED_JS = "() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))"
+# Brings the page to where its transitions end (Material fades link colours over 125 ms when the scheme changes), so
+# that axe judges the colours a reader sees, not a frame half-way. Reading a style first makes the browser apply the
+# change and start the transitions (it may not draw a frame on its own in headless mode); finishing them then
+# jumps to their end. An endless animation cannot finish and is left as it is.
+_SETTLE_JS = """() => {
+  getComputedStyle(document.body).color;
+  for (const animation of document.getAnimations()) {
+    try { animation.finish(); } catch (endless) { /* InvalidStateError: infinite iterations */ }
+  }
+}"""
 
 
 def _show(page: Page, view: SchemeView, artefact: str, axe_options: dict) -> None:
@@ -209,7 +216,7 @@ def _show(page: Page, view: SchemeView, artefact: str, axe_options: dict) -> Non
                                arg=view.expected_scheme_attr, timeout=10_000)
     except PlaywrightTimeoutError:
         pass  # reported by the tests that compare scheme_attr
-    page.evaluate(_TRANSITIONS_ENDED_JS)
+    page.evaluate(_SETTLE_JS)
     view.scheme_attr = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     view.diagrams = _rendered_diagrams(page)
     # resultTypes: axe-playwright-python's default, details of failures only.
