@@ -99,14 +99,16 @@ lint-workflows: $(PY_STAMP) ## GitHub workflows: jactionlint and zizmor, offline
 # The checks before pytest are independent of each other (the link check and the Zensical check wait for the build):
 # they run two at a time, each one's output printed whole when it ends. The tests read the site `make build` just
 # made (GUIDE_SITE_DIR) instead of building it again. Tests without a browser run first, in a run of their own: a
-# failure there stops `make test` in minutes, before the browser tests. Both runs use every CPU (pytest-xdist); a
-# page's browser tests stay in one process (tests/browser/conftest.py).
+# failure there stops `make test` in minutes, before the browser tests. They use every CPU (pytest-xdist). The
+# browser tests run in one process: one Chromium already keeps both cores of a 2-core machine busy, and two took
+# longer (5 min 0 s against 3 min 54 s on 2026-11-30, 583 CPU seconds against 355).
 PYTEST_PARALLEL := --numprocesses=auto --dist=loadgroup
+PYTEST_BROWSER := --numprocesses=0
 test: ## Everything: build, validate, lints, link check, pytest (browser tests included)
 	@mkdir -p build && date +%s > build/.test-started
 	@$(MAKE) --no-print-directory --jobs=2 --output-sync=target test-checks
 	GUIDE_SITE_DIR=site $(PY) -m pytest $(PYTEST_PARALLEL) -m "not browser"
-	GUIDE_SITE_DIR=site $(PY) -m pytest $(PYTEST_PARALLEL) -m browser
+	GUIDE_SITE_DIR=site $(PY) -m pytest $(PYTEST_BROWSER) -m browser
 	@# `make bench` reports how long the whole run took (figures live there, not in timed tests).
 	@echo $$(( $$(date +%s) - $$(cat build/.test-started) )) > build/test-seconds.txt
 
