@@ -284,37 +284,31 @@ _WIDE_ELEMENTS_JS = """() => {
 }"""
 
 
-def _artefact(language: str, path: str) -> str:
-    return f"{language}/{path.strip('/').replace('/', '--') or 'home'}"
+def _visits_made_once(tab, page_url, desktop: bool):
+    """(language, path) -> Visit, each page visited at most once in this process (PHONE_VISIT's or DESKTOP_VISIT's
+    settings, as `desktop` says)."""
+    cache: dict[tuple[str, str], Visit] = {}
+
+    def get(language: str, path: str) -> Visit:
+        if (language, path) not in cache:
+            artefact = f"{language}/{path.strip('/').replace('/', '--') or 'home'}"
+            settings = DESKTOP_VISIT if desktop else PHONE_VISIT
+            cache[language, path] = _visit(tab(**settings), page_url(language, path), artefact, desktop=desktop)
+        return cache[language, path]
+
+    return get
 
 
 @pytest.fixture(scope="session")
 def visits(tab, page_url):
-    """visits(language, path) -> the page's phone Visit (light, then dark), made once, shared by every test that
-    asks."""
-    cache: dict[tuple[str, str], Visit] = {}
-
-    def get(language: str, path: str) -> Visit:
-        if (language, path) not in cache:
-            cache[language, path] = _visit(tab(**PHONE_VISIT), page_url(language, path), _artefact(language, path),
-                                           desktop=False)
-        return cache[language, path]
-
-    return get
+    """visits(language, path) -> the page's phone Visit (light, then dark), shared by every test that asks."""
+    return _visits_made_once(tab, page_url, desktop=False)
 
 
 @pytest.fixture(scope="session")
 def desktop_visits(tab, page_url):
-    """desktop_visits(language, path) -> a representative page's dark desktop Visit, made once."""
-    cache: dict[tuple[str, str], Visit] = {}
-
-    def get(language: str, path: str) -> Visit:
-        if (language, path) not in cache:
-            cache[language, path] = _visit(tab(**DESKTOP_VISIT), page_url(language, path), _artefact(language, path),
-                                           desktop=True)
-        return cache[language, path]
-
-    return get
+    """desktop_visits(language, path) -> a representative page's dark desktop Visit, shared likewise."""
+    return _visits_made_once(tab, page_url, desktop=True)
 
 
 # ----------------------------------------------------------------------------------------------------------------
