@@ -199,8 +199,8 @@ def _rendered_diagrams(page: Page) -> list[Diagram]:
 
 # Brings the page to where its transitions end (Material fades link colours over 125 ms when the scheme changes), so
 # that axe judges the colours a reader sees, not a frame half-way. Reading a style first makes the browser apply the
-# change and start the transitions (it may not draw a frame on its own in headless mode); finishing them then
-# jumps to their end. An endless animation cannot finish and is left as it is.
+# change and start the transitions now rather than at its next frame; finishing them then jumps to their end. An
+# endless animation cannot finish and is left as it is.
 _SETTLE_JS = """() => {
   getComputedStyle(document.body).color;
   for (const animation of document.getAnimations()) {
