@@ -11,9 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.focus import (HEADER_TAB_STOPS, check_focus_stops, content_focus_problems,
                                  wait_search_open)
-
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 360, "height": 740}
+from tests.browser.settings import DESKTOP, PHONE
 
 
 def _open(page: Page, url: str) -> None:
