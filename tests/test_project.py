@@ -28,11 +28,12 @@ def test_languages_come_from_extra_languages() -> None:
 
 
 def test_inherit_is_merged_as_mkdocs_merges_it() -> None:
-    """mkdocs.en.yml sets only theme.language and palette: the nested keys of mkdocs.yml's theme stay."""
+    """mkdocs.en.yml sets only theme.language: the nested keys of mkdocs.yml's theme stay."""
     theme = PROJECT.config("en").theme
     assert (theme.name, theme["language"]) == ("material", "en")
     assert Path(theme.custom_dir) == ROOT / "overrides"
-    assert "navigation.instant" in theme["features"]
+    assert "navigation.sections" in theme["features"]
+    assert theme["palette"]["primary"] == "indigo"
 
 
 def test_pages_and_urls_are_mkdocs_own() -> None:

@@ -7,7 +7,7 @@ draw, and neither mermaid (3.5 MB) nor its loader is part of the theme (tests/te
 add_to(site_dir) copies the npm-pinned mermaid (node_modules/mermaid, the version package.json pins and the
 drawings' keys include) and mermaid-loader.js into a built site and adds the loader to every page ahead of
 Material's bundle: the loader defines window.mermaid, so Material never fetches mermaid from unpkg.com, and loads
-the real library on the first diagram (it must be on every page, as instant navigation keeps the first page's head).
+the real library on the first diagram (every page has the loader; only a page with a diagram fetches mermaid).
 """
 
 from __future__ import annotations

@@ -4,7 +4,6 @@
 // Material renders ```mermaid blocks itself, and loads mermaid from unpkg.com whenever `window.mermaid` is undefined
 // at that moment. This stub defines `window.mermaid` on every page, so Material never reaches for the CDN, and turns
 // Material's first render() call into a one-time load of assets/javascripts/vendor/mermaid.min.js from this site.
-// It also survives instant navigation, where scripts added to a later page's <head> would never run.
 (function () {
   "use strict";
   var vendorUrl = new URL("vendor/mermaid.min.js", document.currentScript.src).href;

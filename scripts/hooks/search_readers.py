@@ -129,8 +129,7 @@ def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
     if page.file.src_uri == START_PAGE:
         parser = _Situations()
         parser.feed(content)
-        # Links are made absolute from the site root: the search dialog stays in place across Material's instant
-        # navigation, so a link relative to the first page opened would break on the next one.
+        # Links are made absolute from the site root: the same list goes into every page, at every depth.
         base = _state["root"] + page.url
         _state["situations"] = [(text, urljoin(base, href)) for text, href in parser.routes or parser.rows]
     return content

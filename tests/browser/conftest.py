@@ -21,8 +21,8 @@ from scripts.chromium import NoChromium, find_chromium
 from scripts.diagram_store import DIAGRAM_HTML
 from scripts.project import PROJECT, ROOT
 from tests.browser.focus import content_focus_problems
-from tests.browser.settings import (DESKTOP, LANGUAGES, LAUNCH_ARGS, PHONE, all_pages, diagram_pages, page_id,
-                                   representative_pages)
+from tests.browser.settings import (DARK_BACKGROUND_MAX, DESKTOP, LANGUAGES, LAUNCH_ARGS, LIGHT_BACKGROUND_MIN, PHONE,
+                                   all_pages, diagram_pages, page_id, representative_pages)
 
 ARTEFACTS = ROOT / "test-results"
 AXE = Axe()  # reads axe-core's script once
@@ -42,8 +42,15 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # axe fetches and parses every stylesheet again before each run ("preload") for its one rule that reads them
 # (css-orientation-lock), a third of a full run. Every page links the same stylesheets: that rule runs in the
 # desktop visits of the representative pages only.
-# Material's scheme names, set on <body data-md-color-scheme> once the palette follows the emulated preference.
-SCHEME_NAMES = {"light": "default", "dark": "slate"}
+
+# Whether the page shows the emulated scheme (settings.DARK_BACKGROUND_MAX, LIGHT_BACKGROUND_MIN): its body has an
+# opaque background of that scheme's lightness.
+_SHOWS_SCHEME_JS = """([scheme, darkMax, lightMin]) => {
+  const values = (getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g) || []).map(Number);
+  if (values.length < 3 || (values.length > 3 && values[3] < 1)) return false;  // no opaque background of its own
+  const sum = values[0] + values[1] + values[2];
+  return scheme === 'dark' ? sum <= darkMax : sum >= lightMin;
+}"""
 
 
 def chromium_executable() -> str:
@@ -150,9 +157,8 @@ class Diagram:
 @dataclass
 class SchemeView:
     """What one colour scheme of a visit showed."""
-    # What <body data-md-color-scheme> must say if the emulated colour scheme took effect.
-    expected_scheme_attr: str
-    scheme_attr: str | None = None
+    scheme: str  # "light" or "dark": the emulated system setting
+    shows_scheme: bool = False  # the page's background is that scheme's (_SHOWS_SCHEME_JS)
     diagrams: list[Diagram] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
     focus_problems: list[str] = field(default_factory=list)  # the page's own links, by keyboard (dark scheme)
@@ -211,13 +217,13 @@ _SETTLE_JS = """() => {
 
 def _show(page: Page, view: SchemeView, artefact: str, axe_options: dict) -> None:
     """Wait for `view`'s scheme to be applied, then record its diagrams and axe's findings."""
+    arg = [view.scheme, DARK_BACKGROUND_MAX, LIGHT_BACKGROUND_MIN]
     try:
-        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') === s",
-                               arg=view.expected_scheme_attr, timeout=10_000)
+        page.wait_for_function(_SHOWS_SCHEME_JS, arg=arg, timeout=10_000)
     except PlaywrightTimeoutError:
-        pass  # reported by the tests that compare scheme_attr
+        pass  # reported by the tests that read shows_scheme
     page.evaluate(_SETTLE_JS)
-    view.scheme_attr = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    view.shows_scheme = page.evaluate(_SHOWS_SCHEME_JS, arg)
     view.diagrams = _rendered_diagrams(page)
     # resultTypes: axe-playwright-python's default, details of failures only.
     view.axe_violations = AXE.run(page, options={"resultTypes": ["violations"], **axe_options}).response["violations"]
@@ -245,10 +251,10 @@ def _visit(page: Page, url: str, artefact: str, desktop: bool) -> Visit:
         assert response is not None and response.ok, f"{url}: {response and response.status}"
         visit.expected_diagrams = _count_diagrams(response.text())
         if desktop:
-            dark = visit.schemes["dark"] = SchemeView(expected_scheme_attr=SCHEME_NAMES["dark"])
+            dark = visit.schemes["dark"] = SchemeView(scheme="dark")
             _show(page, dark, f"{artefact}-dark-desktop", {"preload": True})
         else:
-            light = visit.schemes["light"] = SchemeView(expected_scheme_attr=SCHEME_NAMES["light"])
+            light = visit.schemes["light"] = SchemeView(scheme="light")
             _show(page, light, f"{artefact}-light-phone", {"preload": False})
             visit.scroll_width, visit.client_width = page.evaluate(
                 "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
@@ -258,7 +264,7 @@ def _visit(page: Page, url: str, artefact: str, desktop: bool) -> Visit:
             visit.screenshot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=visit.screenshot)  # what a phone shows first (artefact for people)
             page.emulate_media(color_scheme="dark")
-            dark = visit.schemes["dark"] = SchemeView(expected_scheme_attr=SCHEME_NAMES["dark"])
+            dark = visit.schemes["dark"] = SchemeView(scheme="dark")
             _show(page, dark, f"{artefact}-dark-phone",
                   {"preload": False, "runOnly": {"type": "rule", "values": COLOUR_RULES}})
         # Last: tabbing moves focus and may scroll, which nothing above should see.

@@ -16,6 +16,10 @@ LAUNCH_ARGS = [
 ]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
+# A page shows the dark scheme when its background's red, green and blue add up to at most DARK_BACKGROUND_MAX, and
+# the light scheme at LIGHT_BACKGROUND_MIN or more: judged by what a reader sees, not by a class or attribute.
+DARK_BACKGROUND_MAX = 3 * 80
+LIGHT_BACKGROUND_MIN = 3 * 200
 
 
 def page_id(value: tuple[str, str]) -> str:

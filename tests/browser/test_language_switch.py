@@ -28,9 +28,9 @@ def test_language_switcher_leads_to_the_counterpart(header_page, tab, page_url):
     # settles, which Playwright reports as a navigation without a response (seen under load on 2 cores).
     page.wait_for_url(page_url(other, path), wait_until="domcontentloaded")
 
-    # A full page load of the other language's build, not instant navigation keeping this language's search index:
-    # the document's own navigation entry is the new address only after a real load.
+    # A full page load of the other language's build, never a script swapping the content in and keeping this
+    # language's search index: the document's own navigation entry is the new address only after a real load.
     document_url = page.evaluate("performance.getEntriesByType('navigation')[0].name")
-    assert document_url == page_url(other, path), "instant navigation kept this language's page and search index"
+    assert document_url == page_url(other, path), "the other language's page was swapped in, not loaded"
     assert page.get_attribute("html", "lang") == other
     expect(page.locator(f".md-select__link[hreflang='{other}']")).to_have_attribute("aria-current", "true")

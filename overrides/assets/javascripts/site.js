@@ -9,12 +9,6 @@
     dialog.setAttribute("aria-label", input.getAttribute("aria-label") || "Search");
   }
 
-  // The instant-navigation progress bar is a purely visual cue: it has role="progressbar" but no name and no value,
-  // and sits outside every landmark (axe: aria-progressbar-name, region). Screen readers announce the new page
-  // anyway, so it is hidden from them.
-  var progress = document.querySelector(".md-progress");
-  if (progress) progress.setAttribute("aria-hidden", "true");
-
   // Once search is open, its results pane is a tab stop even while it is 0 px tall (nothing typed yet), so keyboard
   // focus vanishes there. The results are links, reachable by Tab and the arrow keys: the pane needs no stop of its
   // own. (site.css hides the pane while search is closed.)
@@ -56,10 +50,9 @@
     if (drawerButton) drawerButton.setAttribute("aria-expanded", String(drawer.checked));
   }
 
-  // The skip link must move keyboard focus to the content and leave it there. As a plain #fragment link it does not:
-  // the first in-page navigation makes Material's instant navigation fetch and re-render the whole page half a
-  // second later, which drops focus to <body> (and Material's own click handling never moves focus at all). So the
-  // skip link focuses its target itself, without navigating.
+  // The skip link must move keyboard focus to the content and leave it there. As a plain #fragment link it does not
+  // (Material's own click handling never moves focus). So the skip link focuses its target itself, without
+  // navigating.
   document.addEventListener("click", function (event) {
     var link = event.target instanceof Element ? event.target.closest(".md-skip") : null;
     var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
@@ -145,8 +138,7 @@
     }
   }, true);
 
-  // The sidebar and the content are replaced on every instant navigation (which also closes the drawer);
-  // Material's document$ says when.
+  // Once Material has set up the page (its document$ says when; it wraps tables and adds the copy buttons).
   function repairPage() {
     nameNavigationSections();
     makeWideTablesFocusable();
