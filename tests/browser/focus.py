@@ -6,7 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-# Enough Tab presses to pass the whole header (skip link, logo, palette, language, search, repository) and reach
+# Enough Tab presses to pass the whole header (skip link, menu, logo, language, search, repository) and reach
 # the navigation: the focus indicator is checked on each stop.
 HEADER_TAB_STOPS = 14
 CONTENT_TAB_STOPS = 8
@@ -14,7 +14,7 @@ CONTENT_TAB_STOPS = 8
 MIN_FOCUS_CONTRAST = 3.0
 
 # What a sighted keyboard user sees of the focused element: its own outline, or that of the label that stands in for
-# it (Material hides the palette radio buttons and shows their labels), on screen and with enough contrast.
+# it (a hidden input whose <label> is what shows), on screen and with enough contrast.
 FOCUS_INDICATOR_JS = """() => {
   const active = document.activeElement;
   const lum = c => {
