@@ -53,13 +53,14 @@
     return [piece];
   }
 
-  // English stop words (lunr's list: a, is, what, my, ...). lunr would drop them itself, but not once Material has
-  // made each term a prefix ("a*"), when they match nearly every word and slow the search down.
-  // Negations stay: "not arriving" and "no email" are what a reader means.
-  var NEGATIONS = {not: true, no: true, cannot: true, never: true};
+  // English stop words (lunr's list: a, is, what, my, not, no, ...). lunr would drop them itself, but not once
+  // Material has made each term a prefix ("a*"), when they match nearly every word and slow the search down.
+  // Negations go too: the index holds no "not" or "no" (lunr dropped them from the pages), so as prefixes they only
+  // matched other words ("not*" found the section "Notes and papers" first for "code not arriving"). What a reader
+  // means by "no email" lives in the synonyms, which turn it into the site's words before this.
   function stopword(segment) {
     var filter = self.lunr && self.lunr.stopWordFilter;
-    return /^[a-z']+$/.test(segment) && !NEGATIONS[segment] && typeof filter === "function" && !filter(segment);
+    return /^[a-z']+$/.test(segment) && typeof filter === "function" && !filter(segment);
   }
 
   function rewrite(query) {
