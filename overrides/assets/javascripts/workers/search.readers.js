@@ -10,7 +10,8 @@
 //      (lunr.tokenizer.separator) and, for each Japanese run, the same TinySegmenter instance (lunr.segmenter) that
 //      Material's tokenizer uses. A compound typed whole (アカウントロック) then becomes the parts the index holds
 //      (アカウント ロック). Kana-only pieces of one or two characters (particles and endings: を, た, ない) and
-//      English stop words (a, is, my) are left out: as prefixes they match nearly every page.
+//      English stop words (a, is, my) are left out: as prefixes they match nearly every page. An English word that
+//      begins no word of the pages is searched by its stem (arriving -> arriv).
 // Material then adds its trailing wildcard to every term and searches as usual.
 (function () {
   "use strict";
@@ -43,6 +44,42 @@
         return /^[\x00-\x7f]+$/.test(variant) ? "(?<![a-z0-9])" + pattern + "(?![a-z0-9])" : pattern;
       }).join("|"), "g");
     }
+  }
+
+  // Every Latin word of the pages, sorted, to tell whether a reader's word begins any of them (see `ending`).
+  var pageWords = [];
+  function learnWords(docs) {
+    var seen = {};
+    (docs || []).forEach(function (doc) {
+      var text = ((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ").toLowerCase();
+      (text.match(/[a-z]+/g) || []).forEach(function (word) { seen[word] = true; });
+    });
+    pageWords = Object.keys(seen).sort();
+  }
+  function beginsPageWord(prefix) {
+    var low = 0, high = pageWords.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (pageWords[middle] < prefix) low = middle + 1; else high = middle;
+    }
+    return low < pageWords.length && pageWords[low].indexOf(prefix) === 0;
+  }
+
+  // The index holds the pages' words as written (no stemmer) and Material makes each term a prefix, so a reader's
+  // "arriving" or "scammed" found nothing where the pages say "arrive" and "scam". A Latin word that begins no word
+  // of the pages is searched by its stem instead: -ing, -ed, -es, -s cut (-ies made -y), the first stem that begins
+  // a page word. A word the pages do contain is searched as typed, so this only
+  // adds results for words that had none.
+  function ending(word) {
+    if (!/^[a-z]{4,}$/.test(word) || !pageWords.length || beginsPageWord(word)) return word;
+    var cut = word.replace(/(?:ing|ed|es|s)$/, "");
+    // A doubled last letter is undone first (scammed -> scam, not scamm as in "scammers"), except where English
+    // words end so themselves (called, missed, added: the cut is tried next).
+    var stems = [word.replace(/ies$/, "y"), cut.replace(/([b-df-hj-km-rtv-y])\1$/, "$1"), cut, cut + "e"];
+    for (var i = 0; i < stems.length; i++) {
+      if (stems[i] !== word && stems[i].length >= 3 && beginsPageWord(stems[i])) return stems[i];
+    }
+    return word;
   }
 
   var KANA_PARTICLE = /^[\u3040-\u309f]{1,2}$/;
@@ -79,7 +116,9 @@
       segments(piece).forEach(function (segment) {
         if (!segment || all.indexOf(segment) !== -1) return;
         all.push(segment);
-        if (!KANA_PARTICLE.test(segment) && !stopword(segment)) kept.push(segment);
+        if (KANA_PARTICLE.test(segment) || stopword(segment)) return;
+        var word = ending(segment);
+        if (kept.indexOf(word) === -1) kept.push(word);
       });
     });
     // Only ignored words (amazon): search for what was typed rather than for nothing.
@@ -95,6 +134,7 @@
       var message = event.data;
       if (message && message.type === SETUP) {
         setup(message.data.config);
+        learnWords(message.data.docs);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
         var data;
         try { data = rewrite(message.data); } catch (error) { data = message.data; }
