@@ -8,6 +8,7 @@ import unicodedata
 
 import pytest
 import yaml
+from mkdocs.exceptions import PluginError
 
 from scripts.bench import search as search_bench
 from scripts.hooks import search_readers
@@ -95,3 +96,38 @@ def test_queries_are_reader_phrased():
         assert len({case["query"] for case in cases}) == len(cases), f"{language}: a query appears twice"
         for case in cases:
             assert case.get("source") in {"issue", "article", "suggest", "forum", "support"}, case
+
+
+BAD_SYNONYMS = """\
+panel:
+  en: {label: a, more: b, empty: c, all: d}
+synonyms:
+  en:
+    - to: security code
+      from: [otp, passcode]
+    - to: sign in
+      from: [log in, otp]
+"""
+
+
+def test_a_word_in_two_synonym_groups_is_refused_with_its_line(tmp_path, monkeypatch):
+    data = tmp_path / "docs" / "search.yml"
+    data.parent.mkdir()
+    data.write_text(BAD_SYNONYMS, encoding="utf-8")
+    monkeypatch.setattr(search_readers, "DATA", data)
+    with pytest.raises(PluginError) as error:
+        search_readers.load("en")
+    assert str(error.value).startswith("docs/search.yml:8: SEARCH001 synonyms.en: 'otp' is already in the group for "
+                                       "'security code' (line 6)")
+    assert "(fix: " in str(error.value)
+
+
+def test_a_second_group_for_the_same_site_words_is_refused(tmp_path, monkeypatch):
+    data = tmp_path / "docs" / "search.yml"
+    data.parent.mkdir()
+    data.write_text(BAD_SYNONYMS.replace("to: sign in", "to: Security Code").replace("[log in, otp]", "[pin]"),
+                    encoding="utf-8")
+    monkeypatch.setattr(search_readers, "DATA", data)
+    with pytest.raises(PluginError, match=r"^docs/search.yml:7: SEARCH001 .*'security code' is already in the group "
+                                          r"for 'security code' \(line 5\)"):
+        search_readers.load("en")

@@ -45,8 +45,41 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+def _synonym_lines(text: str, language: str) -> list[dict[str, int]]:
+    """For each synonym group of `language`, the line (1-based) of each of its words in docs/search.yml."""
+    root = yaml.compose(text)
+    section = {key.value: value for key, value in root.value}.get("synonyms") if root else None
+    groups = {key.value: value for key, value in section.value}.get(language) if section else None
+    lines = []
+    for group in groups.value if groups else []:
+        words: dict[str, int] = {}
+        for key, value in group.value:
+            for node in value.value if key.value == "from" else [value] if key.value == "to" else []:
+                words.setdefault(fold(str(node.value)), node.start_mark.line + 1)
+        lines.append(words)
+    return lines
+
+
+def _check_one_group_per_word(text: str, language: str, groups: list[dict]) -> None:
+    """Each word, reader's (`from`) or site's (`to`), belongs to one group. The browser maps a word to the first group
+    it meets and would silently drop the other mapping; two groups with one `to` split one meaning in two."""
+    lines = _synonym_lines(text, language)
+    owner: dict[str, int] = {}
+    for index, group in enumerate(groups):
+        for word in [fold(group["to"]), *(fold(v) for v in group["from"])]:
+            first = owner.setdefault(word, index)
+            if first != index:
+                rel = DATA.relative_to(DATA.parents[1]).as_posix()
+                raise PluginError(
+                    f"{rel}:{lines[index].get(word, 1)}: SEARCH001 synonyms.{language}: '{word}' is already in the "
+                    f"group for '{fold(groups[first]['to'])}' (line {lines[first].get(word, 1)}); the browser would "
+                    "use only that one (fix: keep each word in one group: merge the two, or drop it from one)")
+
+
 def load(language: str) -> dict:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    text = DATA.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    _check_one_group_per_word(text, language, data.get("synonyms", {}).get(language, []))
     synonyms = []
     for group in data.get("synonyms", {}).get(language, []):
         variants = sorted({fold(v) for v in group["from"]} - {fold(group["to"])}, key=len, reverse=True)
