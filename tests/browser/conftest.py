@@ -176,6 +176,7 @@ class Visit:
     scroll_width: int = 0
     client_width: int = 0
     wide_elements: list[str] = field(default_factory=list)
+    wide_tables: list[str] = field(default_factory=list)  # tables without code that scroll sideways on the phone
     screenshot: Path | None = None
 
 
@@ -260,6 +261,7 @@ def _visit(page: Page, url: str, artefact: str, desktop: bool) -> Visit:
                 "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
             if visit.scroll_width > visit.client_width:
                 visit.wide_elements = page.evaluate(_WIDE_ELEMENTS_JS)
+            visit.wide_tables = page.evaluate(_WIDE_TABLES_JS)
             visit.screenshot = ARTEFACTS / "screenshots" / f"{artefact}.png"
             visit.screenshot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=visit.screenshot)  # what a phone shows first (artefact for people)
@@ -288,6 +290,14 @@ _WIDE_ELEMENTS_JS = """() => {
     (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '') +
     ' right=' + Math.round(e.getBoundingClientRect().right));
 }"""
+
+
+# Tables wider than their own box (Material makes each table its own sideways-scrolling box), and by how much. A table
+# with code in a cell is left out: a command breaks at its spaces only (site.css), so it may scroll.
+_WIDE_TABLES_JS = """() => [...document.querySelectorAll('.md-typeset table')]
+  .filter(t => !t.querySelector('td code') && t.scrollWidth > t.clientWidth + 1)
+  .map(t => (t.scrollWidth - t.clientWidth) + ' px past the screen: table "' +
+            t.rows[0].innerText.replace(/\\s+/g, ' ').slice(0, 40) + '"')"""
 
 
 def _visits_made_once(tab, page_url, desktop: bool):

@@ -1,6 +1,6 @@
 """Every page of both languages, as a reader's browser shows it: no errors, nothing fetched from elsewhere, diagrams
 rendered (drawn at build time, in the colours of each scheme), no axe-core violation in either colour scheme, and no
-sideways scrolling on a phone.
+sideways scrolling on a phone, for the page or for any of its tables.
 
 The page visits behind these tests are shared (conftest.visits): each page is loaded once, on a phone, and shown in
 the light scheme and then in the dark one. The representative pages are also visited on a desktop
@@ -73,6 +73,13 @@ def test_phone_has_no_sideways_scroll(site_page, visits):
     assert visit.scroll_width <= visit.client_width, (
         f"page is {visit.scroll_width}px wide on a {visit.client_width}px screen; widest: {visit.wide_elements}"
     )
+
+
+def test_tables_fit_a_phone_screen(site_page, visits):
+    """A table is read whole on a phone, not cut at the screen's edge with the rest to be found by scrolling it."""
+    visit = visits(*site_page)
+    assert visit.client_width <= 360, "the phone visit is no longer a small phone"
+    assert not visit.wide_tables, visit.wide_tables
 
 
 def test_the_desktop_layout_has_no_error_and_no_axe_violation(header_page, desktop_visits, site_url):
