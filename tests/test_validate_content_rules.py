@@ -197,3 +197,55 @@ def test_one_danger_box_with_a_title_that_names_the_danger_passes(tmp_path: Path
     edit(tree, EN_G, '!!! tip "Tip"', '!!! danger "Never give anyone your code"')
     remark(tree, JA_G, EN_G)
     assert [p for p in run(tree) if p.code.startswith("DANGER")] == []
+
+
+# ---- The real pages -----------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def real_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project's committed and new files (no tests, no installed tools), loaded by the checks."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.split("\0")
+    base = tmp_path_factory.mktemp("real") / "project"
+    for name in listed:
+        if name and not name.startswith("tests/") and (ROOT / name).is_file():
+            (base / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, base / name)
+    return base
+
+
+def test_a_sentence_copied_from_a_real_page_names_both_places(real_tree: Path, tmp_path: Path) -> None:
+    """A contributor copies the first long sentence of the reset page onto the FAQ page (issue 24, bad input)."""
+    from scripts.validate import repeats
+
+    tree = tmp_path / "project"
+    shutil.copytree(real_tree, tree)
+    reset = (tree / "docs/ja/reset/index.md").read_text(encoding="utf-8").split("\n")
+    title = reset.index(next(l for l in reset if l.startswith("# ")))  # after the front matter and the title
+    number, line = next((n, l) for n, l in enumerate(reset, 1) if n > title and l and l[0] not in "#-|!<`> 0123456789"
+                        and "。" in l and len(l.split("。")[0]) >= 25 and "[" not in l.split("。")[0])
+    sentence = line.split("。")[0] + "。"
+    faq = tree / "docs/ja/faq/index.md"
+    text = faq.read_text(encoding="utf-8").rstrip("\n")
+    faq.write_text(f"{text}\n\n{sentence}\n", encoding="utf-8")
+    copied_at = len(text.split("\n")) + 2
+    found = [p.format(tree.resolve()) for p in repeats.check(load_site(tree))
+             if p.path.name == "index.md" and p.path.parent.name == "faq" and p.line == copied_at]
+    assert len(found) == 1, found
+    assert found[0].startswith(f"docs/ja/faq/index.md:{copied_at}: DUP001 ")
+    assert f"also stands on docs/ja/reset/index.md:{number} " in found[0]
+
+
+def test_a_real_citation_past_its_review_by_date_names_the_pages_that_cite_it(real_tree: Path) -> None:
+    site = load_site(real_tree)
+    references = (real_tree / JA_R).read_text(encoding="utf-8").split("\n")
+    heading = next(n for n, l in enumerate(references, 1) if l.startswith("### A16 "))
+    number, line = next((n, l) for n, l in enumerate(references, 1) if n > heading and l.startswith("- 確認日："))
+    review_by = datetime.date.fromisoformat(line.split("次回確認：")[1].strip())
+    citing = sorted(p.parent.name for p in (real_tree / "docs/ja").rglob("index.md")
+                    if "references/index.md#a16)" in p.read_text(encoding="utf-8") and p.parent.name != "references")
+    assert citing, "no page cites A16: pick another citation"
+    problems = [p.format(real_tree.resolve()) for p in citations.check(site, review_by + datetime.timedelta(days=1))
+                if p.code == "REF001" and p.path.parent.parent.name == "ja"]
+    assert f"{JA_R}:{number}: REF001 citation A16 review-by {review_by} has passed; used on: {', '.join(citing)} " \
+           "(fix: re-check the source, then update the dates in both languages)" in problems
+    assert not [p for p in citations.check(site, review_by) if p.code == "REF001" and "A16 " in p.message]

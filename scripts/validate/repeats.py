@@ -212,9 +212,9 @@ def check(site: Site) -> Iterator[Problem]:
                 if any(e.matches(sentence) and {first_shown, where} <= set(e.pages) for e in exceptions):
                     continue
                 quoted = sentence.text if len(sentence.text) <= 60 else sentence.text[:57] + "…"
+                digest = sentence.digest[:HASH_MIN]
                 yield Problem(sentence.page.path, sentence.line, "DUP001",
-                              f"“{quoted}” also stands on {first_shown}:{first.line} (hash {sentence.digest[:HASH_MIN]})",
-                              FIX)
+                              f"“{quoted}” also stands on {first_shown}:{first.line} (hash {digest})", FIX)
     for entry in exceptions:
         stale = [page for page in entry.pages if page not in used[id(entry)]]
         if stale:

@@ -79,7 +79,8 @@ _DIAGRAMS_JS = """() => {
     .map(e => {
       const svg = e.querySelector('svg');
       const drawn = svg && svg.getBoundingClientRect();
-      const scale = svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width ? drawn.width / svg.viewBox.baseVal.width : 1;
+      const viewBox = svg && svg.viewBox.baseVal;
+      const scale = viewBox && viewBox.width ? drawn.width / viewBox.width : 1;
       const labels = svg ? [...svg.querySelectorAll('.nodeLabel, .edgeLabel, text')]
         .filter(l => l.textContent.trim() && !l.querySelector('.nodeLabel, .edgeLabel')) : [];
       const sizes = labels.map(l => parseFloat(getComputedStyle(l).fontSize) * scale);
