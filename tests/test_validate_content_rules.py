@@ -153,6 +153,25 @@ def test_a_short_english_sentence_may_repeat_but_eight_words_may_not(tmp_path: P
     assert [line.split(" also")[0] for line in dup(tree)] == [f"{EN_G}:16: DUP001 “{eight[:-1]}”"]
 
 
+def test_a_link_label_may_repeat_as_the_name_of_a_place(tmp_path: Path) -> None:
+    """A route on the home page and a row on another page name the same place: a name, like a heading."""
+    tree = copy_good(tmp_path)
+    label = "[I clicked a link in a message and typed my password there](guide/index.md#steps)"
+    edit(tree, EN_I, "The guide page has a table, a diagram and a picture.",
+         f"The guide page has a table, a diagram and a picture.\n\n- {label}")
+    edit(tree, EN_G, "The table lists the steps.", f"- {label.replace('guide/index.md', '')}\n\nThe table lists the steps.")
+    assert dup(tree) == []
+
+
+def test_a_quoted_japanese_label_counts_as_one_english_word(tmp_path: Path) -> None:
+    tree = copy_good(tmp_path)
+    gloss = "Select 「パスワードを忘れた方」 (\"Forgot your password?\") there."  # 7 words on an English page
+    edit(tree, EN_I, "The guide page has a table, a diagram and a picture.",
+         f"The guide page has a table, a diagram and a picture. {gloss}")
+    edit(tree, EN_G, "The table lists the steps.", f"{gloss}\n\nThe table lists the steps.")
+    assert dup(tree) == []
+
+
 def test_the_references_page_is_not_a_reader_page(tmp_path: Path) -> None:
     tree = copy_good(tmp_path)
     shutil.copytree(BAD / "REF003" / "tree", tree, dirs_exist_ok=True)

@@ -12,11 +12,12 @@ labels on purpose) and without the contributor pages (not_in_nav).
 
 A sentence is compared after normalisation: Unicode NFKC (full-width and half-width forms fold together), white
 space folded, case folded, markup and link targets left out (the text of scripts/pagemodel.py's blocks: paragraphs,
-list items and table cells; headings are names, not instructions), citation markers such as `（出典: A1）` or
+list items and table cells; headings, and sentences that are all the text of a link, are names, not
+instructions), citation markers such as `（出典: A1）` or
 `(source: A1)` left out, and the closing punctuation dropped. Sentences end at 。！？ or at . ! ? followed by a space.
 
-Length threshold: a sentence with Japanese letters counts when it has 20 characters or more (letters and digits,
-not spaces or punctuation); any other sentence counts when it has 8 words or more (a Japanese word is about 2.5
+Length threshold: a sentence on a Japanese page counts when it has 20 characters or more (letters and digits, not
+spaces or punctuation); a sentence on a page of another language counts when it has 8 words or more (a Japanese word is about 2.5
 characters, so the two are about the same length). Below that are stock phrases that may fairly stand on many pages
 (「確認できていません。」, 「用語集を見てください。」, "Amazon does not publish this."); at or above it a sentence
 says something of its own, such as a step or a reason, and a repeat of it is a second home that can drift from the
@@ -45,12 +46,12 @@ from scripts.validate import Problem
 
 EXCEPTIONS = Path("docs/repeated-sentences.yml")
 REFERENCES = "references/index.md"
-MIN_JAPANESE = 20  # characters (letters and digits) of a sentence with Japanese letters
+MIN_JAPANESE = 20  # characters (letters and digits) of a sentence on a Japanese page
 MIN_WORDS = 8  # words of any other sentence
 HASH_MIN = 8  # the shortest hash prefix an exception may give
 FIX = f"link to the home, or list the repeat in {EXCEPTIONS.as_posix()} with a reason"
 
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+CHARACTER_LANGUAGES = {"ja"}  # written without spaces between words: counted in characters
 # After NFKC, （出典: A1） is (出典: A1); several ids may follow: (出典: A1、A2) / (source: A1, A2).
 CITATION = re.compile(r"\(\s*(?:出典|source)\s*:[^()]*\)", re.I)
 SENTENCE_END = re.compile(r"[。！？]+|[.!?]+[\"”’)）」]*(?=\s|$)")
@@ -80,14 +81,19 @@ def normalise(text: str) -> str:
     return text.strip(CLOSING)
 
 
-def long_enough(text: str) -> bool:
-    if JAPANESE.search(text):
+def long_enough(text: str, language: str) -> bool:
+    """Counted in the page's language: characters on a Japanese page, words on the others (where a quoted Japanese
+    screen label such as 「パスワードを忘れた方」 is one word of its sentence)."""
+    if language in CHARACTER_LANGUAGES:
         return sum(1 for c in text if c.isalnum()) >= MIN_JAPANESE
     return len(WORD.findall(text)) >= MIN_WORDS
 
 
 def sentences(page: Page) -> Iterator[Sentence]:
-    """Every sentence of the page's paragraphs, list items and table cells that is long enough to count."""
+    """Every sentence of the page's paragraphs, list items and table cells that is long enough to count, except a
+    sentence that is all the text of one link: the name of a place (a route button, a situation row), like a
+    heading, not an instruction."""
+    labels = {normalise(link.text) for link in page.links}
     for block in page.blocks:
         if block.kind == "heading":
             continue
@@ -107,7 +113,7 @@ def sentences(page: Page) -> Iterator[Sentence]:
             offset = start + (len(raw) - len(raw.lstrip()))
             start = end
             shown = normalise(raw)
-            if shown and long_enough(shown):
+            if shown and long_enough(shown, page.language) and shown not in labels:
                 yield Sentence(page, lines[min(offset, len(lines) - 1)], shown, shown.casefold())
 
 
