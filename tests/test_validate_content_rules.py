@@ -5,6 +5,7 @@ repeats, and near misses that must pass (DANGER). Fixture dates are fixed; "toda
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import shutil
 import subprocess
@@ -83,7 +84,7 @@ def test_due_soon_lists_citations_due_within_30_days_only(dated_tree: Path) -> N
 def test_the_runner_prints_due_notes_without_failing(dated_tree: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(dated_tree)], cwd=ROOT,
                             capture_output=True, text=True, check=False,
-                            env={**__import__("os").environ, "GUIDE_TODAY": "2098-07-01"})
+                            env={**os.environ, "GUIDE_TODAY": "2098-07-01"})
     assert (result.returncode, result.stdout) == (0, "")
     assert f"validate: {JA_R}:16: note: citation A1 review-by 2098-07-10 is due in 9 day(s); used on: guide" \
         in result.stderr.splitlines()
@@ -92,7 +93,7 @@ def test_the_runner_prints_due_notes_without_failing(dated_tree: Path) -> None:
 def test_a_malformed_today_stops_the_runner(dated_tree: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(dated_tree)], cwd=ROOT,
                             capture_output=True, text=True, check=False,
-                            env={**__import__("os").environ, "GUIDE_TODAY": "5 December"})
+                            env={**os.environ, "GUIDE_TODAY": "5 December"})
     assert result.returncode == 1
     assert "GUIDE_TODAY='5 December' is not a date" in result.stderr
 
