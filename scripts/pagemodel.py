@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import frontmatter
 import yaml
+from bs4 import BeautifulSoup
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.extensions.toc import unique
 from markdown_it import MarkdownIt
@@ -239,25 +239,11 @@ def read_front_matter(text: str) -> FrontMatter:
     return fm
 
 
-class _TagCollector(HTMLParser):
-    """Start tags of a raw HTML fragment, with the line each one starts on."""
-
-    def __init__(self, first_line: int) -> None:
-        super().__init__(convert_charrefs=True)
-        self.first_line = first_line
-        self.tags: list[HtmlTag] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(HtmlTag(tag, tuple(attrs), self.first_line + self.getpos()[0] - 1))
-
-    handle_startendtag = handle_starttag
-
-
 def parse_html(fragment: str, line: int) -> list[HtmlTag]:
-    collector = _TagCollector(line)
-    collector.feed(fragment)
-    collector.close()
-    return collector.tags
+    """Start tags of a raw HTML fragment, with the line each one starts on."""
+    soup = BeautifulSoup(fragment, "html.parser", multi_valued_attributes=None)
+    return [HtmlTag(tag.name, tuple(tag.attrs.items()), line + (tag.sourceline or 1) - 1)
+            for tag in soup.find_all(True)]
 
 
 def _plain_text(children: list[Token]) -> str:

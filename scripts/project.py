@@ -41,6 +41,8 @@ class Language:
     path: str  # where the language lives below the site root: "" for the original, "en/" for English
     url: str  # its absolute published root
     config_file: Path  # mkdocs.yml for the original, mkdocs.<code>.yml for the others
+    locale: str = ""  # its Open Graph locale ("ja_JP"); the code alone when unset
+    diagram_label: str = ""  # what a screen reader says for a diagram (scripts/render_diagrams.py)
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,8 @@ class Project:
                 raise ProjectError(f"{where}[{number}] names language {code!r}, but its config "
                                    f"{config_file.name} does not exist")
             languages.append(Language(code, str(entry.get("name") or code), path, str(entry.get("url") or ""),
-                                      config_file))
+                                      config_file, str(entry.get("locale") or code),
+                                      str(entry.get("diagram_label") or "")))
         return tuple(languages)
 
     @property
@@ -202,3 +205,11 @@ def project_for(path: Path) -> Project:
 
 
 PROJECT = Project()
+
+
+if __name__ == "__main__":  # `python -m scripts.project configs`: the config of each language, the original first
+    import sys
+
+    if sys.argv[1:] != ["configs"]:
+        sys.exit("usage: python -m scripts.project configs")
+    print("\n".join(language.config_file.relative_to(ROOT).as_posix() for language in PROJECT.languages))

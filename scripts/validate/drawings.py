@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from scripts.diagram_store import STORE, diagram_key, mermaid_version, svg_path
+from scripts.diagram_store import FORMAT, STORE, diagram_key, mermaid_version, svg_path
 from scripts.validate import Problem
 from scripts.validate.hygiene import mermaid_problems
 from scripts.doctree import Site
@@ -31,10 +31,16 @@ def check(site: Site) -> Iterator[Problem]:
             if fence.lang != "mermaid" or any(mermaid_problems(page, fence)):
                 continue
             key = diagram_key(fence.content, version)
-            if not svg_path(site.root, key).is_file():
+            drawing = svg_path(site.root, key)
+            if not drawing.is_file():
                 yield Problem(page.path, fence.line, "DIAG005",
                               f"this diagram has no drawing in {STORE}/ (expected {key}.svg), so the build cannot "
                               "show it without mermaid's JavaScript",
+                              f"run `make diagrams` and commit {STORE}/")
+            elif FORMAT not in drawing.read_text(encoding="utf-8"):
+                yield Problem(page.path, fence.line, "DIAG005",
+                              f"the drawing {STORE}/{key}.svg was made by an older `make diagrams` (it lacks "
+                              f"{FORMAT}: no name for screen readers, all of mermaid's styles)",
                               f"run `make diagrams` and commit {STORE}/")
     for drawing in sorted((site.root / STORE).glob("*.svg")):
         for line, what in unsafe_parts(drawing):
