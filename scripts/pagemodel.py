@@ -168,18 +168,12 @@ class Page:
     footnotes: list[Footnote] = field(default_factory=list)
     lists: list[ListBlock] = field(default_factory=list)  # in the order their first line appears
     blocks: list[TextBlock] = field(default_factory=list)  # paragraphs, list items, table cells, headings
-    html_ids: list[tuple[str, int]] = field(default_factory=list)  # id="…" on raw HTML elements
 
     @property
     def title(self) -> str | None:
         data = self.front_matter.data
         value = data.get("title") if isinstance(data, dict) else None
         return value if isinstance(value, str) else None
-
-    @property
-    def anchors(self) -> set[str]:
-        """Every fragment a link may point at on this page."""
-        return {h.id for h in self.headings} | {i for i, _ in self.html_ids}
 
     @property
     def lines(self) -> list[str]:
@@ -405,11 +399,7 @@ class _Builder:
         return len(children)
 
     def _html(self, fragment: str, line: int) -> None:
-        for tag in parse_html(fragment, line):
-            self.page.html.append(tag)
-            for name, value in tag.attrs:
-                if name == "id" and value:
-                    self.page.html_ids.append((value, tag.line))
+        self.page.html += parse_html(fragment, line)
 
     def _headings(self) -> None:
         """Explicit ids first, then slugs made unique against them, in document order (as toc does)."""
