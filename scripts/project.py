@@ -161,9 +161,6 @@ class Project:
         raise ProjectError(f"{config}: docs_dir has no page {src!r} "
                            f"({self.docs_dir(language).relative_to(self.root).as_posix()}/{src} does not exist)")
 
-    def page_urls(self, language: str) -> list[str]:
-        return [page.url for page in self.pages(language)]
-
 
 def _load(config_file: Path):
     """MkDocs' load_config, once per file; a config that does not load raises ProjectError with MkDocs' reasons."""
@@ -194,14 +191,6 @@ def _pages(config, language: str, prefix: str) -> tuple[SitePage, ...]:
         found.append(SitePage(language, file.src_uri, docs / file.src_uri, url, file.dest_uri, prefix + url,
                               file.inclusion.is_not_in_nav()))
     return tuple(sorted(found, key=lambda page: page.src))
-
-
-def project_for(path: Path) -> Project:
-    """The project a file belongs to: the nearest folder above it that holds mkdocs.yml."""
-    for folder in Path(path).resolve().parents:
-        if (folder / PRIMARY_CONFIG).is_file():
-            return Project(folder)
-    raise ProjectError(f"{path}: no {PRIMARY_CONFIG} in any folder above it")
 
 
 PROJECT = Project()

@@ -154,11 +154,11 @@ def check_language(project: Project, language: Language, reference: Path, built:
 
 
 def run(project: Project, python: str, reference: Path, overrides: Path | None = None,
-        config_patch: Path | None = None, keep: Path | None = None) -> list[str]:
+        config_patch: Path | None = None) -> list[str]:
     """Every error, as `error: Zensical <language> (<config>): …` lines (empty: the check passes)."""
     errors = []
     with tempfile.TemporaryDirectory() as tmp:
-        scratch = Path(keep or tmp)
+        scratch = Path(tmp)
         prepare(project, scratch, overrides, config_patch)
         for language in project.languages:
             where = f"error: Zensical {language.code} ({language.config_file.name})"
@@ -180,7 +180,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="also append the outcome here, e.g. the CI job summary")
     parser.add_argument("--overrides", type=Path, help="lay these files over overrides/ first (test fixtures)")
     parser.add_argument("--config-patch", type=Path, help="top-level keys replacing the configs' (test fixtures)")
-    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (to look at the Zensical site)")
     args = parser.parse_args(argv)
     project = Project(args.root)
     reference = (args.reference or project.site_dir()).resolve()
@@ -188,11 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"error: no MkDocs build in {reference}: run `make build` first")
     if not Path(args.python).exists():
         sys.exit(f"error: no Zensical venv at {args.python}: run `make zensical-check` (it installs it)")
-    if args.keep:
-        shutil.rmtree(args.keep, ignore_errors=True)
-        args.keep.mkdir(parents=True)
     # Absolute, but not resolved: the venv's python is a symlink, and resolving it would leave the venv.
-    errors = run(project, os.path.abspath(args.python), reference, args.overrides, args.config_patch, args.keep)
+    errors = run(project, os.path.abspath(args.python), reference, args.overrides, args.config_patch)
     outcome = (f"Zensical check: FAILED, {len(errors)} error(s)" if errors else
                f"Zensical check: passed ({', '.join(project.codes)}: every page, lang, language control, diagram; "
                "no request to another host)")
