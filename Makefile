@@ -65,7 +65,7 @@ serve: $(PY_STAMP) ## Live preview of every language at http://127.0.0.1:8000/am
 	$(PY) scripts/serve.py
 
 # One strict build per language of extra.languages (scripts/project.py lists their configs, the original first).
-build: $(PY_STAMP) ## Build every language into site/ (strict: any warning fails)
+build: $(PY_STAMP) ## Build every language into site/ (strict: any warning, a broken link or anchor too, fails)
 	@configs="$$($(PY) -m scripts.project configs)"; for config in $$configs; do \
 	  echo "$(BIN)/mkdocs build --strict -f $$config"; $(BIN)/mkdocs build --strict -f $$config; done
 	@echo "built site/ with every language"
@@ -82,7 +82,7 @@ validate: $(PY_STAMP) $(NODE_STAMP) ## Fast source checks: no build, no browser
 translations: $(PY_STAMP) ## Status of every translation; MARK=path/index.md records a reviewed English page as current
 	$(PY) -m scripts.translations $(if $(MARK),--mark $(MARK))
 
-linkcheck: build ## Check every internal link and anchor of the built site over HTTP
+linkcheck: build ## Crawl the built site over HTTP: every internal link (anchors: the strict build)
 	$(PY) -m scripts.check_links
 
 linkcheck-external: build ## Also check links to other sites (needs the network; run by a scheduled job)
