@@ -114,6 +114,10 @@ def three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     search = yaml.safe_load((tree / "docs" / "search.yml").read_text(encoding="utf-8"))
     search["panel"]["fr"] = dict(search["panel"]["en"])
     (tree / "docs" / "search.yml").write_text(yaml.safe_dump(search, allow_unicode=True), encoding="utf-8")
+    # Its key terms for each entry of the source map (the English ones, as the pages are the English text).
+    source_map = tree / "docs" / "source-map.yml"
+    source_map.write_text(re.sub(r"(en: (\[[^\]]*\]))\}", r"\1, fr: \2}", source_map.read_text(encoding="utf-8")),
+                          encoding="utf-8")
     # Written once, in mkdocs.yml: the other configs inherit it, and the templates work out their relative paths.
     entries = "\n".join(f'    - {{lang: {code}, name: {name}, path: "{path}", url: "{ORIGINAL_URL}{path}"}}'
                         for code, name, path in LANGUAGES)
