@@ -55,8 +55,8 @@ $(NODE_STAMP): package-lock.json
 
 setup: $(PY_STAMP) $(NODE_STAMP) ## Install the pinned Python and Node dependencies
 
-browser: $(PY_STAMP) ## Find Chromium for the browser tests and `make diagrams` (or say what to install)
-	@$(PY) -m scripts.chromium
+browser: $(PY_STAMP) ## Find Chromium for the browser tests and `make diagrams`, installing Debian's when run as root
+	@$(PY) -m scripts.chromium --ensure
 
 # ----------------------------------------------------------------------------------------------------------------
 # Site
