@@ -97,6 +97,25 @@ lint-workflows: $(PY_STAMP) ## GitHub workflows: jactionlint and zizmor, offline
 	$(BIN)/jactionlint --no-online --strict-exit --no-color --shellcheck=$(BIN)/shellcheck --pyflakes=
 	$(BIN)/zizmor --offline --persona=pedantic --no-progress --color=never .
 
+# The code's own linters (decisions/0012-linters.md), both part of `make test`: ruff over the Python (rules in
+# pyproject.toml), Biome over the site's JavaScript and CSS (rules in biome.jsonc). Any finding fails.
+.PHONY: lint lint-python lint-web format
+lint: lint-markdown lint-workflows lint-python lint-web ## Every linter (each is also part of `make test`)
+
+lint-python: $(PY_STAMP) ## Python of scripts/ and tests/: ruff check and ruff format --check (pyproject.toml)
+	$(BIN)/ruff check --output-format=concise scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+lint-web: $(NODE_STAMP) ## JavaScript and CSS of overrides/: Biome's linter (biome.jsonc)
+	node_modules/.bin/biome lint --error-on-warnings
+
+format: $(PY_STAMP) $(NODE_STAMP) ## Apply the linters' safe fixes: ruff (fixes, then format) and Biome; review the diff
+	$(BIN)/ruff check --fix --exit-zero --output-format=concise scripts tests
+	$(BIN)/ruff format scripts tests
+	node_modules/.bin/biome lint --write
+
+test-checks: lint-python lint-web
+
 # The checks before pytest are independent of each other (the link check and the Zensical check wait for the build):
 # they run two at a time, each one's output printed whole when it ends. The tests read the site `make build` just
 # made (GUIDE_SITE_DIR) instead of building it again. Tests without a browser run first, in a run of their own: a
