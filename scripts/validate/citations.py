@@ -50,13 +50,27 @@ CITATION_ID = re.compile(r"[a-z]+\d+")
 DATE = r"(\S+)"
 FIX_PASSED = "re-check the source, then update the dates in both languages"
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # How the about page writes a date: 2026年12月5日, December 5, 2026, 5 December 2026 or 2026-12-05.
-WRITTEN_DATE = re.compile(r"(?P<jy>\d{4})年(?P<jm>\d{1,2})月(?P<jd>\d{1,2})日"
-                          rf"|(?P<em>{'|'.join(MONTHS)}) (?P<ed>\d{{1,2}}), (?P<ey>\d{{4}})"
-                          rf"|(?P<bd>\d{{1,2}}) (?P<bm>{'|'.join(MONTHS)}) (?P<by>\d{{4}})"
-                          r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})")
+WRITTEN_DATE = re.compile(
+    r"(?P<jy>\d{4})年(?P<jm>\d{1,2})月(?P<jd>\d{1,2})日"
+    rf"|(?P<em>{'|'.join(MONTHS)}) (?P<ed>\d{{1,2}}), (?P<ey>\d{{4}})"
+    rf"|(?P<bd>\d{{1,2}}) (?P<bm>{'|'.join(MONTHS)}) (?P<by>\d{{4}})"
+    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+)
 
 
 @dataclass(frozen=True)
@@ -98,8 +112,15 @@ def entries(page: Page) -> tuple[list[Dated], list[Problem]]:
     """The dated citations of a references page (level-3 headings with an id such as a16), and REF002 problems."""
     labels = LABELS.get(page.language)
     if labels is None:
-        return [], [Problem(page.path, 1, "REF002", f"no date labels are known for language `{page.language}`",
-                            "add its (checked, review by) labels to LABELS in scripts/validate/citations.py")]
+        return [], [
+            Problem(
+                page.path,
+                1,
+                "REF002",
+                f"no date labels are known for language `{page.language}`",
+                "add its (checked, review by) labels to LABELS in scripts/validate/citations.py",
+            )
+        ]
     pattern = re.compile(rf"{re.escape(labels[0])}\s*[:：]\s*{DATE}\s*·\s*{re.escape(labels[1])}\s*[:：]\s*{DATE}")
     found: list[Dated] = []
     problems: list[Problem] = []
@@ -109,22 +130,38 @@ def entries(page: Page) -> tuple[list[Dated], list[Problem]]:
             continue
         end = headings[index + 1].line if index + 1 < len(headings) else len(page.lines) + 1
         label = heading.text.split()[0] if heading.text else heading.id.upper()
-        items = [b for b in page.blocks if b.kind == "item" and heading.line < b.line < end
-                 and b.text.lstrip().startswith(labels[0])]
+        items = [
+            b
+            for b in page.blocks
+            if b.kind == "item" and heading.line < b.line < end and b.text.lstrip().startswith(labels[0])
+        ]
         if not items:
-            problems.append(Problem(page.path, heading.line, "REF002", f"citation {label} has no date line",
-                                    f"add `- {labels[0]}{'：' if page.language == 'ja' else ': '}YYYY-MM-DD · "
-                                    f"{labels[1]}{'：' if page.language == 'ja' else ': '}YYYY-MM-DD` as the "
-                                    "entry's last item"))
+            problems.append(
+                Problem(
+                    page.path,
+                    heading.line,
+                    "REF002",
+                    f"citation {label} has no date line",
+                    f"add `- {labels[0]}{'：' if page.language == 'ja' else ': '}YYYY-MM-DD · "
+                    f"{labels[1]}{'：' if page.language == 'ja' else ': '}YYYY-MM-DD` as the "
+                    "entry's last item",
+                )
+            )
             found.append(Dated(heading.id, label, heading.line, None, None))
             continue
         item = items[0]
         match = pattern.fullmatch(item.text.strip())
         checked, review_by = (_date(match[1]), _date(match[2])) if match else (None, None)
         if checked is None or review_by is None:
-            problems.append(Problem(page.path, item.line, "REF002",
-                                    f"citation {label}: the date line `{item.text.strip()}` is malformed",
-                                    f"write `{labels[0]}…YYYY-MM-DD · {labels[1]}…YYYY-MM-DD` with real dates"))
+            problems.append(
+                Problem(
+                    page.path,
+                    item.line,
+                    "REF002",
+                    f"citation {label}: the date line `{item.text.strip()}` is malformed",
+                    f"write `{labels[0]}…YYYY-MM-DD · {labels[1]}…YYYY-MM-DD` with real dates",
+                )
+            )
             found.append(Dated(heading.id, label, item.line, None, None))
             continue
         found.append(Dated(heading.id, label, item.line, checked, review_by))
@@ -162,16 +199,25 @@ def check(site: Site, now: datetime.date | None = None) -> Iterator[Problem]:
             if entry.checked is None or entry.review_by is None:
                 continue
             if not entry.checked < entry.review_by <= add_months(entry.checked, MAX_MONTHS):
-                yield Problem(page.path, entry.line, "REF004",
-                              f"citation {entry.label}: review-by {entry.review_by} is not within {MAX_MONTHS} "
-                              f"months after the check date {entry.checked}",
-                              "review by the check date + 6 months (Amazon, companies, secondary sources) or + 12 "
-                              "months (public authorities)")
+                yield Problem(
+                    page.path,
+                    entry.line,
+                    "REF004",
+                    f"citation {entry.label}: review-by {entry.review_by} is not within {MAX_MONTHS} "
+                    f"months after the check date {entry.checked}",
+                    "review by the check date + 6 months (Amazon, companies, secondary sources) or + 12 "
+                    "months (public authorities)",
+                )
             elif entry.review_by < now:
                 pages = used_on(site, language, entry.id)
-                yield Problem(page.path, entry.line, "REF001",
-                              f"citation {entry.label} review-by {entry.review_by} has passed; used on: "
-                              f"{', '.join(pages) if pages else 'no page'}", FIX_PASSED)
+                yield Problem(
+                    page.path,
+                    entry.line,
+                    "REF001",
+                    f"citation {entry.label} review-by {entry.review_by} has passed; used on: "
+                    f"{', '.join(pages) if pages else 'no page'}",
+                    FIX_PASSED,
+                )
     original = dated.get(site.original, {})
     for language in site.translations:
         for citation, entry in dated.get(language, {}).items():
@@ -179,10 +225,15 @@ def check(site: Site, now: datetime.date | None = None) -> Iterator[Problem]:
             if source is None or source.checked is None or entry.checked is None:
                 continue
             if (source.checked, source.review_by) != (entry.checked, entry.review_by):
-                yield Problem(site.pages[language][REFERENCES].path, entry.line, "REF003",
-                              f"citation {entry.label}: {entry.checked} · {entry.review_by} differs from "
-                              f"{site.shown(site.original, REFERENCES)}:{source.line} ({source.checked} · "
-                              f"{source.review_by})", "give both languages the same dates")
+                yield Problem(
+                    site.pages[language][REFERENCES].path,
+                    entry.line,
+                    "REF003",
+                    f"citation {entry.label}: {entry.checked} · {entry.review_by} differs from "
+                    f"{site.shown(site.original, REFERENCES)}:{source.line} ({source.checked} · "
+                    f"{source.review_by})",
+                    "give both languages the same dates",
+                )
     yield from _last_reviewed(site, dated)
 
 
@@ -212,19 +263,28 @@ def _last_reviewed(site: Site, dated: dict[str, dict[str, Dated]]) -> Iterator[P
         newest = max(checked)
         heading = next((h for h in about.headings if h.id == LAST_REVIEWED), None)
         if heading is None:
-            yield Problem(about.path, 1, "REF005", f"the about page has no #{LAST_REVIEWED} section",
-                          f"add a section with that id that gives the newest check date of the references "
-                          f"page ({newest})")
+            yield Problem(
+                about.path,
+                1,
+                "REF005",
+                f"the about page has no #{LAST_REVIEWED} section",
+                f"add a section with that id that gives the newest check date of the references page ({newest})",
+            )
             continue
-        end = min((h.line for h in about.headings if h.line > heading.line and h.level <= heading.level),
-                  default=len(about.lines) + 1)
+        end = min(
+            (h.line for h in about.headings if h.line > heading.line and h.level <= heading.level),
+            default=len(about.lines) + 1,
+        )
         text = "\n".join(b.text for b in about.blocks if heading.line < b.line < end)
         if newest not in _written_dates(text):
-            yield Problem(about.path, heading.line, "REF005",
-                          f"the last-reviewed section does not give {newest}, the newest check date on "
-                          f"{site.shown(language, REFERENCES)}",
-                          "say when the guide was last reviewed with that date (and review the pages if it is not "
-                          "true yet)")
+            yield Problem(
+                about.path,
+                heading.line,
+                "REF005",
+                f"the last-reviewed section does not give {newest}, the newest check date on "
+                f"{site.shown(language, REFERENCES)}",
+                "say when the guide was last reviewed with that date (and review the pages if it is not true yet)",
+            )
 
 
 def due_soon(site: Site, now: datetime.date | None = None) -> list[str]:
@@ -240,6 +300,8 @@ def due_soon(site: Site, now: datetime.date | None = None) -> list[str]:
         if entry.review_by and now <= entry.review_by <= now + datetime.timedelta(days=DUE_DAYS):
             pages = used_on(site, site.original, entry.id)
             shown = site.shown(site.original, REFERENCES)
-            notes.append(f"{shown}:{entry.line}: note: citation {entry.label} review-by {entry.review_by} is due "
-                         f"in {(entry.review_by - now).days} day(s); used on: {', '.join(pages) or 'no page'}")
+            notes.append(
+                f"{shown}:{entry.line}: note: citation {entry.label} review-by {entry.review_by} is due "
+                f"in {(entry.review_by - now).days} day(s); used on: {', '.join(pages) or 'no page'}"
+            )
     return notes

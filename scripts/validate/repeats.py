@@ -17,12 +17,12 @@ instructions), citation markers such as `（出典: A1）` or
 `(source: A1)` left out, and the closing punctuation dropped. Sentences end at 。！？ or at . ! ? followed by a space.
 
 Length threshold: a sentence on a Japanese page counts when it has 20 characters or more (letters and digits, not
-spaces or punctuation); a sentence on a page of another language counts when it has 8 words or more (a Japanese word is about 2.5
-characters, so the two are about the same length). Below that are stock phrases that may fairly stand on many pages
-(「確認できていません。」, 「用語集を見てください。」, "Amazon does not publish this."); at or above it a sentence
-says something of its own, such as a step or a reason, and a repeat of it is a second home that can drift from the
-first (issue 24 found the same spam-folder advice in three different orders). The rule finds copies, not
-paraphrases: a reworded repeat is for the reviewer.
+spaces or punctuation); a sentence on a page of another language counts when it has 8 words or more (a Japanese
+word is about 2.5 characters, so the two are about the same length). Below that are stock phrases that may fairly
+stand on many pages (「確認できていません。」, 「用語集を見てください。」, "Amazon does not publish this."); at or
+above it a sentence says something of its own, such as a step or a reason, and a repeat of it is a second home
+that can drift from the first (issue 24 found the same spam-folder advice in three different orders). The rule finds
+copies, not paraphrases: a reworded repeat is for the reviewer.
 
 Deliberate repeats are listed in docs/repeated-sentences.yml, each entry with the sentence (as written, or the
 hash the error message gives), the pages (project paths, two or more) and the reason it must be repeated.
@@ -76,8 +76,9 @@ def normalise(text: str) -> str:
     text = CITATION.sub("", text)
     text = " ".join(text.split())
     # Japanese is written without spaces: a space next to a Japanese letter is a line break or a typo, not a word gap.
-    text = re.sub(r"(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]) | (?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])",
-                  "", text)
+    text = re.sub(
+        r"(?<=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]) | (?=[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])", "", text
+    )
     return text.strip(CLOSING)
 
 
@@ -148,13 +149,27 @@ def _exceptions(site: Site) -> tuple[list[Exception_], list[Problem]]:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return [], [Problem(path, (mark.line + 1) if mark else 1, "DUP003", f"the list is not valid YAML: "
-                            f"{' '.join(str(getattr(error, 'problem', error)).split())}", "fix the YAML")]
+        return [], [
+            Problem(
+                path,
+                (mark.line + 1) if mark else 1,
+                "DUP003",
+                f"the list is not valid YAML: {' '.join(str(getattr(error, 'problem', error)).split())}",
+                "fix the YAML",
+            )
+        ]
     if node is None:
         return [], []
     if not isinstance(node, yaml.SequenceNode):
-        return [], [Problem(path, node.start_mark.line + 1, "DUP003", "the list must be a YAML list of entries",
-                            "write `- sentence: …` / `pages: [...]` / `reason: …` entries")]
+        return [], [
+            Problem(
+                path,
+                node.start_mark.line + 1,
+                "DUP003",
+                "the list must be a YAML list of entries",
+                "write `- sentence: …` / `pages: [...]` / `reason: …` entries",
+            )
+        ]
     known = {site.shown(page.language, page.rel) for page in site.all_pages()}
     entries: list[Exception_] = []
     problems: list[Problem] = []
@@ -163,13 +178,25 @@ def _exceptions(site: Site) -> tuple[list[Exception_], list[Problem]]:
         data = yaml.safe_load(yaml.serialize(item)) if isinstance(item, yaml.MappingNode) else None
         bad = _entry_problem(data, known)
         if bad:
-            problems.append(Problem(path, line, "DUP003", bad, "give `sentence` (or `hash`), two or more `pages` "
-                                    "(docs/<language>/<page>/index.md) and a `reason`"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "DUP003",
+                    bad,
+                    "give `sentence` (or `hash`), two or more `pages` (docs/<language>/<page>/index.md) and a `reason`",
+                )
+            )
             continue
         sentence = data.get("sentence")
-        entries.append(Exception_(line, normalise(sentence).casefold() if sentence else None,
-                                  str(data.get("hash")).lower() if data.get("hash") else None,
-                                  tuple(data["pages"])))
+        entries.append(
+            Exception_(
+                line,
+                normalise(sentence).casefold() if sentence else None,
+                str(data.get("hash")).lower() if data.get("hash") else None,
+                tuple(data["pages"]),
+            )
+        )
     return entries, problems
 
 
@@ -214,16 +241,25 @@ def check(site: Site) -> Iterator[Problem]:
             if len(group) < 2:
                 continue
             first, first_shown = group[0], shown[0]
-            for sentence, where in zip(group[1:], shown[1:]):
+            for sentence, where in zip(group[1:], shown[1:], strict=True):
                 if any(e.matches(sentence) and {first_shown, where} <= set(e.pages) for e in exceptions):
                     continue
                 quoted = sentence.text if len(sentence.text) <= 60 else sentence.text[:57] + "…"
                 digest = sentence.digest[:HASH_MIN]
-                yield Problem(sentence.page.path, sentence.line, "DUP001",
-                              f"“{quoted}” also stands on {first_shown}:{first.line} (hash {digest})", FIX)
+                yield Problem(
+                    sentence.page.path,
+                    sentence.line,
+                    "DUP001",
+                    f"“{quoted}” also stands on {first_shown}:{first.line} (hash {digest})",
+                    FIX,
+                )
     for entry in exceptions:
         stale = [page for page in entry.pages if page not in used[id(entry)]]
         if stale:
-            yield Problem(site.root / EXCEPTIONS, entry.line, "DUP002",
-                          f"this reviewed repeat no longer matches a sentence on {', '.join(stale)}",
-                          "remove the page from the entry (or the entry, when fewer than two pages are left)")
+            yield Problem(
+                site.root / EXCEPTIONS,
+                entry.line,
+                "DUP002",
+                f"this reviewed repeat no longer matches a sentence on {', '.join(stale)}",
+                "remove the page from the entry (or the entry, when fewer than two pages are left)",
+            )

@@ -30,13 +30,24 @@ MIN_LABEL = 12  # px, as drawn on the screen
 TOLERANCE = 0.5  # px: sub-pixel rounding of widths, never a real overflow
 REFERENCES = "references/index.md"
 # The pages where the reader acts step by step (the rest explain, compare or define).
-TASK_PAGES = ("reset", "reset-problems", "two-step-verification", "lost-email-or-phone", "find-account",
-              "sign-in-checks", "account-takeover")
+TASK_PAGES = (
+    "reset",
+    "reset-problems",
+    "two-step-verification",
+    "lost-email-or-phone",
+    "find-account",
+    "sign-in-checks",
+    "account-takeover",
+)
 
 
 def reader_pages() -> list[tuple[str, str]]:
-    return [(language, page.url) for language in LANGUAGES for page in PROJECT.pages(language)
-            if not page.not_in_nav and page.src != REFERENCES]
+    return [
+        (language, page.url)
+        for language in LANGUAGES
+        for page in PROJECT.pages(language)
+        if not page.not_in_nav and page.src != REFERENCES
+    ]
 
 
 def task_pages() -> list[tuple[str, str]]:
@@ -66,7 +77,8 @@ def test_a_reader_page_is_at_most_eight_phone_screens_tall(reader_page, tab, pag
     assert height <= MAX_SCREENS * PHONE["height"], (
         f"{language}/{path} is {height} px tall at {PHONE['width']} x {PHONE['height']}: {screens:.2f} screens "
         f"(at most {MAX_SCREENS}; fix: link to the home of repeated advice, move background to its own page or "
-        "split the page)")
+        "split the page)"
+    )
 
 
 # Each diagram shown when the page opens (not one inside a closed <details> or otherwise hidden), measured against the
@@ -107,13 +119,16 @@ def test_every_diagram_fits_a_360_px_column_with_legible_labels(reader_page, tab
         if d["scrollWidth"] > d["clientWidth"] + TOLERANCE:
             problems.append(f"{name} scrolls sideways: {d['scrollWidth']} px in a {d['clientWidth']} px box")
         if d["width"] > d["column"] + TOLERANCE or d["overhang"] > TOLERANCE:
-            problems.append(f"{name} is {d['width']:.0f} px wide in a {d['column']:.0f} px column "
-                            f"({d['overhang']:.0f} px past its right edge)")
+            problems.append(
+                f"{name} is {d['width']:.0f} px wide in a {d['column']:.0f} px column "
+                f"({d['overhang']:.0f} px past its right edge)"
+            )
         if d["smallest"] < MIN_LABEL:
             problems.append(f"{name} has labels of {d['smallest']:.1f} px (at least {MIN_LABEL})")
     assert not problems, "\n".join(problems) + (
         f"\n(fix: at {NARROW['width']} px redraw top to bottom with short labels and one decision per box, split it, "
-        "or let the numbered steps replace it; then `make diagrams`)")
+        "or let the numbered steps replace it; then `make diagrams`)"
+    )
 
 
 # For each diagram shown on the page: the heading of its section (the nearest h2 before it) and whether a numbered list
@@ -142,8 +157,12 @@ def test_a_task_page_gives_its_numbered_steps_before_any_diagram(task_page, tab,
     language, path = task_page
     page = tab(**phone(PHONE))
     page.goto(page_url(language, path), wait_until="load")
-    late = [f"diagram {number} ({d['key']}) in «{d['section']}»"
-            for number, d in enumerate(page.evaluate(_ORDER_JS), 1) if not d["steps"]]
+    late = [
+        f"diagram {number} ({d['key']}) in «{d['section']}»"
+        for number, d in enumerate(page.evaluate(_ORDER_JS), 1)
+        if not d["steps"]
+    ]
     assert not late, (
         f"{language}/{path}: {', '.join(late)} comes before the numbered steps of its section (fix: put the numbered "
-        "steps first and the diagram, if it still adds anything, after them)")
+        "steps first and the diagram, if it still adds anything, after them)"
+    )
