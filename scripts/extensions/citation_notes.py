@@ -1,7 +1,8 @@
 """Citations that do not interrupt the steps: each citation group written in a page, "（[出典: A1](…)、[出典: A2](…)）" or
-" ([source: A1](…), [source: A2](…))", is shown as one small footnote marker (a tooltip with Material's
-content.footnote.tooltips), and the page ends with the list of its sources, each linking to its entry on the
-references page, which stays the one place every citation id is described.
+" ([source: A1](…), [source: A2](…))", is shown as one footnote marker (a tooltip with Material's
+content.footnote.tooltips; a thumb-sized target, site.css "Targets a thumb can hit"), and the page ends with the list
+of its sources, each linking to its entry on the references page, which stays the one place every citation id is
+described.
 
 The Markdown sources keep the inline form: writers and `make validate` (links, parity, terms) see exactly what they
 saw before; only the rendering changes. A group with other text in its parentheses ("（[出典: A30](…)、2019年時点）") is
