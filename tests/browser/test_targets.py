@@ -9,7 +9,7 @@ A citation target is a footnote marker in the text, a "back to the text" link in
 link to an entry of the references page (the list of sources, a table's source column, "Sources used on this page").
 Closed <details> are opened first, so that a marker inside one is tried too.
 
-Figures measured when this test was written (2026-12-05, all 48 pages), on the CSS before the fix / after it: of
+Figures measured when this test was written (2026-12-05, the 48 pages then), on the CSS before the fix / after it: of
 1,630 citation targets, 1,589 / 0 could be missed by such a tap (538 markers of 6 x 15 or 7 x 11 px, 538 back links
 of 16 x 16, 513 source links of about 15 x 19; 63 on each reset page, 22 of them markers); header controls under
 44 px: 7 / 0 on every page (3 buttons of 40 x 40, 2 language entries 36 px tall, the search field's back arrow 24 x 24
