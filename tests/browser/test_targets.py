@@ -34,8 +34,13 @@ SHOWN = 8  # offending targets named in a failure message
 
 
 def phone(*, javascript: bool = True) -> dict:
-    return {"viewport": PHONE, "is_mobile": True, "has_touch": True, "java_script_enabled": javascript,
-            "color_scheme": "light"}
+    return {
+        "viewport": PHONE,
+        "is_mobile": True,
+        "has_touch": True,
+        "java_script_enabled": javascript,
+        "color_scheme": "light",
+    }
 
 
 # Each target's smallest box: a link that wraps onto two lines has one box per line, and a thumb hits one of them.
@@ -56,7 +61,10 @@ const describe = e => {
 # square centred on it (its corners 1 px in, the middles of its sides, its centre): each must land on the target,
 # not on the text around it or a neighbour drawn over it. What counts is where a tap lands, however the CSS makes it.
 # And the punctuation right after a target ("。", "）") stays on its line: a line does not begin with it.
-_CITATIONS_JS = "SIZE => {" + _BOXES_JS + """
+_CITATIONS_JS = (
+    "SIZE => {"
+    + _BOXES_JS
+    + """
   for (const details of document.querySelectorAll('.md-content details')) details.open = true;
   const isCitation = a => {
     if (a.matches('a.footnote-ref, a.footnote-backref')) return true;
@@ -86,11 +94,15 @@ _CITATIONS_JS = "SIZE => {" + _BOXES_JS + """
   return [...document.querySelectorAll('.md-content a[href]')].filter(isCitation).filter(a => boxes(a).length)
     .map(e => ({...describe(e), missed: missed(e), breaksBefore: breaksBefore(e)}));
 }"""
+)
 
 # The header's own controls, and the search field's (back, clear), measured whether or not they are shown at the
 # moment (the language menu and the search field open on a tap): their boxes are laid out either way. Not the
 # search overlay (a backdrop) nor the search results below the field.
-_HEADER_JS = "() => {" + _BOXES_JS + """
+_HEADER_JS = (
+    "() => {"
+    + _BOXES_JS
+    + """
   const AT_REST = '.md-header__button:not(.md-logo), a.site-nojs-start';
   const controls = '.md-header :is(a[href], button, label, input), a.site-nojs-start';
   // Where a thumb lands on a control shown at rest (its centre, and 1 px in from each corner), is it that control
@@ -107,6 +119,7 @@ _HEADER_JS = "() => {" + _BOXES_JS + """
     .filter(e => !e.closest('.md-search__output') && !e.matches('.md-search__overlay') && boxes(e).length)
     .map(e => ({...describe(e), covered: e.matches(AT_REST) ? covered(e) : []}));
 }"""
+)
 
 # Weight and contrast of the title and of the body text, each colour laid over the backgrounds behind it.
 _TITLE_JS = """() => {
@@ -175,8 +188,10 @@ def _small(targets: list[dict], minimum: int) -> list[dict]:
 
 def _name(target: dict) -> str:
     where = f" in #{target['id']}" if target["id"] else ""
-    return (f"{target['kind']} '{target['text']}' -> {target['href']}{where}: "
-            f"{target['width']:.1f} x {target['height']:.1f} px")
+    return (
+        f"{target['kind']} '{target['text']}' -> {target['href']}{where}: "
+        f"{target['width']:.1f} x {target['height']:.1f} px"
+    )
 
 
 def _report(page: tuple[str, str], what: str, lines: list[str], fix: str) -> str:
@@ -187,18 +202,30 @@ def _report(page: tuple[str, str], what: str, lines: list[str], fix: str) -> str
 def test_citation_targets_take_a_24_px_tap(site_page, phone_views):
     citations = phone_views(*site_page).citations
     missed = [f"{_name(t)}, missed at {t['missed']}" for t in citations if t["missed"]]
-    assert not missed, _report(site_page, f"citation targets a {MIN_CITATION} x {MIN_CITATION} px tap can miss "
-                               "(points from its centre: what is there instead)", missed,
-                               "overrides/assets/stylesheets/site.css, 'Targets a thumb can hit'")
+    assert not missed, _report(
+        site_page,
+        f"citation targets a {MIN_CITATION} x {MIN_CITATION} px tap can miss "
+        "(points from its centre: what is there instead)",
+        missed,
+        "overrides/assets/stylesheets/site.css, 'Targets a thumb can hit'",
+    )
     broken = [f"{_name(t)}, then '{t['breaksBefore']}' on the next line" for t in citations if t["breaksBefore"]]
-    assert not broken, _report(site_page, "lines that begin with the punctuation after a citation", broken,
-                               "keep citation links inline in site.css, 'Targets a thumb can hit'")
+    assert not broken, _report(
+        site_page,
+        "lines that begin with the punctuation after a citation",
+        broken,
+        "keep citation links inline in site.css, 'Targets a thumb can hit'",
+    )
 
 
 def _check_header(page: tuple[str, str], header: list[dict], how: str) -> None:
     small = [_name(t) for t in _small(header, MIN_HEADER)]
-    assert not small, _report(page, f"header controls smaller than {MIN_HEADER} x {MIN_HEADER} px{how}", small,
-                              "overrides/assets/stylesheets/site.css, 'Header controls'")
+    assert not small, _report(
+        page,
+        f"header controls smaller than {MIN_HEADER} x {MIN_HEADER} px{how}",
+        small,
+        "overrides/assets/stylesheets/site.css, 'Header controls'",
+    )
     covered = [f"{_name(t)}, covered at {t['covered']}" for t in header if t["covered"]]
     assert not covered, f"{page_id(page)}: header controls partly under another element{how}: {covered}"
 
@@ -220,10 +247,12 @@ def test_titles_are_as_heavy_and_dark_as_the_body_text(site_page, scheme, phone_
             continue
         assert title["weight"] >= body["weight"], (
             f"{page_id(site_page)} ({scheme}): {tag} weight {title['weight']} is lighter than the body's "
-            f"{body['weight']}")
+            f"{body['weight']}"
+        )
         assert title["contrast"] >= body["contrast"] - TOLERANCE, (
             f"{page_id(site_page)} ({scheme}): {tag} contrast {title['contrast']:.2f}:1 ({title['color']}) is below "
-            f"the body text's {body['contrast']:.2f}:1 ({body['color']})")
+            f"the body text's {body['contrast']:.2f}:1 ({body['color']})"
+        )
 
 
 def test_header_controls_without_javascript(header_page, tab, page_url):
