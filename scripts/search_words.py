@@ -28,6 +28,7 @@ from typing import Any
 
 import yaml
 
+from scripts.pagemodel import yaml_error_line
 from scripts.validate import Problem
 
 DATA = Path("docs") / "search.yml"  # below the project root
@@ -165,9 +166,8 @@ def check_text(text: str, path: Path, languages: tuple[str, ...]) -> tuple[dict,
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         reason = " ".join(str(getattr(error, "problem", None) or error).split())
-        return {}, [Problem(path, (mark.line + 1) if mark else 1, "SEARCH002", f"not valid YAML: {reason}",
+        return {}, [Problem(path, yaml_error_line(error), "SEARCH002", f"not valid YAML: {reason}",
                             'check the indentation and quote text with a colon or a # in it ("…")')]
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [], yaml.Mark("", 0, 0, 0, None, None), None)

@@ -32,12 +32,13 @@ from scripts.validate import (
     terms,
     triage,
 )
+from scripts import search_words
 from scripts.doctree import Site, load_site
 from scripts.project import ROOT, ProjectError
 
 # Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
 CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map, terms,
-          triage, rendered, language, safety)
+          triage, rendered, language, safety, search_words)
 
 
 def run(root: Path) -> list[Problem]:
