@@ -22,6 +22,7 @@ from scripts.validate import (
     hygiene,
     language,
     links,
+    markdownlint,
     pairs,
     parity,
     prose,
@@ -38,7 +39,8 @@ from scripts.project import ROOT, ProjectError
 
 # Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
 CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map, terms,
-          triage, rendered, language, safety, search_words)
+          triage, rendered, language, safety, search_words,
+          markdownlint)
 
 
 def run(root: Path) -> list[Problem]:
