@@ -5,6 +5,7 @@ findings in `make validate`; and a third language handled by every language-depe
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -12,9 +13,12 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from scripts.doctree import load_site
+from scripts.hashing import source_hash
 from scripts.hooks import search_readers
 from scripts.validate import front_matter, terms
+from scripts.validate.__main__ import run
 from tests.validate_helpers import BAD, copy_good, locations
+from tests.validate_helpers import validate as validate_tree
 
 
 def _append(tree: Path, rel: str, text: str) -> int:
@@ -87,3 +91,58 @@ def test_the_build_hook_stops_with_the_same_line_as_validate(case: str, tmp_path
         search_readers.load("en", tree, ("ja", "en"))
     message = str(error.value)
     assert message.startswith(expected + " ") and "(fix: " in message and "Traceback" not in message
+
+
+# -- a third language: every language-dependent rule comes from extra.languages and per-language data -------------
+FRENCH_TABLE = "\n### Français { #spelling-fr }\n\n| write | not |\n| --- | --- |\n| ne pas | pas |\n"
+
+
+@pytest.fixture
+def three_languages(tmp_path: Path) -> Path:
+    """The good tree with French: an entry in extra.languages, mkdocs.fr.yml, docs/fr/ (the English pages stand in
+    for French ones), its search panel words and its spelling table (on every language's style guide, as the
+    style guide keeps all tables on every page)."""
+    tree = copy_good(tmp_path)
+    entry = '    - {lang: fr, name: Français, path: "%s"}\n'
+    for name, path in (("mkdocs.yml", "fr/"), ("mkdocs.en.yml", "../fr/")):
+        config = tree / name
+        text = config.read_text(encoding="utf-8")
+        marker = "nav:\n"
+        config.write_text(text.replace(marker, entry % path + marker, 1), encoding="utf-8")
+    english = (tree / "mkdocs.en.yml").read_text(encoding="utf-8")
+    french = english.replace("docs/en", "docs/fr").replace("site/en", "site/fr").replace("(English)", "(Français)")
+    french = french.replace('path: "../"}', 'path: "../"}').replace('{lang: en, name: English, path: ""}',
+                                                                    '{lang: en, name: English, path: "../en/"}')
+    (tree / "mkdocs.fr.yml").write_text(french.replace('path: "../fr/"', 'path: ""'), encoding="utf-8")
+    shutil.copytree(tree / "docs" / "en", tree / "docs" / "fr")
+    for language in ("ja", "en", "fr"):
+        guide = tree / "docs" / language / "contributing" / "style-guide" / "index.md"
+        guide.write_text(guide.read_text(encoding="utf-8").rstrip("\n") + "\n" + FRENCH_TABLE, encoding="utf-8")
+    original = (tree / "docs" / "ja" / "contributing" / "style-guide" / "index.md").read_text(encoding="utf-8")
+    for language in ("en", "fr"):  # the translations record the edited original as translated
+        guide = tree / "docs" / language / "contributing" / "style-guide" / "index.md"
+        guide.write_text(re.sub(r"translation_of: \w+", f"translation_of: {source_hash(original)}",
+                                guide.read_text(encoding="utf-8")), encoding="utf-8")
+    source_map = tree / "docs" / "source-map.yml"  # the key terms of each source section, in each language
+    source_map.write_text(re.sub(r"en: (\[[^\]]*\])", r"en: \1, fr: \1", source_map.read_text(encoding="utf-8")),
+                          encoding="utf-8")
+    search = tree / "docs" / "search.yml"
+    text = search.read_text(encoding="utf-8")
+    search.write_text(text.replace("ignore:", "  fr: {label: Votre situation, more: Commencer ici, empty: Rien., "
+                                              "all: Autres situations}\nignore:"), encoding="utf-8")
+    return tree
+
+
+def test_a_third_language_passes_every_check(three_languages: Path) -> None:
+    from scripts.project import Project
+
+    assert Project(three_languages).codes == ("ja", "en", "fr")
+    assert validate_tree(three_languages) == []
+
+
+def test_a_third_language_missing_a_page_is_reported_with_path_and_line(three_languages: Path) -> None:
+    (three_languages / "docs" / "fr" / "guide" / "index.md").unlink()
+    found = validate_tree(three_languages)  # each `path:line: CODE`, or validate_tree fails on the format
+    assert "docs/ja/guide/index.md:1: PAIR001" in found, found
+    [pair] = [p for p in run(three_languages) if p.code == "PAIR001"]
+    assert "docs/fr/guide/index.md" in pair.message + pair.fix and "(fix: " in pair.format(three_languages)

@@ -49,11 +49,11 @@ def run(root: Path) -> list[Problem]:
 
 def check_site(site: Site) -> list[Problem]:
     with ThreadPoolExecutor(max_workers=2) as pool:
-        japanese = pool.submit(lambda: list(prose.check_japanese(site)))
-        english = pool.submit(lambda: list(prose.check_english(site)))
+        japanese = pool.submit(lambda: list(prose.check_textlint(site)))
+        english = pool.submit(lambda: list(prose.check_codespell(site)))
         problems = [problem for check in CHECKS for problem in check.check(site)]
         problems += japanese.result() + english.result()
-    return sorted(set(problems))
+    return sorted(set(markdownlint.one_report_per_defect(problems)))
 
 
 def main(argv: list[str] | None = None) -> int:

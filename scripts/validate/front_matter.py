@@ -10,23 +10,26 @@ from scripts.validate import Problem
 from scripts.doctree import Site
 
 REQUIRED = ("title", "description")
-ALLOWED = {"ja": {"title", "description"}, "en": {"title", "description", "translation_of"}}
-# Characters (not bytes). Descriptions become the meta description: search engines cut Japanese at about 120
-# characters and English at about 160 (the style guide, docs/*/contributing/style-guide/); below the minimum it
-# says too little to be useful.
+# A translation also records which version of the original it translates (`make translations`).
+TRANSLATION_KEYS = ("translation_of",)
+# Per-language data, keyed by the codes of extra.languages (scripts/project.py), in characters (not bytes).
+# Descriptions become the meta description: search engines cut Japanese at about 120 characters and English at about
+# 160 (the style guide, docs/*/contributing/style-guide/); below the minimum it says too little to be useful. A
+# language without an entry is measured as a language written with spaces (DEFAULT_LENGTHS, the English figures).
 LENGTHS = {
     "ja": {"title": (2, 40), "description": (20, 120)},
     "en": {"title": (2, 70), "description": (50, 160)},
 }
+DEFAULT_LENGTHS = LENGTHS["en"]
 HASH = re.compile(r"[0-9a-f]{16}")
 
 
 def check(site: Site) -> Iterator[Problem]:
     for page in site.all_pages():
-        yield from check_page(page)
+        yield from check_page(page, REQUIRED if page.language == site.original else REQUIRED + TRANSLATION_KEYS)
 
 
-def check_page(page: Page) -> Iterator[Problem]:
+def check_page(page: Page, allowed: tuple[str, ...]) -> Iterator[Problem]:
     fm = page.front_matter
     if not fm.present:
         yield Problem(page.path, 1, "FM001", "the page has no front matter",
@@ -48,9 +51,9 @@ def check_page(page: Page) -> Iterator[Problem]:
                           f"add `{key}: …`")
     for key, value in fm.data.items():
         line = fm.key_lines.get(str(key), fm.start_line)
-        if key not in ALLOWED[page.language]:
-            allowed = ", ".join(sorted(ALLOWED[page.language]))
-            yield Problem(page.path, line, "FM007", f"unknown front matter key `{key}` (allowed here: {allowed})",
+        if key not in allowed:
+            yield Problem(page.path, line, "FM007",
+                          f"unknown front matter key `{key}` (allowed here: {', '.join(sorted(allowed))})",
                           "remove it")
         elif key == "translation_of":
             if not (isinstance(value, str) and HASH.fullmatch(value)):
@@ -60,7 +63,7 @@ def check_page(page: Page) -> Iterator[Problem]:
             yield Problem(page.path, line, "FM005", f"`{key}` must be a non-empty text, got {value!r}",
                           'write it as text, quoted if needed: `key: "…"`')
         else:
-            low, high = LENGTHS[page.language][key]
+            low, high = LENGTHS.get(page.language, DEFAULT_LENGTHS)[key]
             length = len(value.strip())
             if not low <= length <= high:
                 yield Problem(page.path, line, "FM006",

@@ -19,6 +19,7 @@ CONFIG = ROOT / ".markdownlint-cli2.yaml"
 # markdownlint-cli2's default output: `docs/en/x/index.md:51:5 error MD056/table-column-count Table column count […]`
 FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)? (?:error |warning )?(?P<rule>MD\d{3})/(?P<alias>\S+) "
                      r"(?P<message>.+)$")
+RULE = re.compile(r"MD\d{3}")
 FIXES = {"MD056": "give the row as many cells as the table's header row (an empty cell is `| |`)"}
 
 
@@ -45,3 +46,18 @@ def check(site: Site) -> Iterator[Problem]:
 
 def _failure(message: str) -> Problem:
     return Problem(CONFIG, 1, "PROSE000", message, "run `make setup` (Node 20+ and the pinned packages are needed)")
+
+
+# A rule whose finding sits on another line than the project's check of the same defect: MD041 names the first line
+# of text, HEAD001 the end of the front matter.
+SAME_DEFECT = {"MD041": "HEAD001"}
+
+
+def one_report_per_defect(problems: list[Problem]) -> list[Problem]:
+    """markdownlint and a check of this project can see one defect (a skipped heading level is MD001 and HEAD004, a
+    row with too many cells MD056 and REND001): on a line the project's check reports, its code stands alone, with
+    the fix written for this project. A markdownlint finding on another line is kept."""
+    reported = {(p.path, p.line) for p in problems if not RULE.fullmatch(p.code)}
+    reported |= {(p.path, p.code) for p in problems}
+    return [p for p in problems if not RULE.fullmatch(p.code) or not (
+        (p.path, p.line) in reported or (p.path, SAME_DEFECT.get(p.code)) in reported)]

@@ -1,6 +1,10 @@
 """PROSE: Japanese text with textlint (.textlintrc.yml: preset-ja-technical-writing tuned to the conventions) and
 English text with codespell (pinned in the lock, project words in scripts/validate/codespell-words.txt).
 
+Which tool reads which language is per-language data (TOOLS, keyed by the codes of extra.languages). A language
+without an entry gets no prose check (neither tool knows another language: codespell would flag every French
+word); its pages still get every other check. docs/*/contributing/checks/ says so.
+
 textlint reads CommonMark, where an admonition's 4-space indented body is a code block and would never be checked.
 So it is given a "prose view" of each Japanese page built from the page model: admonition bodies de-indented and
 marker lines blanked, every other line unchanged, so the line numbers it reports are the page's own.
@@ -29,9 +33,9 @@ from scripts.validate.stored_results import StoredResults
 from scripts.doctree import Site
 from scripts.project import ROOT
 
-TOOLS = ROOT  # the repository: textlint, its config and the word list live there
+TOOLS = {"ja": "textlint", "en": "codespell"}
 WORKER = Path(__file__).resolve().parent / "textlint_worker.mjs"  # textlint's own API, kept running
-TEXTLINT_CONFIG = TOOLS / ".textlintrc.yml"
+TEXTLINT_CONFIG = ROOT / ".textlintrc.yml"
 WORKERS = max(1, min(4, os.cpu_count() or 1))
 WORDS = Path(__file__).resolve().parent / "codespell-words.txt"
 
@@ -59,7 +63,7 @@ def _tool_failure(path: Path, what: str, detail: str) -> Problem:
 # textlint needs about a second to start (kuromoji's dictionary) and a fraction of a second per page: it is started
 # once per process and kept (textlint_worker.mjs). Its findings are kept per page text, textlint configuration and
 # installed Node packages, so a run re-lints only the pages that changed (scripts/validate/stored_results.py).
-CACHE_FILE = TOOLS / "build" / "validate" / "textlint-cache.json"
+CACHE_FILE = ROOT / "build" / "validate" / "textlint-cache.json"
 
 
 def stored_findings(file: Path = CACHE_FILE) -> StoredResults[list[tuple[int, str, str]]]:
@@ -75,7 +79,7 @@ def _key(text: str, setup: str) -> str:
 
 def _setup() -> str:
     """What besides the text decides textlint's findings: its configuration and the installed package versions."""
-    parts = [TEXTLINT_CONFIG, TOOLS / "package-lock.json", Path(__file__)]
+    parts = [TEXTLINT_CONFIG, ROOT / "package-lock.json", Path(__file__)]
     digest = hashlib.sha256()
     for part in parts:
         digest.update(part.read_bytes() if part.exists() else b"")
@@ -91,7 +95,7 @@ class _TextlintWorker:
         self.errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         self.process = subprocess.Popen(["node", str(WORKER), str(TEXTLINT_CONFIG)], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=self.errors, text=True, encoding="utf-8",
-                                        cwd=TOOLS)
+                                        cwd=ROOT)
 
     def _stderr(self) -> str:
         self.errors.seek(0)
@@ -158,9 +162,13 @@ def _lint(texts: list[str]) -> list[list[tuple[int, str, str]]] | Problem:
     return [found[index] for index in range(len(texts))]
 
 
-def check_japanese(site: Site) -> Iterator[Problem]:
+def _pages(site: Site, tool: str) -> list[Page]:
+    return [page for page in site.all_pages() if TOOLS.get(page.language) == tool]
+
+
+def check_textlint(site: Site) -> Iterator[Problem]:
     setup = _setup()
-    views = {page.path: prose_view(page) for page in site.pages["ja"].values()}
+    views = {page.path: prose_view(page) for page in _pages(site, "textlint")}
     keys = {path: _key(text, setup) for path, text in views.items()}
     todo = sorted({text for path, text in views.items() if keys[path] not in _FINDINGS})
     if todo:
@@ -177,8 +185,8 @@ def check_japanese(site: Site) -> Iterator[Problem]:
                           "reword it; the rules are in .textlintrc.yml")
 
 
-def check_english(site: Site) -> Iterator[Problem]:
-    pages = {str(page.path): page for page in site.pages["en"].values()}
+def check_codespell(site: Site) -> Iterator[Problem]:
+    pages = {str(page.path): page for page in _pages(site, "codespell")}
     if not pages:
         return
     # In this process (codespell's own main), not a new Python per validation: the tests validate dozens of trees.
@@ -205,5 +213,5 @@ def check_english(site: Site) -> Iterator[Problem]:
 
 
 def check(site: Site) -> Iterator[Problem]:
-    yield from check_japanese(site)
-    yield from check_english(site)
+    yield from check_textlint(site)
+    yield from check_codespell(site)
