@@ -286,7 +286,8 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
             text = checked_text(line, language)
             for pattern in allowed:
                 text = pattern.sub(_blank, text)
-            exempt = {word for marker in TERM_OK.finditer(line) for word in _items(marker["words"])}
+            markers = TERM_OK.finditer(INLINE_CODE.sub(_blank, line))  # a marker quoted in `code` is an example
+            exempt = {word for marker in markers for word in _items(marker["words"])}
             used: set[str] = set()
             for variant, pattern in patterns:
                 for match in pattern.finditer(text):
