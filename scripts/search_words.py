@@ -95,7 +95,8 @@ class _Checker:
         elif isinstance(schema, PerLanguage):
             keys = self._mapping(node, schema, where, {code + "?": schema.value for code in self.languages},
                                  "a language of the site")
-            missing = [code for code in self.languages if schema.every and code not in keys]
+            every = schema.every and isinstance(node, yaml.MappingNode)  # else the wrong type is the one report
+            missing = [code for code in self.languages if every and code not in keys]
             for code in missing:
                 self.report(node, "SEARCH004", f"{where}: no entry for the site language `{code}`",
                             f"add `{code}:` under `{where}`, in that language")
