@@ -53,19 +53,20 @@ def test_admonition_bodies_are_checked(tmp_path: Path) -> None:
 def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     cache = tmp_path / "cache" / "textlint-cache.json"
     monkeypatch.setattr(prose, "_FINDINGS", prose.stored_findings(cache))
+    monkeypatch.setattr(prose, "_MARKDOWNLINT_FINDINGS", prose.stored_findings(cache.with_name("markdownlint.json")))
     return cache
 
 
 def no_textlint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """textlint cannot start: its worker script is missing and none is running yet."""
+    """textlint and markdownlint cannot start: their worker script is missing and none is running yet."""
     monkeypatch.setattr(prose, "WORKER", tmp_path / "no-such-textlint-worker.mjs")
     monkeypatch.setattr(prose, "_WORKERS", [])
 
 
 def test_missing_textlint_fails_loudly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty_cache: Path) -> None:
     no_textlint(monkeypatch, tmp_path)
-    problems = [p for p in run(copy_good(tmp_path)) if p.code == "PROSE000"]
-    assert len(problems) == 1 and "textlint could not run" in problems[0].message
+    problems = sorted(p.message.split(" could not run")[0] for p in run(copy_good(tmp_path)) if p.code == "PROSE000")
+    assert problems == ["markdownlint", "textlint"]
 
 
 def test_unchanged_pages_reuse_stored_findings_and_changed_ones_are_linted(
@@ -77,10 +78,12 @@ def test_unchanged_pages_reuse_stored_findings_and_changed_ones_are_linted(
     assert empty_cache.is_file() and first
     # A new process: nothing in memory, the stored findings on disk, and no textlint to run.
     monkeypatch.setattr(prose, "_FINDINGS", prose.stored_findings(empty_cache))
+    monkeypatch.setattr(prose, "_MARKDOWNLINT_FINDINGS", prose.stored_findings(empty_cache.with_name("markdownlint.json")))
     no_textlint(monkeypatch, tmp_path)
     assert [p for p in run(tree) if p.code.startswith("PROSE")] == first
     page.write_text(page.read_text(encoding="utf-8") + "\n追記します。\n", encoding="utf-8")
-    assert [p.code for p in run(tree) if p.code.startswith("PROSE")] == ["PROSE000"]
+    # Only the changed page is linted again, and neither linter can run now.
+    assert [p.code for p in run(tree) if p.code.startswith("PROSE")] == ["PROSE000", "PROSE000"]
 
 
 def test_broken_codespell_fails_loudly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

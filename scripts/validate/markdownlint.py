@@ -10,42 +10,30 @@ import re
 import subprocess
 from collections.abc import Iterator
 
+import yaml
+
 from scripts.doctree import Site
 from scripts.project import ROOT
-from scripts.validate import Problem
+from scripts.validate import Problem, prose
 
-BINARY = ROOT / "node_modules" / ".bin" / "markdownlint-cli2"
-CONFIG = ROOT / ".markdownlint-cli2.yaml"
-# markdownlint-cli2's default output: `docs/en/x/index.md:51:5 error MD056/table-column-count Table column count […]`
-FINDING = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::\d+)? (?:error |warning )?(?P<rule>MD\d{3})/(?P<alias>\S+) "
-                     r"(?P<message>.+)$")
+CONFIG = ROOT / ".markdownlint-cli2.yaml"  # its `config`: the rules and their settings
 RULE = re.compile(r"MD\d{3}")
 FIXES = {"MD056": "give the row as many cells as the table's header row (an empty cell is `| |`)"}
 
 
 def check(site: Site) -> Iterator[Problem]:
-    pages = {page.path.relative_to(site.root).as_posix(): page for page in site.all_pages()}
+    pages = site.all_pages()
     try:
-        result = subprocess.run([str(BINARY), "--no-globs", "--config", str(CONFIG), *(":" + p for p in pages)],
-                                cwd=site.root, capture_output=True, text=True, encoding="utf-8", timeout=300)
-    except (OSError, subprocess.SubprocessError) as error:
-        yield _failure(f"markdownlint could not run: {error}")
+        found = prose.markdownlint([page.text for page in pages], CONFIG)
+    except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError, subprocess.SubprocessError) as error:
+        yield Problem(CONFIG, 1, "PROSE000", f"markdownlint could not run: {' '.join(str(error).split())[:300]}",
+                      "run `make setup` (Node 20+ and the pinned packages are needed)")
         return
-    for row in result.stderr.splitlines():
-        match = FINDING.match(row)
-        if match and match["path"] in pages:
-            rule = match["rule"]
-            yield Problem(pages[match["path"]].path, int(match["line"]), rule, match["message"],
-                          FIXES.get(rule, f"follow markdownlint's rule {rule} ({match['alias']}); the project's "
-                                          "settings and why are in .markdownlint-cli2.yaml"))
-        elif row.strip():
-            yield _failure(f"markdownlint could not run, or said something unexpected: {row.strip()[:300]}")
-    if result.returncode not in (0, 1) and not result.stderr.strip():
-        yield _failure(f"markdownlint stopped with exit code {result.returncode}")
-
-
-def _failure(message: str) -> Problem:
-    return Problem(CONFIG, 1, "PROSE000", message, "run `make setup` (Node 20+ and the pinned packages are needed)")
+    for page, findings in zip(pages, found):
+        for line, rule, message in findings:
+            yield Problem(page.path, int(line), rule, message,
+                          FIXES.get(rule, f"follow markdownlint's rule {rule}; the project's settings and why are in "
+                                          ".markdownlint-cli2.yaml"))
 
 
 # A rule whose finding sits on another line than the project's check of the same defect: MD041 names the first line

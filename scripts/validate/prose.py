@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import codespell_lib
+import yaml
 
 from scripts.pagemodel import Page
 from scripts.validate import Problem
@@ -60,10 +61,12 @@ def _tool_failure(path: Path, what: str, detail: str) -> Problem:
                    "run `make setup` (Node 20+ and the pinned packages are needed)")
 
 
-# textlint needs about a second to start (kuromoji's dictionary) and a fraction of a second per page: it is started
-# once per process and kept (textlint_worker.mjs). Its findings are kept per page text, textlint configuration and
-# installed Node packages, so a run re-lints only the pages that changed (scripts/validate/stored_results.py).
+# textlint needs about a second to start (kuromoji's dictionary) and a fraction of a second per page, markdownlint
+# about a tenth of a second per page: they are started once per process and kept (textlint_worker.mjs). Their
+# findings are kept per page text, configuration and installed Node packages, so a run re-lints only the pages that
+# changed (scripts/validate/stored_results.py).
 CACHE_FILE = ROOT / "build" / "validate" / "textlint-cache.json"
+MARKDOWNLINT_CACHE_FILE = ROOT / "build" / "validate" / "markdownlint-cache.json"
 
 
 def stored_findings(file: Path = CACHE_FILE) -> StoredResults[list[tuple[int, str, str]]]:
@@ -71,26 +74,40 @@ def stored_findings(file: Path = CACHE_FILE) -> StoredResults[list[tuple[int, st
 
 
 _FINDINGS = stored_findings()
+_MARKDOWNLINT_FINDINGS = stored_findings(MARKDOWNLINT_CACHE_FILE)
+
+
+def _cached(store: StoredResults, texts: list[str], setup: str, lint) -> list[list[tuple[int, str, str]]]:
+    """Each text's findings, from the store, linting (lint(texts) -> findings per text) only what it does not hold."""
+    keys = [_key(text, setup) for text in texts]
+    todo = sorted({text for text, key in zip(texts, keys) if key not in store})
+    if todo:
+        for text, findings in zip(todo, lint(todo)):
+            store[_key(text, setup)] = [tuple(finding) for finding in findings]
+        store.save()
+    return [store[key] for key in keys]
 
 
 def _key(text: str, setup: str) -> str:
     return hashlib.sha256(f"{setup}\0{text}".encode("utf-8")).hexdigest()
 
 
-def _setup() -> str:
-    """What besides the text decides textlint's findings: its configuration and the installed package versions."""
-    parts = [TEXTLINT_CONFIG, ROOT / "package-lock.json", Path(__file__)]
+def _setup(config: Path = TEXTLINT_CONFIG) -> str:
+    """What besides the text decides a linter's findings: its configuration, the installed package versions and the
+    code that runs it and reads its answer."""
     digest = hashlib.sha256()
-    for part in parts:
+    for part in (config, ROOT / "package-lock.json", Path(__file__).with_name("textlint_worker.mjs"), Path(__file__)):
         digest.update(part.read_bytes() if part.exists() else b"")
         digest.update(b"\0")
     return digest.hexdigest()
 
 
 class _TextlintWorker:
-    """One `node textlint_worker.mjs` kept running for the life of this process (see that file for why)."""
+    """One `node textlint_worker.mjs` kept running for the life of this process (see that file for why): textlint
+    and markdownlint. One request at a time (the lock): the checks ask from two threads."""
 
     def __init__(self) -> None:
+        self.lock = threading.Lock()
         # Its warnings go to a file, read only when it fails: a pipe nobody reads would fill up and stop it.
         self.errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
         self.process = subprocess.Popen(["node", str(WORKER), str(TEXTLINT_CONFIG)], stdin=subprocess.PIPE,
@@ -101,10 +118,11 @@ class _TextlintWorker:
         self.errors.seek(0)
         return self.errors.read()[-2000:]
 
-    def lint(self, texts: list[str]) -> list:
-        self.process.stdin.write(json.dumps({"texts": texts}, ensure_ascii=False) + "\n")
-        self.process.stdin.flush()
-        line = self.process.stdout.readline()
+    def ask(self, request: dict) -> list:
+        with self.lock:
+            self.process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
+            self.process.stdin.flush()
+            line = self.process.stdout.readline()
         if not line:
             self.process.kill()
             self.process.wait(timeout=10)
@@ -144,15 +162,20 @@ def _stop_workers() -> None:
             worker.process.kill()
 
 
-def _lint(texts: list[str]) -> list[list[tuple[int, str, str]]] | Problem:
-    """textlint findings (line, rule, message) for each text, or the Problem saying why textlint did not run."""
-    try:
-        workers = _workers(len(texts))
-        chunks = [texts[i::len(workers)] for i in range(len(workers))]
-        with ThreadPoolExecutor(max_workers=len(workers)) as pool:
-            answers = list(pool.map(lambda pair: pair[0].lint(pair[1]), zip(workers, chunks)))
-    except (OSError, ValueError, subprocess.SubprocessError) as error:
-        return _tool_failure(TEXTLINT_CONFIG, "textlint", str(error))
+def markdownlint(texts: list[str], config_file: Path) -> list[list[tuple[int, str, str]]]:
+    """markdownlint's findings (line, rule, message) for each text, with the `config` of config_file (a
+    markdownlint-cli2 file); OSError, ValueError or KeyError when it cannot run."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))["config"]
+    return _cached(_MARKDOWNLINT_FINDINGS, texts, _setup(config_file),
+                   lambda todo: _workers(1)[0].ask({"markdown": todo, "config": config}))
+
+
+def _lint(texts: list[str]) -> list[list[tuple[int, str, str]]]:
+    """textlint findings (line, rule, message) for each text; OSError or ValueError when textlint cannot run."""
+    workers = _workers(len(texts))
+    chunks = [texts[i::len(workers)] for i in range(len(workers))]
+    with ThreadPoolExecutor(max_workers=len(workers)) as pool:
+        answers = list(pool.map(lambda pair: pair[0].ask({"texts": pair[1]}), zip(workers, chunks)))
     found: dict[int, list[tuple[int, str, str]]] = {}
     for offset, answer in enumerate(answers):
         for position, messages in enumerate(answer):
@@ -167,21 +190,15 @@ def _pages(site: Site, tool: str) -> list[Page]:
 
 
 def check_textlint(site: Site) -> Iterator[Problem]:
-    setup = _setup()
-    views = {page.path: prose_view(page) for page in _pages(site, "textlint")}
-    keys = {path: _key(text, setup) for path, text in views.items()}
-    todo = sorted({text for path, text in views.items() if keys[path] not in _FINDINGS})
-    if todo:
-        result = _lint(todo)
-        if isinstance(result, Problem):
-            yield result
-            return
-        for text, findings in zip(todo, result):
-            _FINDINGS[_key(text, setup)] = findings
-        _FINDINGS.save()
-    for path in views:
-        for line, rule, message in _FINDINGS[keys[path]]:
-            yield Problem(path, line, "PROSE001", f"{message} [textlint: {rule}]",
+    pages = _pages(site, "textlint")
+    try:
+        found = _cached(_FINDINGS, [prose_view(page) for page in pages], _setup(), _lint)
+    except (OSError, ValueError, subprocess.SubprocessError) as error:
+        yield _tool_failure(TEXTLINT_CONFIG, "textlint", str(error))
+        return
+    for page, findings in zip(pages, found):
+        for line, rule, message in findings:
+            yield Problem(page.path, line, "PROSE001", f"{message} [textlint: {rule}]",
                           "reword it; the rules are in .textlintrc.yml")
 
 
