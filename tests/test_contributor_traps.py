@@ -103,17 +103,20 @@ def three_languages(tmp_path: Path) -> Path:
     for French ones), its search panel words and its spelling table (on every language's style guide, as the
     style guide keeps all tables on every page)."""
     tree = copy_good(tmp_path)
-    entry = '    - {lang: fr, name: Français, path: "%s"}\n'
-    for name, path in (("mkdocs.yml", "fr/"), ("mkdocs.en.yml", "../fr/")):
-        config = tree / name
-        text = config.read_text(encoding="utf-8")
-        marker = "nav:\n"
-        config.write_text(text.replace(marker, entry % path + marker, 1), encoding="utf-8")
     english = (tree / "mkdocs.en.yml").read_text(encoding="utf-8")
     french = english.replace("docs/en", "docs/fr").replace("site/en", "site/fr").replace("(English)", "(Français)")
-    french = french.replace('path: "../"}', 'path: "../"}').replace('{lang: en, name: English, path: ""}',
-                                                                    '{lang: en, name: English, path: "../en/"}')
-    (tree / "mkdocs.fr.yml").write_text(french.replace('path: "../fr/"', 'path: ""'), encoding="utf-8")
+    french = french.replace("  language: en\n", "  language: fr\n")
+    # extra.languages, wherever a config lists it, gains French (paths as seen from that config's language).
+    paths = {"mkdocs.yml": ("fr/", None), "mkdocs.en.yml": ("../fr/", None), "mkdocs.fr.yml": ("", "../en/")}
+    for name, text in (("mkdocs.yml", None), ("mkdocs.en.yml", english), ("mkdocs.fr.yml", french)):
+        config = tree / name
+        text = text if text is not None else config.read_text(encoding="utf-8")
+        french_path, english_path = paths[name]
+        if english_path is not None:
+            text = re.sub(r'(\{lang: en, name: English, path: )"[^"]*"', rf'\1"{english_path}"', text)
+        text = re.sub(r"(?m)^(  languages:\n(?:    - .*\n)+)",
+                      lambda m: m[1] + f'    - {{lang: fr, name: Français, path: "{french_path}"}}\n', text)
+        config.write_text(text, encoding="utf-8")
     shutil.copytree(tree / "docs" / "en", tree / "docs" / "fr")
     for language in ("ja", "en", "fr"):
         guide = tree / "docs" / language / "contributing" / "style-guide" / "index.md"
