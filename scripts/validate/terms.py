@@ -15,12 +15,11 @@ The dictionaries:
   (under the H3s `{ #spelling-japanese }` and `{ #spelling-english }`, both on both pages) whose first column is the
   form to write and whose second lists the forms not to write, separated by 、 or , (TERM002).
 
-A variant is reported as a word, not as letters inside a longer word: in a language written with spaces at word
+A variant is reported as a word, not as letters inside a longer word: in a language written with spaces, between word
 boundaries (\b); in Japanese, a variant that starts with a kanji is not reported right after another kanji (自分から
 is 自分 + から, not the variant 分から). Katakana compounds are written joined, so ウェブブラウザー is still reported as
-ブラウザー. One occurrence that is right as written is exempted on its
-line with `<!-- term-ok: 分から -->` (several: `<!-- term-ok: A, B -->`); an exemption that names no variant found on
-its line is TERM006.
+ブラウザー. One occurrence that is right as written is exempted on its line with `<!-- term-ok: 分から -->` (several:
+`<!-- term-ok: A, B -->`); an exemption that names no variant found on its line is TERM006.
 
 A link that points the reader to a section (inside parentheses, before を参照/を見て/を読んで, after "see") carries
 that section's heading as its text, so one place has one name across the site (TERM005).
@@ -264,10 +263,10 @@ def _pattern(variant: Variant, language: str) -> re.Pattern[str]:
     """The variant as a word of its own (see the module's docstring)."""
     wrong, first, last = re.escape(variant.wrong), variant.wrong[0], variant.wrong[-1]
     flags = 0 if any(c.isupper() for c in variant.wrong) else re.IGNORECASE
-    start = r"\b" if first.isalnum() and first.isascii() else ""
-    end = r"\b" if last.isalnum() and last.isascii() else ""
-    if not language_data(language)["spaces"] and re.match(f"[{KANJI}]", first):
-        start = f"(?<![{KANJI}])"  # 自分から is 自分 + から, not the variant 分から
+    if language_data(language)["spaces"]:
+        start, end = (r"\b" if char.isalnum() else "" for char in (first, last))
+    else:  # no spaces, and no \b either: Python counts a kana next to a Latin letter as inside one word
+        start, end = f"(?<![{KANJI}])" if re.match(f"[{KANJI}]", first) else "", ""  # 自分から is not 分から
     return re.compile(start + wrong + end, flags)
 
 
