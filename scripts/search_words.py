@@ -3,7 +3,8 @@
 
     docs/search.yml:LINE: SEARCHnnn message (fix: …)
 
-SEARCH001 a word (`from`) or a site word (`to`) in two groups of one language (the browser would keep one mapping)
+SEARCH001 a word (`from`) or a site word (`to`) in two groups of one language (the browser would keep one mapping),
+          or a key written twice
 SEARCH002 the file is missing or is not valid YAML
 SEARCH003 a key the schema does not know (a misspelt key, or a language that is not in extra.languages)
 SEARCH004 a key the schema needs is missing (a group without `to`, a language without its panel words)
