@@ -32,7 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from scripts import search_words
-from scripts.project import project_for
+from scripts.project import Project
 
 START_PAGE = "start/index.md"
 fold = search_words.fold
@@ -43,9 +43,9 @@ _state: dict[str, Any] = {}
 def load(language: str, root: Path | None = None, languages: tuple[str, ...] | None = None) -> dict:
     """This language's part of docs/search.yml, checked against the one schema (scripts/search_words.py, which
     `make validate` uses too): a mistake stops the build with `docs/search.yml:LINE: SEARCHnnn … (fix: …)`."""
-    root = root or project_for(Path(__file__)).root
+    root = root or Path(__file__).resolve().parents[2]
     if languages is None:
-        languages = project_for(root / search_words.DATA).codes
+        languages = Project(root).codes
     if language not in languages:
         raise PluginError(f"search_readers: the site language {language!r} is not in extra.languages "
                           f"({', '.join(languages)}) (fix: add it there, with its words in {search_words.DATA})")
@@ -65,7 +65,7 @@ def load(language: str, root: Path | None = None, languages: tuple[str, ...] | N
 
 def on_config(config: Any, **kwargs: Any) -> Any:
     language = config["theme"]["language"]
-    project = project_for(Path(config.config_file_path))
+    project = Project(Path(config.config_file_path).parent)  # every mkdocs.<lang>.yml is at the project's root
     _state.clear()
     _state.update(load(language, project.root, project.codes), language=language, situations=[])
     return config
