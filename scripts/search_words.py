@@ -94,13 +94,18 @@ class _Checker:
             for number, item in enumerate(node.value, 1):
                 self.walk(item, schema.item, f"{where}[{number}]")
         elif isinstance(schema, PerLanguage):
-            keys = self._mapping(node, schema, where, {code + "?": schema.value for code in self.languages},
-                                 "a language of the site")
+            keys = self._mapping(
+                node, schema, where, {code + "?": schema.value for code in self.languages}, "a language of the site"
+            )
             every = schema.every and isinstance(node, yaml.MappingNode)  # else the wrong type is the one report
             missing = [code for code in self.languages if every and code not in keys]
             for code in missing:
-                self.report(node, "SEARCH004", f"{where}: no entry for the site language `{code}`",
-                            f"add `{code}:` under `{where}`, in that language")
+                self.report(
+                    node,
+                    "SEARCH004",
+                    f"{where}: no entry for the site language `{code}`",
+                    f"add `{code}:` under `{where}`, in that language",
+                )
         elif isinstance(schema, dict):
             self._mapping(node, schema, where, schema, "a key")
         elif not (isinstance(node, yaml.ScalarNode) and node.tag.rsplit(":", 1)[-1] in _TAGS[schema]):
@@ -128,19 +133,29 @@ class _Checker:
         for key_node, value in node.value:
             key, inside = str(key_node.value), f"{where}.{key_node.value}" if where else str(key_node.value)
             if key in seen:
-                self.report(key_node, "SEARCH001", f"`{inside}` appears twice (also line {seen[key].start_mark.line + 1})",
-                            "keep one of them (merge their contents)")
+                earlier = seen[key].start_mark.line + 1
+                self.report(
+                    key_node,
+                    "SEARCH001",
+                    f"`{inside}` appears twice (also line {earlier})",
+                    "keep one of them (merge their contents)",
+                )
             elif key not in known:
                 allowed = ", ".join(sorted(known))
-                self.report(key_node, "SEARCH003", f"unknown key `{inside}`: not {what} here (allowed: {allowed})",
-                            "correct the spelling, or remove it")
+                self.report(
+                    key_node,
+                    "SEARCH003",
+                    f"unknown key `{inside}`: not {what} here (allowed: {allowed})",
+                    "correct the spelling, or remove it",
+                )
             else:
                 seen[key] = key_node
                 self.walk(value, known[key], inside)
         for key, value in keys.items():
             if not key.endswith("?") and key not in seen:
-                self.report(node, "SEARCH004", f"{where or 'the file'} has no `{key}`",
-                            f"add `{key}:` ({_kind(value)})")
+                self.report(
+                    node, "SEARCH004", f"{where or 'the file'} has no `{key}`", f"add `{key}:` ({_kind(value)})"
+                )
         return seen
 
     def one_group_per_word(self, node: yaml.MappingNode) -> None:
@@ -156,10 +171,13 @@ class _Checker:
                     first, line = owner.setdefault(word, (index, word_node.start_mark.line + 1))
                     if first != index:
                         to = fold(dict((k.value, v) for k, v in groups.value[first].value)["to"].value)
-                        self.report(word_node, "SEARCH001",
-                                    f"synonyms.{language_node.value}: '{word}' is already in the group for '{to}' "
-                                    f"(line {line}); the browser would use only that one",
-                                    "keep each word in one group: merge the two, or drop it from one")
+                        self.report(
+                            word_node,
+                            "SEARCH001",
+                            f"synonyms.{language_node.value}: '{word}' is already in the group for '{to}' "
+                            f"(line {line}); the browser would use only that one",
+                            "keep each word in one group: merge the two, or drop it from one",
+                        )
 
 
 def check_text(text: str, path: Path, languages: tuple[str, ...]) -> tuple[dict, list[Problem]]:
@@ -169,8 +187,15 @@ def check_text(text: str, path: Path, languages: tuple[str, ...]) -> tuple[dict,
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         reason = " ".join(str(getattr(error, "problem", None) or error).split())
-        return {}, [Problem(path, yaml_error_line(error), "SEARCH002", f"not valid YAML: {reason}",
-                            'check the indentation and quote text with a colon or a # in it ("…")')]
+        return {}, [
+            Problem(
+                path,
+                yaml_error_line(error),
+                "SEARCH002",
+                f"not valid YAML: {reason}",
+                'check the indentation and quote text with a colon or a # in it ("…")',
+            )
+        ]
     if node is None:
         node = yaml.MappingNode("tag:yaml.org,2002:map", [], yaml.Mark("", 0, 0, 0, None, None), None)
     checker.walk(node, SCHEMA, "")
@@ -185,8 +210,15 @@ def check_file(root: Path, languages: tuple[str, ...]) -> tuple[dict, list[Probl
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        return {}, [Problem(path, 1, "SEARCH002", f"cannot be read: {error.strerror or error}",
-                            "create it: the build needs at least `panel:` words for each language")]
+        return {}, [
+            Problem(
+                path,
+                1,
+                "SEARCH002",
+                f"cannot be read: {error.strerror or error}",
+                "create it: the build needs at least `panel:` words for each language",
+            )
+        ]
     return check_text(text, path, languages)
 
 

@@ -114,8 +114,8 @@ def three_languages(tmp_path: Path) -> Path:
         french_path, english_path = paths[name]
         if english_path is not None:
             text = re.sub(r'(\{lang: en, name: English, path: )"[^"]*"', rf'\1"{english_path}"', text)
-        text = re.sub(r"(?m)^(  languages:\n(?:    - .*\n)+)",
-                      lambda m: m[1] + f'    - {{lang: fr, name: Français, path: "{french_path}"}}\n', text)
+        entry = f'    - {{lang: fr, name: Français, path: "{french_path}"}}\n'
+        text = re.sub(r"(?m)^(  languages:\n(?:    - .*\n)+)", lambda m, entry=entry: m[1] + entry, text)
         config.write_text(text, encoding="utf-8")
     shutil.copytree(tree / "docs" / "en", tree / "docs" / "fr")
     for language in ("ja", "en", "fr"):
@@ -124,15 +124,25 @@ def three_languages(tmp_path: Path) -> Path:
     original = (tree / "docs" / "ja" / "contributing" / "style-guide" / "index.md").read_text(encoding="utf-8")
     for language in ("en", "fr"):  # the translations record the edited original as translated
         guide = tree / "docs" / language / "contributing" / "style-guide" / "index.md"
-        guide.write_text(re.sub(r"translation_of: \w+", f"translation_of: {source_hash(original)}",
-                                guide.read_text(encoding="utf-8")), encoding="utf-8")
+        guide.write_text(
+            re.sub(
+                r"translation_of: \w+", f"translation_of: {source_hash(original)}", guide.read_text(encoding="utf-8")
+            ),
+            encoding="utf-8",
+        )
     source_map = tree / "docs" / "source-map.yml"  # the key terms of each source section, in each language
-    source_map.write_text(re.sub(r"en: (\[[^\]]*\])", r"en: \1, fr: \1", source_map.read_text(encoding="utf-8")),
-                          encoding="utf-8")
+    source_map.write_text(
+        re.sub(r"en: (\[[^\]]*\])", r"en: \1, fr: \1", source_map.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     search = tree / "docs" / "search.yml"
     text = search.read_text(encoding="utf-8")
-    search.write_text(text.replace("ignore:", "  fr: {label: Votre situation, more: Commencer ici, empty: Rien., "
-                                              "all: Autres situations}\nignore:"), encoding="utf-8")
+    search.write_text(
+        text.replace(
+            "ignore:",
+            "  fr: {label: Votre situation, more: Commencer ici, empty: Rien., all: Autres situations}\nignore:",
+        ),
+        encoding="utf-8",
+    )
     return tree
 
 

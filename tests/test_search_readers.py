@@ -33,9 +33,22 @@ def test_synonyms_are_folded_and_never_map_a_word_to_itself(language):
 
 def test_issue_words_are_covered():
     """Issue 12's examples of readers' words each have a place in the data."""
-    words = {"ja": ["認証コード", "確認コード", "ワンタイムパスワード", "otp", "二段階", "2fa", "乗っ取", "ハッキング",
-                    "不正ログイン", "アカウントロック", "機種変"],
-             "en": ["otp", "2fa", "two-factor", "hacked", "hijacked", "locked out", "switched phones"]}
+    words = {
+        "ja": [
+            "認証コード",
+            "確認コード",
+            "ワンタイムパスワード",
+            "otp",
+            "二段階",
+            "2fa",
+            "乗っ取",
+            "ハッキング",
+            "不正ログイン",
+            "アカウントロック",
+            "機種変",
+        ],
+        "en": ["otp", "2fa", "two-factor", "hacked", "hijacked", "locked out", "switched phones"],
+    }
     for language, expected in words.items():
         variants = {v for group in search_readers.load(language)["synonyms"] for v in group["from"]}
         assert not [w for w in expected if w not in variants], language
@@ -49,16 +62,25 @@ def test_page_rules_use_materials_own_settings():
 
 
 def test_situations_come_from_the_routes_list_else_the_table():
-    routes = ('<div class="routes"><ul><li><a href="../reset/#steps">I forgot</a></li></ul></div>'
-              "<table><tr><td>Row</td><td><a href='../faq/'>FAQ</a></td></tr></table>")
+    routes = (
+        '<div class="routes"><ul><li><a href="../reset/#steps">I forgot</a></li></ul></div>'
+        "<table><tr><td>Row</td><td><a href='../faq/'>FAQ</a></td></tr></table>"
+    )
     assert search_readers.situations(routes) == [("I forgot", "../reset/#steps")]
     table_only = "<table><tr><th>a</th></tr><tr><td>Row</td><td><a href='../faq/'>FAQ</a></td></tr></table>"
     assert search_readers.situations(table_only) == [("Row", "../faq/")]
 
 
-@pytest.mark.parametrize(("target", "page", "expected"), [
-    ("reset/#steps", "faq/", "../reset/#steps"), ("reset/#steps", "", "reset/#steps"),
-    ("start/", "start/", "./"), ("", "contributing/checks/", "../../"), ("https://a.example/x", "faq/", "https://a.example/x")])
+@pytest.mark.parametrize(
+    ("target", "page", "expected"),
+    [
+        ("reset/#steps", "faq/", "../reset/#steps"),
+        ("reset/#steps", "", "reset/#steps"),
+        ("start/", "start/", "./"),
+        ("", "contributing/checks/", "../../"),
+        ("https://a.example/x", "faq/", "https://a.example/x"),
+    ],
+)
 def test_panel_links_are_relative_to_the_page(target, page, expected):
     assert search_readers._relative(target, page) == expected
 
@@ -86,8 +108,12 @@ def test_built_index_carries_synonyms(site_dir):
 
 
 def test_bench_arithmetic():
-    rows = [{"rank": 1, "ms": 10, "results": 5}, {"rank": 3, "ms": 30, "results": 5},
-            {"rank": None, "ms": 20, "results": 0}, {"rank": 2, "ms": 40, "results": 2}]
+    rows = [
+        {"rank": 1, "ms": 10, "results": 5},
+        {"rank": 3, "ms": 30, "results": 5},
+        {"rank": None, "ms": 20, "results": 0},
+        {"rank": 2, "ms": 40, "results": 2},
+    ]
     s = search_bench.summarise(rows)
     assert (s["top1"], s["top3"], s["none"]) == (1, 3, 1)
     assert s["mrr"] == round((1 + 1 / 3 + 0 + 1 / 2) / 4, 3)
@@ -104,12 +130,15 @@ def test_typing_units():
 
 def test_a_language_without_panel_words_is_named_with_the_data_file_and_key(tmp_path):
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "search.yml").write_text("panel:\n  en: {label: a, more: b, empty: c, all: d}\n",
-                                                  encoding="utf-8")
+    (tmp_path / "docs" / "search.yml").write_text(
+        "panel:\n  en: {label: a, more: b, empty: c, all: d}\n", encoding="utf-8"
+    )
     with pytest.raises(PluginError) as error:
         search_readers.load("en", tmp_path, ("en", "xx"))
-    assert str(error.value) == ("docs/search.yml:2: SEARCH004 panel: no entry for the site language `xx` "
-                                "(fix: add `xx:` under `panel`, in that language)")
+    assert str(error.value) == (
+        "docs/search.yml:2: SEARCH004 panel: no entry for the site language `xx` "
+        "(fix: add `xx:` under `panel`, in that language)"
+    )
 
 
 def test_queries_are_reader_phrased():
@@ -139,16 +168,21 @@ def test_a_word_in_two_synonym_groups_is_refused_with_its_line(tmp_path):
     data.write_text(BAD_SYNONYMS, encoding="utf-8")
     with pytest.raises(PluginError) as error:
         search_readers.load("en", tmp_path, ("en",))
-    assert str(error.value).startswith("docs/search.yml:8: SEARCH001 synonyms.en: 'otp' is already in the group for "
-                                       "'security code' (line 6)")
+    assert str(error.value).startswith(
+        "docs/search.yml:8: SEARCH001 synonyms.en: 'otp' is already in the group for 'security code' (line 6)"
+    )
     assert "(fix: " in str(error.value)
 
 
 def test_a_second_group_for_the_same_site_words_is_refused(tmp_path):
     data = tmp_path / "docs" / "search.yml"
     data.parent.mkdir()
-    data.write_text(BAD_SYNONYMS.replace("to: sign in", "to: Security Code").replace("[log in, otp]", "[pin]"),
-                    encoding="utf-8")
-    with pytest.raises(PluginError, match=r"^docs/search.yml:7: SEARCH001 .*'security code' is already in the group "
-                                          r"for 'security code' \(line 5\)"):
+    data.write_text(
+        BAD_SYNONYMS.replace("to: sign in", "to: Security Code").replace("[log in, otp]", "[pin]"), encoding="utf-8"
+    )
+    with pytest.raises(
+        PluginError,
+        match=r"^docs/search.yml:7: SEARCH001 .*'security code' is already in the group "
+        r"for 'security code' \(line 5\)",
+    ):
         search_readers.load("en", tmp_path, ("en",))

@@ -47,8 +47,10 @@ def load(language: str, root: Path | None = None, languages: tuple[str, ...] | N
     if languages is None:
         languages = Project(root).codes
     if language not in languages:
-        raise PluginError(f"search_readers: the site language {language!r} is not in extra.languages "
-                          f"({', '.join(languages)}) (fix: add it there, with its words in {search_words.DATA})")
+        raise PluginError(
+            f"search_readers: the site language {language!r} is not in extra.languages "
+            f"({', '.join(languages)}) (fix: add it there, with its words in {search_words.DATA})"
+        )
     try:
         data = search_words.load(root, languages)
     except search_words.SearchWordsError as error:
@@ -99,8 +101,9 @@ def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
     if page.file.src_uri == START_PAGE:
         # Kept below the language's root here; each page gets them relative to itself (on_post_page), so the built
         # site works wherever it is served (at /, at the published path, from a fork's Pages).
-        _state["situations"] = [(text, href if "://" in href else urljoin("/" + page.url, href)[1:])
-                                for text, href in situations(content)]
+        _state["situations"] = [
+            (text, href if "://" in href else urljoin("/" + page.url, href)[1:]) for text, href in situations(content)
+        ]
     return content
 
 
@@ -121,21 +124,26 @@ _RESULT_END = re.compile(r'(<ol class="md-search-result__list"[^>]*></ol>\s*</di
 def panel_html(page_url: str) -> str:
     words = _state["panel"]
     start = html.escape(_relative("start/", page_url))
-    items = "".join(f'<li><a href="{html.escape(_relative(href, page_url))}">{html.escape(text)}</a></li>'
-                    for text, href in _state["situations"])
+    items = "".join(
+        f'<li><a href="{html.escape(_relative(href, page_url))}">{html.escape(text)}</a></li>'
+        for text, href in _state["situations"]
+    )
     items += f'<li><a href="{start}">{html.escape(words["all"])}</a></li>'
-    return (f'<nav class="search-start" aria-label="{html.escape(words["label"])}" hidden>'
-            f'<p class="search-start__more" hidden><a href="{start}">{html.escape(words["more"])}</a></p>'
-            f'<div class="search-start__empty" hidden><p>{html.escape(words["empty"])}</p><ul>{items}</ul></div>'
-            "</nav>")
+    return (
+        f'<nav class="search-start" aria-label="{html.escape(words["label"])}" hidden>'
+        f'<p class="search-start__more" hidden><a href="{start}">{html.escape(words["more"])}</a></p>'
+        f'<div class="search-start__empty" hidden><p>{html.escape(words["empty"])}</p><ul>{items}</ul></div>'
+        "</nav>"
+    )
 
 
 def on_post_page(output: str, page: Any, **kwargs: Any) -> str:
     if not _state["situations"]:
-        raise PluginError(f"search_readers: no situation links found in {START_PAGE} (a <div class=\"routes\"> list "
-                          "or a table); the search's no-result panel lists them (scripts/hooks/search_readers.py)")
-    output, count = _RESULT_END.subn(lambda m: m.group(1) + panel_html(page.url), output, count=1)
-    return output
+        raise PluginError(
+            f'search_readers: no situation links found in {START_PAGE} (a <div class="routes"> list '
+            "or a table); the search's no-result panel lists them (scripts/hooks/search_readers.py)"
+        )
+    return _RESULT_END.sub(lambda m: m.group(1) + panel_html(page.url), output, count=1)
 
 
 def on_post_build(config: Any, **kwargs: Any) -> None:

@@ -26,14 +26,26 @@ def check(site: Site) -> Iterator[Problem]:
     try:
         found = prose.markdownlint([page.text for page in pages], CONFIG)
     except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError, subprocess.SubprocessError) as error:
-        yield Problem(CONFIG, 1, "PROSE000", f"markdownlint could not run: {' '.join(str(error).split())[:300]}",
-                      "run `make setup` (Node 20+ and the pinned packages are needed)")
+        yield Problem(
+            CONFIG,
+            1,
+            "PROSE000",
+            f"markdownlint could not run: {' '.join(str(error).split())[:300]}",
+            "run `make setup` (Node 20+ and the pinned packages are needed)",
+        )
         return
-    for page, findings in zip(pages, found):
+    for page, findings in zip(pages, found, strict=True):
         for line, rule, message in findings:
-            yield Problem(page.path, int(line), rule, message,
-                          FIXES.get(rule, f"follow markdownlint's rule {rule}; the project's settings and why are in "
-                                          ".markdownlint-cli2.yaml"))
+            yield Problem(
+                page.path,
+                int(line),
+                rule,
+                message,
+                FIXES.get(
+                    rule,
+                    f"follow markdownlint's rule {rule}; the project's settings and why are in .markdownlint-cli2.yaml",
+                ),
+            )
 
 
 # A rule whose finding sits on another line than the project's check of the same defect: MD041 names the first line
@@ -47,5 +59,9 @@ def one_report_per_defect(problems: list[Problem]) -> list[Problem]:
     the fix written for this project. A markdownlint finding on another line is kept."""
     reported = {(p.path, p.line) for p in problems if not RULE.fullmatch(p.code)}
     reported |= {(p.path, p.code) for p in problems}
-    return [p for p in problems if not RULE.fullmatch(p.code) or not (
-        (p.path, p.line) in reported or (p.path, SAME_DEFECT.get(p.code)) in reported)]
+    return [
+        p
+        for p in problems
+        if not RULE.fullmatch(p.code)
+        or not ((p.path, p.line) in reported or (p.path, SAME_DEFECT.get(p.code)) in reported)
+    ]

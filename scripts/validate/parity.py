@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from scripts.doctree import Site
 from scripts.pagemodel import ListBlock, Page
 from scripts.validate import Problem
-from scripts.doctree import Site
 
 
 @dataclass(frozen=True)
@@ -27,22 +27,44 @@ class Kind:
 
 
 KINDS = (
-    Kind("PAR001", "heading", lambda p: [h for h in p.headings if h.level >= 2],
-         lambda h: (h.level, h.id), lambda h: f"{'#' * h.level} … {{ #{h.id} }}"),
-    Kind("PAR002", "admonition", lambda p: p.admonitions,
-         lambda a: (a.kind, a.collapsible), lambda a: f"{'???' if a.collapsible else '!!!'} {a.kind}"),
-    Kind("PAR003", "table", lambda p: p.tables,
-         lambda t: t.columns, lambda t: f"a table of {t.columns} columns"),
-    Kind("PAR004", "diagram", lambda p: [f for f in p.fences if f.lang == "mermaid"],
-         lambda f: "mermaid", lambda f: "a mermaid diagram"),
-    Kind("PAR005", "code block", lambda p: [f for f in p.fences if f.lang != "mermaid"],
-         lambda f: f.lang, lambda f: f"a code block ({f.lang or 'no language'})"),
-    Kind("PAR006", "image", lambda p: p.images,
-         lambda i: "image", lambda i: f"the image {i.src}"),
-    Kind("PAR007", "footnote", lambda p: p.footnotes,
-         lambda f: f.label, lambda f: f"the footnote [^{f.label}]"),
-    Kind("PAR009", "list", lambda p: p.lists,
-         lambda item: (item.ordered, item.depth, item.start), lambda item: _list_name(item)),
+    Kind(
+        "PAR001",
+        "heading",
+        lambda p: [h for h in p.headings if h.level >= 2],
+        lambda h: (h.level, h.id),
+        lambda h: f"{'#' * h.level} … {{ #{h.id} }}",
+    ),
+    Kind(
+        "PAR002",
+        "admonition",
+        lambda p: p.admonitions,
+        lambda a: (a.kind, a.collapsible),
+        lambda a: f"{'???' if a.collapsible else '!!!'} {a.kind}",
+    ),
+    Kind("PAR003", "table", lambda p: p.tables, lambda t: t.columns, lambda t: f"a table of {t.columns} columns"),
+    Kind(
+        "PAR004",
+        "diagram",
+        lambda p: [f for f in p.fences if f.lang == "mermaid"],
+        lambda f: "mermaid",
+        lambda f: "a mermaid diagram",
+    ),
+    Kind(
+        "PAR005",
+        "code block",
+        lambda p: [f for f in p.fences if f.lang != "mermaid"],
+        lambda f: f.lang,
+        lambda f: f"a code block ({f.lang or 'no language'})",
+    ),
+    Kind("PAR006", "image", lambda p: p.images, lambda i: "image", lambda i: f"the image {i.src}"),
+    Kind("PAR007", "footnote", lambda p: p.footnotes, lambda f: f.label, lambda f: f"the footnote [^{f.label}]"),
+    Kind(
+        "PAR009",
+        "list",
+        lambda p: p.lists,
+        lambda item: (item.ordered, item.depth, item.start),
+        lambda item: _list_name(item),
+    ),
 )
 
 
@@ -67,10 +89,22 @@ class Count:
 
 
 COUNTS = (
-    Count("PAR008", lambda p: p.tables, lambda t: t.columns, lambda t: t.rows,
-          lambda t, n: f"this table has {n} body row{'s' * (n != 1)}", "row"),
-    Count("PAR009", lambda p: p.lists, KINDS[-1].signature, lambda item: item.items,
-          lambda item, n: f"this {_list_name(item)[2:]} has {n} item{'s' * (n != 1)}", "item"),
+    Count(
+        "PAR008",
+        lambda p: p.tables,
+        lambda t: t.columns,
+        lambda t: t.rows,
+        lambda t, n: f"this table has {n} body row{'s' * (n != 1)}",
+        "row",
+    ),
+    Count(
+        "PAR009",
+        lambda p: p.lists,
+        KINDS[-1].signature,
+        lambda item: item.items,
+        lambda item, n: f"this {_list_name(item)[2:]} has {n} item{'s' * (n != 1)}",
+        "item",
+    ),
 )
 
 
@@ -109,7 +143,9 @@ def _missing(site: Site, kind: Kind, item: Any, has: Page, lacks: Page) -> Probl
     where = f"section #{section}" if section else "the introduction"
     shown = has.path.relative_to(site.root).as_posix()
     return Problem(
-        lacks.path, _section_line(lacks, section), kind.code,
+        lacks.path,
+        _section_line(lacks, section),
+        kind.code,
         f"{kind.describe(item)} in {where} of {shown}:{item.line} has no counterpart on this page",
         f"add it here, or remove it from {shown}",
     )
@@ -128,7 +164,9 @@ def _compare(site: Site, kind: Kind, orig: Page, tr: Page) -> Iterator[Problem]:
         for offset in range(paired):
             orig_item, tr_item = orig_items[a1 + offset], tr_items[b1 + offset]
             yield Problem(
-                tr.path, tr_item.line, kind.code,
+                tr.path,
+                tr_item.line,
+                kind.code,
                 f"{kind.describe(tr_item)} here is {kind.describe(orig_item)} in {orig_shown}:{orig_item.line}",
                 "make both languages the same",
             )
@@ -148,16 +186,19 @@ def _sizes(site: Site, count: Count, orig: Page, tr: Page) -> Iterator[Problem]:
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag != "equal":
             continue
-        for orig_item, tr_item in zip(orig_items[a1:a2], tr_items[b1:b2]):
+        for orig_item, tr_item in zip(orig_items[a1:a2], tr_items[b1:b2], strict=True):
             orig_size, tr_size = count.size(orig_item), count.size(tr_item)
             if orig_size == tr_size:
                 continue
             (short_page, short), (long_page, long) = sorted(
-                [(orig, orig_item), (tr, tr_item)], key=lambda pair: count.size(pair[1]))
+                [(orig, orig_item), (tr, tr_item)], key=lambda pair: count.size(pair[1])
+            )
             long_shown = long_page.path.relative_to(site.root).as_posix()
             missing = count.size(long) - count.size(short)
             yield Problem(
-                short_page.path, short.line, count.code,
+                short_page.path,
+                short.line,
+                count.code,
                 f"{count.describe(short, count.size(short))}; its counterpart {long_shown}:{long.line} has "
                 f"{count.size(long)}",
                 f"add the missing {count.unit}{'s' * (missing != 1)} here, or remove "

@@ -28,11 +28,11 @@ from pathlib import Path
 import codespell_lib
 import yaml
 
+from scripts.doctree import Site
 from scripts.pagemodel import Page
+from scripts.project import ROOT
 from scripts.validate import Problem
 from scripts.validate.stored_results import StoredResults
-from scripts.doctree import Site
-from scripts.project import ROOT
 
 TOOLS = {"ja": "textlint", "en": "codespell"}
 WORKER = Path(__file__).resolve().parent / "textlint_worker.mjs"  # textlint's own API, kept running
@@ -57,8 +57,13 @@ def prose_view(page: Page) -> str:
 
 
 def _tool_failure(path: Path, what: str, detail: str) -> Problem:
-    return Problem(path, 1, "PROSE000", f"{what} could not run: {' '.join(detail.split())[:300]}",
-                   "run `make setup` (Node 20+ and the pinned packages are needed)")
+    return Problem(
+        path,
+        1,
+        "PROSE000",
+        f"{what} could not run: {' '.join(detail.split())[:300]}",
+        "run `make setup` (Node 20+ and the pinned packages are needed)",
+    )
 
 
 # textlint needs about a second to start (kuromoji's dictionary) and a fraction of a second per page, markdownlint
@@ -80,16 +85,16 @@ _MARKDOWNLINT_FINDINGS = stored_findings(MARKDOWNLINT_CACHE_FILE)
 def _cached(store: StoredResults, texts: list[str], setup: str, lint) -> list[list[tuple[int, str, str]]]:
     """Each text's findings, from the store, linting (lint(texts) -> findings per text) only what it does not hold."""
     keys = [_key(text, setup) for text in texts]
-    todo = sorted({text for text, key in zip(texts, keys) if key not in store})
+    todo = sorted({text for text, key in zip(texts, keys, strict=True) if key not in store})
     if todo:
-        for text, findings in zip(todo, lint(todo)):
+        for text, findings in zip(todo, lint(todo), strict=True):
             store[_key(text, setup)] = [tuple(finding) for finding in findings]
         store.save()
     return [store[key] for key in keys]
 
 
 def _key(text: str, setup: str) -> str:
-    return hashlib.sha256(f"{setup}\0{text}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{setup}\0{text}".encode()).hexdigest()
 
 
 def _setup(config: Path = TEXTLINT_CONFIG) -> str:
@@ -109,10 +114,16 @@ class _TextlintWorker:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         # Its warnings go to a file, read only when it fails: a pipe nobody reads would fill up and stop it.
-        self.errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
-        self.process = subprocess.Popen(["node", str(WORKER), str(TEXTLINT_CONFIG)], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=self.errors, text=True, encoding="utf-8",
-                                        cwd=ROOT)
+        self.errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - open while it runs
+        self.process = subprocess.Popen(
+            ["node", str(WORKER), str(TEXTLINT_CONFIG)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
+            text=True,
+            encoding="utf-8",
+            cwd=ROOT,
+        )
 
     def _stderr(self) -> str:
         self.errors.seek(0)
@@ -150,7 +161,7 @@ def _workers(wanted: int) -> list[_TextlintWorker]:
         _WORKERS[:] = [worker for worker in _WORKERS if worker.process.poll() is None]
         while len(_WORKERS) < min(wanted, WORKERS):
             _WORKERS.append(_TextlintWorker())
-        return _WORKERS[:max(1, min(wanted, WORKERS))]
+        return _WORKERS[: max(1, min(wanted, WORKERS))]
 
 
 @atexit.register
@@ -166,22 +177,27 @@ def markdownlint(texts: list[str], config_file: Path) -> list[list[tuple[int, st
     """markdownlint's findings (line, rule, message) for each text, with the `config` of config_file (a
     markdownlint-cli2 file); OSError, ValueError or KeyError when it cannot run."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))["config"]
-    return _cached(_MARKDOWNLINT_FINDINGS, texts, _setup(config_file),
-                   lambda todo: _workers(1)[0].ask({"markdown": todo, "config": config}))
+    return _cached(
+        _MARKDOWNLINT_FINDINGS,
+        texts,
+        _setup(config_file),
+        lambda todo: _workers(1)[0].ask({"markdown": todo, "config": config}),
+    )
 
 
 def _lint(texts: list[str]) -> list[list[tuple[int, str, str]]]:
     """textlint findings (line, rule, message) for each text; OSError or ValueError when textlint cannot run."""
     workers = _workers(len(texts))
-    chunks = [texts[i::len(workers)] for i in range(len(workers))]
+    chunks = [texts[i :: len(workers)] for i in range(len(workers))]
     with ThreadPoolExecutor(max_workers=len(workers)) as pool:
-        answers = list(pool.map(lambda pair: pair[0].ask({"texts": pair[1]}), zip(workers, chunks)))
+        answers = list(pool.map(lambda pair: pair[0].ask({"texts": pair[1]}), zip(workers, chunks, strict=True)))
     found: dict[int, list[tuple[int, str, str]]] = {}
     for offset, answer in enumerate(answers):
         for position, messages in enumerate(answer):
             found[offset + position * len(workers)] = [
                 (int(line), rule.removeprefix("ja-technical-writing/"), " ".join(message.split("\n")[0].split()))
-                for line, rule, message in messages]
+                for line, rule, message in messages
+            ]
     return [found[index] for index in range(len(texts))]
 
 
@@ -196,10 +212,15 @@ def check_textlint(site: Site) -> Iterator[Problem]:
     except (OSError, ValueError, subprocess.SubprocessError) as error:
         yield _tool_failure(TEXTLINT_CONFIG, "textlint", str(error))
         return
-    for page, findings in zip(pages, found):
+    for page, findings in zip(pages, found, strict=True):
         for line, rule, message in findings:
-            yield Problem(page.path, line, "PROSE001", f"{message} [textlint: {rule}]",
-                          "reword it; the rules are in .textlintrc.yml")
+            yield Problem(
+                page.path,
+                line,
+                "PROSE001",
+                f"{message} [textlint: {rule}]",
+                "reword it; the rules are in .textlintrc.yml",
+            )
 
 
 def check_codespell(site: Site) -> Iterator[Problem]:
@@ -225,8 +246,13 @@ def check_codespell(site: Site) -> Iterator[Problem]:
             yield _tool_failure(WORDS, "codespell", f"unexpected output: {row}")
             continue
         word, _, suggestion = finding.strip().partition(" ==> ")
-        yield Problem(pages[path].path, int(number), "PROSE002", f"`{word}` looks misspelled",
-                      f"write `{suggestion}`, or add the word to scripts/validate/codespell-words.txt")
+        yield Problem(
+            pages[path].path,
+            int(number),
+            "PROSE002",
+            f"`{word}` looks misspelled",
+            f"write `{suggestion}`, or add the word to scripts/validate/codespell-words.txt",
+        )
 
 
 def check(site: Site) -> Iterator[Problem]:

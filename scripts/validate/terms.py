@@ -36,9 +36,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from scripts.doctree import Site
 from scripts.pagemodel import Page
 from scripts.validate import Problem
-from scripts.doctree import Site
 
 GLOSSARY = "glossary/index.md"
 STYLE_GUIDE = "contributing/style-guide/index.md"
@@ -124,10 +124,15 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
     def add(variant: Variant, page: Page, line: int) -> None:
         earlier = seen.get(variant.wrong)
         if earlier and earlier[0] != variant.right:
-            dictionary.problems.append(Problem(
-                page.path, line, "TERM004",
-                f"`{variant.wrong}` is listed as a variant of both `{earlier[0]}` and `{variant.right}`",
-                f"keep it under one term (the other is on line {earlier[1]})"))
+            dictionary.problems.append(
+                Problem(
+                    page.path,
+                    line,
+                    "TERM004",
+                    f"`{variant.wrong}` is listed as a variant of both `{earlier[0]}` and `{variant.right}`",
+                    f"keep it under one term (the other is on line {earlier[1]})",
+                )
+            )
             return
         seen[variant.wrong] = (variant.right, line)
         dictionary.variants.append(variant)
@@ -154,16 +159,27 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
                         continue
                     gloss = re.search(r'"([^"]+)"', cells[1]) if len(cells) > 1 else None
                     if not label or not gloss:
-                        dictionary.problems.append(Problem(
-                            glossary.path, number, "TERM004", "a screen-label row needs 「label」 and \"gloss\"",
-                            'write | 「ラベル」 | "Gloss" | … |'))
+                        dictionary.problems.append(
+                            Problem(
+                                glossary.path,
+                                number,
+                                "TERM004",
+                                'a screen-label row needs 「label」 and "gloss"',
+                                'write | 「ラベル」 | "Gloss" | … |',
+                            )
+                        )
                         continue
                     known = dictionary.glosses.get(label["label"])
                     if known and known != gloss[1]:
-                        dictionary.problems.append(Problem(
-                            glossary.path, number, "TERM004",
-                            f"「{label['label']}」 is glossed both \"{known}\" and \"{gloss[1]}\"",
-                            "keep one row per label: one English gloss for each Japanese label"))
+                        dictionary.problems.append(
+                            Problem(
+                                glossary.path,
+                                number,
+                                "TERM004",
+                                f'「{label["label"]}」 is glossed both "{known}" and "{gloss[1]}"',
+                                "keep one row per label: one English gloss for each Japanese label",
+                            )
+                        )
                         continue
                     dictionary.glosses[label["label"]] = gloss[1]
                 continue
@@ -179,7 +195,7 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
     style = site.pages[language].get(STYLE_GUIDE)
     if style is not None:
         skip = dictionary.skip.setdefault(str(style.path), set())
-        for section_id, text, first, last in _sections(style):
+        for section_id, _heading, first, last in _sections(style):
             if section_id != SPELLING_ID:
                 continue
             # Both languages' tables are on both pages (same rows in both); a page is checked against its own
@@ -189,9 +205,15 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
             if not wanted and language not in LANGUAGE_DATA:
                 continue  # a new language has no spelling rules until its table is written (see LANGUAGE_DATA)
             if not wanted:
-                dictionary.problems.append(Problem(
-                    style.path, first, "TERM004", f"the section has no `{{ #{data['spelling']} }}` table",
-                    f"add an H3 with that id and a | write | not | table under it"))
+                dictionary.problems.append(
+                    Problem(
+                        style.path,
+                        first,
+                        "TERM004",
+                        f"the section has no `{{ #{data['spelling']} }}` table",
+                        "add an H3 with that id and a | write | not | table under it",
+                    )
+                )
                 continue
             later = [h.line for h in style.headings if h.level <= 3 and h.line > wanted[0].line]
             end = min([last] + [line - 1 for line in later])
@@ -295,15 +317,23 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
                     if match.group(0) in exempt or variant.wrong in exempt:
                         used |= {match.group(0), variant.wrong}
                         continue
-                    yield Problem(page.path, number, variant.code,
-                                  f"`{match.group(0)}` is a variant of `{variant.right}`",
-                                  f"use `{variant.right}` — {variant.entry}; if this one is right as written, end "
-                                  f"the line with <!-- term-ok: {match.group(0)} -->")
+                    yield Problem(
+                        page.path,
+                        number,
+                        variant.code,
+                        f"`{match.group(0)}` is a variant of `{variant.right}`",
+                        f"use `{variant.right}` — {variant.entry}; if this one is right as written, end "
+                        f"the line with <!-- term-ok: {match.group(0)} -->",
+                    )
                 text = pattern.sub(_blank, text)
             for word in sorted(exempt - used):
-                yield Problem(page.path, number, "TERM006",
-                              f"`<!-- term-ok: {word} -->` exempts nothing: `{word}` is no variant found on this line",
-                              "remove the marker, or name the variant exactly as the report quoted it")
+                yield Problem(
+                    page.path,
+                    number,
+                    "TERM006",
+                    f"`<!-- term-ok: {word} -->` exempts nothing: `{word}` is no variant found on this line",
+                    "remove the marker, or name the variant exactly as the report quoted it",
+                )
 
 
 def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) -> Iterator[Problem]:
@@ -312,12 +342,16 @@ def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) 
         label = match["label"]
         if label not in glosses:
             continue
-        after = GLOSS_AFTER.match(masked[match.end():])
+        after = GLOSS_AFTER.match(masked[match.end() :])
         gloss = (after["gloss"] or after["bare"]) if after else None
         if gloss is not None and (after["bare"] is not None or gloss != glosses[label]):
-            yield Problem(page.path, number, "TERM003",
-                          f"「{label}」 is glossed \"{gloss}\"" + (" without quotation marks" if after["bare"] else ""),
-                          f"gloss it \"{glosses[label]}\" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})")
+            yield Problem(
+                page.path,
+                number,
+                "TERM003",
+                f'「{label}」 is glossed "{gloss}"' + (" without quotation marks" if after["bare"] else ""),
+                f'gloss it "{glosses[label]}" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})',
+            )
 
 
 MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
@@ -338,8 +372,8 @@ def _in_parentheses(before: str) -> bool:
 
 
 def check_link_names(site: Site, language: str) -> Iterator[Problem]:
-    """TERM005: a link that points the reader to a section ("（[…](x#id)）", "[…](x#id)を参照", "see […](x#id)") is named
-    with that section's heading, so one place has one name. Citations (the references page) are left out."""
+    """TERM005: a link that points the reader to a section ("（[…](x#id)）", "[…](x#id)を参照", "see […](x#id)") is
+    named with that section's heading, so one place has one name. Citations (the references page) are left out."""
     for page in site.pages[language].values():
         fm = page.front_matter
         for number, line in enumerate(page.lines, start=1):
@@ -357,11 +391,15 @@ def check_link_names(site: Site, language: str) -> Iterator[Problem]:
                 heading = next((h for h in target.headings if h.id == anchor), None)
                 if heading is None or heading.text == match["text"]:
                     continue
-                before, after = line[:match.start()], line[match.end():]
+                before, after = line[: match.start()], line[match.end() :]
                 if _in_parentheses(before) or POINTER_AFTER.match(after) or POINTER_BEFORE.search(before):
-                    yield Problem(page.path, number, "TERM005",
-                                  f"the link `{match['text']}` opens the section `{heading.text}`",
-                                  f"name the link `{heading.text}`, as the heading it opens")
+                    yield Problem(
+                        page.path,
+                        number,
+                        "TERM005",
+                        f"the link `{match['text']}` opens the section `{heading.text}`",
+                        f"name the link `{heading.text}`, as the heading it opens",
+                    )
 
 
 def check(site: Site) -> Iterator[Problem]:
