@@ -7,7 +7,7 @@
 
   function noneText() {
     var config = document.getElementById("__config");
-    try { return JSON.parse(config.textContent).translations["search.result.none"]; } catch (error) { return null; }
+    try { return JSON.parse(config.textContent).translations["search.result.none"]; } catch { return null; }
   }
 
   function setup() {
