@@ -90,15 +90,20 @@ def test_due_soon_lists_citations_due_within_30_days_only(dated_tree: Path) -> N
     assert citations.due_soon(site, datetime.date(2098, 7, 11)) == []  # passed: REF001, not a note
 
 
-def test_the_runner_prints_due_notes_without_failing(dated_tree: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.validate", "--root", str(dated_tree)],
+def validate_on(tree: Path, today: str) -> subprocess.CompletedProcess:
+    """`make validate`'s command on `tree`, as of `today` (GUIDE_TODAY)."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.validate", "--root", str(tree)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "GUIDE_TODAY": "2098-07-01"},
+        env={**os.environ, "GUIDE_TODAY": today},
     )
+
+
+def test_the_runner_prints_due_notes_without_failing(dated_tree: Path) -> None:
+    result = validate_on(dated_tree, "2098-07-01")
     assert (result.returncode, result.stdout) == (0, "")
     assert (
         f"validate: {JA_R}:16: note: citation A1 review-by 2098-07-10 is due in 9 day(s); used on: guide"
@@ -107,14 +112,7 @@ def test_the_runner_prints_due_notes_without_failing(dated_tree: Path) -> None:
 
 
 def test_a_malformed_today_stops_the_runner(dated_tree: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.validate", "--root", str(dated_tree)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "GUIDE_TODAY": "5 December"},
-    )
+    result = validate_on(dated_tree, "5 December")
     assert result.returncode == 1
     assert "GUIDE_TODAY='5 December' is not a date" in result.stderr
 
