@@ -27,6 +27,7 @@ from scripts.validate import (
     prose,
     rendered,
     safety,
+    search_queries,
     source_map,
     staleness,
     terms,
@@ -37,7 +38,7 @@ from scripts.project import ROOT, ProjectError
 
 # Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
 CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map, terms,
-          triage, rendered, language, safety)
+          triage, rendered, language, safety, search_queries)
 
 
 def run(root: Path) -> list[Problem]:
