@@ -12,10 +12,19 @@
 //      (アカウント ロック). Kana-only pieces of one or two characters (particles and endings: を, た, ない) and
 //      English stop words (a, is, my) are left out: as prefixes they match nearly every page. An English word that
 //      begins no word of the pages is searched by its stem (arriving -> arriv).
-// Material then adds its trailing wildcard to every term and searches as usual.
+// Material then adds its trailing wildcard to every term and searches as usual. Two more things happen to its answer
+// ({type: 3, data: {items}}, one array of documents per page, best first):
+//   4. no empty answer while a word of the query is on the site: when the rewritten query finds nothing, the query is
+//      searched again with every piece of two or more characters kept (the two-kana pieces too: 「ろぐいんできない」
+//      still finds できない), then as typed; only when those find nothing either does the reader get the empty list (and the situations panel);
+//   5. a result opens at the section that matched: Material scores a page's own entry (its title and first
+//      paragraphs) up to 2.5 times higher than its sections, so the page's top usually wins inside its own result even
+//      when a section is what matched. The page's entry is compared with its sections without that bonus; when a
+//      section wins, it is put first in its page's result, level with the page, and search-readers.js points the
+//      page's link at it. The order of the pages is Material's, unchanged.
 (function () {
   "use strict";
-  var SETUP = 0, QUERY = 2;
+  var SETUP = 0, QUERY = 2, RESULT = 3;
   var worker = new URL(self.location.href).searchParams.get("worker") || "";
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(worker)) throw new Error("search.readers.js: no Material worker named");
 
@@ -100,7 +109,16 @@
     return /^[a-z']+$/.test(segment) && typeof filter === "function" && !filter(segment);
   }
 
-  function rewrite(query) {
+  // The queries to try, in order: the rewritten query, then every piece kept, then the query as typed (folded).
+  function attempts(query) {
+    var tried = [rewrite(query)];
+    [rewrite(query, true), query.normalize("NFKC").toLowerCase().trim()].forEach(function (text) {
+      if (text && tried.indexOf(text) === -1) tried.push(text);
+    });
+    return tried;
+  }
+
+  function rewrite(query, keepAll) {
     var text = query.normalize("NFKC").toLowerCase();
     // Again on the result until it no longer changes: "pwd" -> "password", then "forgot password" -> the reset words.
     for (var round = 0; synonyms && round < 3; round++) {
@@ -115,7 +133,8 @@
       if (!piece) return;
       segments(piece).forEach(function (segment) {
         if (!segment || all.indexOf(segment) !== -1) return;
-        all.push(segment);
+        // A single kana is left out even when every piece is kept: as a prefix it matches nearly every page.
+        if (!(keepAll && /^[\u3040-\u30ff]$/.test(segment))) all.push(segment);
         if (KANA_PARTICLE.test(segment) || stopword(segment)) return;
         var word = ending(segment);
         if (kept.indexOf(word) === -1) kept.push(word);
@@ -123,22 +142,64 @@
     });
     // Only ignored words (amazon): search for what was typed rather than for nothing.
     if (!all.length) return query.normalize("NFKC").toLowerCase();
-    return (kept.length ? kept : all).join(" ");
+    return (kept.length && !keepAll ? kept : all).join(" ");
   }
 
-  // Material registers its message listener when its script runs: wrap that one listener.
+  // 5. Within each page's result, the best entry compared fairly: Material multiplies a page's own entry by
+  // 1 + (1 + f)^2 and a section by 1 + f^2 (f: the share of query terms the entry holds); undone for the page's entry.
+  function atSection(items) {
+    return items.map(function (group) {
+      var page = null;
+      group.forEach(function (entry) { if (String(entry.location).indexOf("#") === -1) page = entry; });
+      if (!page || group.length < 2) return group;
+      var terms = Object.keys(page.terms || {});
+      var share = terms.length ? terms.filter(function (t) { return page.terms[t]; }).length / terms.length : 0;
+      var fair = page.score * (1 + share * share) / (1 + (1 + share) * (1 + share));
+      var best = null;
+      group.forEach(function (entry) {
+        if (entry !== page && entry.score > fair && (!best || entry.score > best.score)) best = entry;
+      });
+      if (!best) return group;
+      var first = group[0];
+      best.score = Math.max(best.score, first.score);
+      return [best].concat(group.filter(function (entry) { return entry !== best; }));
+    });
+  }
+
+  // Material registers its message listener when its script runs: wrap that one listener. It answers each message
+  // with one postMessage, in order (its handler is async, but a query is answered within the same task), so the
+  // answers are matched to the queries by a queue: each query's remaining attempts.
+  var material = null;
+  var waiting = [];
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && waiting.length) {
+      var rest = waiting[0];
+      if (!(message.data.items || []).length && rest.length) {
+        material.call(self, {data: {type: QUERY, data: rest.shift()}});
+        return undefined;
+      }
+      waiting.shift();
+      try {
+        message = {type: RESULT, data: Object.assign({}, message.data, {items: atSection(message.data.items || [])})};
+      } catch (error) { /* Material's answer as it was */ }
+    }
+    return post.apply(self, [message].concat(Array.prototype.slice.call(arguments, 1)));
+  };
   var addEventListener = self.addEventListener;
   self.addEventListener = function (type, listener, options) {
     if (type !== "message") return addEventListener.apply(self, arguments);
+    material = listener;
     return addEventListener.call(self, type, function (event) {
       var message = event.data;
       if (message && message.type === SETUP) {
         setup(message.data.config);
         learnWords(message.data.docs);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
-        var data;
-        try { data = rewrite(message.data); } catch (error) { data = message.data; }
-        return listener.call(self, {data: {type: QUERY, data: data}});
+        var tries;
+        try { tries = attempts(message.data); } catch (error) { tries = [message.data]; }
+        waiting.push(tries.slice(1));
+        return listener.call(self, {data: {type: QUERY, data: tries[0]}});
       }
       return listener.call(self, event);
     }, options);
