@@ -35,7 +35,7 @@ TOP = 3
 # Material's messages: {type: 2, data: "<query>"} asks, {type: 3, data: {items}} answers.
 WATCH_WORKER_JS = """(() => {
   const Native = window.Worker;
-  const state = window.__searchWatch = {sent: [], received: 0, pending: false, resultAt: 0, keyupAt: 0};
+  const state = window.__searchWatch = {sent: [], received: 0, pending: false, resultAt: 0, typedAt: 0};
   window.Worker = function (url, options) {
     const worker = new Native(url, options);
     const post = worker.postMessage;
@@ -61,9 +61,11 @@ WATCH_WORKER_JS = """(() => {
       state.resultAt = performance.now();
     }
   }).observe(document, {childList: true, subtree: true, characterData: true});
-  document.addEventListener('keyup', event => {
+  // The last change to the field's text (a key, an input-method commit, a paste): the readers' search searches on
+  // it (search-readers.js), so its results may be drawn before the key is even released.
+  document.addEventListener('input', event => {
     if (event.target && event.target.matches && event.target.matches('.md-search__input')) {
-      state.keyupAt = performance.now();
+      state.typedAt = performance.now();
     }
   }, true);
 })();"""
@@ -72,7 +74,7 @@ WATCH_WORKER_JS = """(() => {
 SETTLED_JS = """query => {
   const s = window.__searchWatch;
   return s.sent.length > 0 && s.sent[s.sent.length - 1] === query && s.received === s.sent.length
-    && !s.pending && s.resultAt >= s.keyupAt;
+    && !s.pending && s.resultAt >= s.typedAt;
 }"""
 DRAINED_JS = "() => window.__searchWatch.received === window.__searchWatch.sent.length && !window.__searchWatch.pending"
 
@@ -121,7 +123,7 @@ def open_search(page: Page, url: str) -> None:
 @dataclass
 class Outcome:
     found: list[str]  # page URLs of the results in order, without ?h= and #section
-    ms: float  # from the last keyup to the results drawn
+    ms: float  # from the last change of the typed text to the results drawn
     opens: list[str]  # where each result opens, in order: its first link without ?h= (with its #section, if any)
 
 
@@ -141,7 +143,7 @@ def search(page: Page, query: str) -> Outcome:
     page.wait_for_function(DRAINED_JS, timeout=30_000)
     type_unit(page, units[-1])
     page.wait_for_function(SETTLED_JS, arg=query, timeout=30_000)
-    ms = page.evaluate("window.__searchWatch.resultAt - window.__searchWatch.keyupAt")
+    ms = page.evaluate("window.__searchWatch.resultAt - window.__searchWatch.typedAt")
     opens = [urlsplit(href)._replace(query="").geturl() for href in page.evaluate(RESULTS_JS) if href]
     found = [urlsplit(href)._replace(fragment="").geturl() for href in opens]
     return Outcome(found=found, ms=round(ms, 1), opens=opens)
