@@ -15,7 +15,7 @@ import yaml
 
 from scripts.doctree import Site
 from scripts.project import Project
-from scripts.validate import Problem
+from scripts.validate import Problem, compose_yaml
 
 QUERY_FILES = "tests/browser/search_*.yml"
 FORMAT = "write `- {query: …, page: reset/}` under a language code (`page`: the page's URL below its language's root)"
@@ -32,11 +32,9 @@ def check(site: Site) -> Iterator[Problem]:
 
 
 def _check_file(path, urls: dict[str, set[str]]) -> Iterator[Problem]:
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        yield Problem(path, (mark.line + 1) if mark else 1, "QUERY001", f"not valid YAML: {error}", "fix the YAML")
+    node, problem = compose_yaml(path, "QUERY001")
+    if problem:
+        yield problem
         return
     if not isinstance(node, yaml.MappingNode):
         yield Problem(path, 1, "QUERY001", "the file is not a mapping of language codes to lists of queries", FORMAT)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import yaml
 
 from scripts.pagemodel import Page
-from scripts.validate import Problem
+from scripts.validate import Problem, compose_yaml
 from scripts.doctree import Site
 
 
@@ -17,12 +17,9 @@ def check(site: Site) -> Iterator[Problem]:
     path = site.source_map
     if not path.exists():
         return
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        yield Problem(path, (mark.line + 1) if mark else 1, "MAP001", f"not valid YAML: {error}", "fix the YAML")
-        return
+    node, problem = compose_yaml(path, "MAP001")
+    if problem:
+        yield problem
     if node is None:
         return
     if not isinstance(node, yaml.SequenceNode):
