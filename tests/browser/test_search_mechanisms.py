@@ -3,6 +3,8 @@
 - a word committed by a phone's input method (no keyup: 忘れた, 届かない, なくした) is searched, not left under
   「検索キーワードを入力してください」 with an empty list;
 - no empty list while a word of the query is on the site (「ろぐいんできない」: できない is);
+- hiragana left unconverted finds the pages' katakana words (ぱすきー: パスキー), and only whole words
+  (ふぁいやーすてぃっく is not taken for ファイル);
 - the situation links whenever the list is empty;
 - a result opens at the section that matched, not at the top of its page;
 - the situation links work wherever the built site is served (at / as well as under the published path).
@@ -85,6 +87,14 @@ def test_no_empty_list_while_a_word_of_the_query_is_on_the_site(search_box, site
     assert any("できない" in doc["text"] for doc in index["docs"])
     state = commit(search_box("ja"), "ろぐいんできない")
     assert state["links"], "「ろぐいんできない」 found nothing although the site says できない"
+
+
+@pytest.mark.parametrize(("query", "section"), [("ぱすきー", "more-situations/#passkey-first"),
+                                               ("あかうんと ろっく", "more-situations/#account-locked")])
+def test_hiragana_left_unconverted_finds_the_katakana_word(query, section, search_box, page_url):
+    """パスキー and ロック typed as a phone leaves them before conversion: the pages' katakana words are found."""
+    state = commit(search_box("ja"), query)
+    assert page_url("ja", section) in [urlsplit(link)._replace(query="").geturl() for link in state["links"][:3]]
 
 
 @pytest.mark.parametrize(("language", "query"), [("ja", "ふぁいやーすてぃっく"), ("en", "zzqxv")])

@@ -4,6 +4,7 @@
 // address (?worker=search.<hash>.min.js). This script loads it unchanged and only rewrites the text of each query
 // message ({type: 2, data: "<query>"}) before Material's handler sees it:
 //   1. width and case folding: NFKC and lower case, as the build folded the index (scripts/hooks/search_readers.py);
+//   1b. hiragana the reader left unconverted, where the pages write katakana, in katakana (ろぐいん -> ログイン);
 //   2. synonyms from docs/search.yml, which the build put into the index (config.synonyms): each reader's word in
 //      the query is replaced by the site's word; words every page shares (amazon) are dropped;
 //   3. Japanese segmentation with the very splitter and segmenter that indexed the pages: the same separator
@@ -55,23 +56,27 @@
     }
   }
 
-  // Every Latin word of the pages, sorted, to tell whether a reader's word begins any of them (see `ending`).
+  // Every Latin and katakana word of the pages, sorted, to tell whether a reader's word begins any of them (see
+  // `ending` and `katakana`).
   var pageWords = [];
   function learnWords(docs) {
     var seen = {};
     (docs || []).forEach(function (doc) {
       var text = ((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ").toLowerCase();
-      (text.match(/[a-z]+/g) || []).forEach(function (word) { seen[word] = true; });
+      (text.match(/[a-z]+|[\u30a1-\u30fa\u30fc]+/g) || []).forEach(function (word) { seen[word] = true; });
     });
     pageWords = Object.keys(seen).sort();
   }
-  function beginsPageWord(prefix) {
+  function firstFrom(prefix) {
     var low = 0, high = pageWords.length;
     while (low < high) {
       var middle = (low + high) >> 1;
       if (pageWords[middle] < prefix) low = middle + 1; else high = middle;
     }
-    return low < pageWords.length && pageWords[low].indexOf(prefix) === 0;
+    return low < pageWords.length ? pageWords[low] : "";
+  }
+  function beginsPageWord(prefix) {
+    return firstFrom(prefix).indexOf(prefix) === 0;
   }
 
   // The index holds the pages' words as written (no stemmer) and Material makes each term a prefix, so a reader's
@@ -89,6 +94,29 @@
       if (stems[i] !== word && stems[i].length >= 3 && beginsPageWord(stems[i])) return stems[i];
     }
     return word;
+  }
+
+  // A phone's keyboard leaves a word in hiragana until the reader converts it: ろぐいん, ぱすわーど, すまほ, where the
+  // pages write ログイン, パスワード, スマホ. Within each run of hiragana, from each position, the longest stretch of
+  // three or more kana whose katakana form is a katakana word of the pages (or, at the end of the run, begins one) is
+  // written in katakana; the rest is left as typed (できない stays: no page word is デキナイ; ふぁいやー is not
+  // turned into ファイ of ファイル).
+  function katakana(text) {
+    return text.replace(/[\u3041-\u3096\u30fc]{3,}/g, function (run) {
+      var out = "", i = 0;
+      while (i < run.length) {
+        var found = 0;
+        for (var j = run.length; j - i >= 3 && !found; j--) {
+          var form = toKatakana(run.slice(i, j));
+          if (firstFrom(form) === form || (j === run.length && beginsPageWord(form))) found = j;
+        }
+        if (found) { out += toKatakana(run.slice(i, found)); i = found; } else { out += run[i]; i += 1; }
+      }
+      return out;
+    });
+  }
+  function toKatakana(kana) {
+    return kana.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
   }
 
   var KANA_PARTICLE = /^[\u3040-\u309f]{1,2}$/;
@@ -119,7 +147,7 @@
   }
 
   function rewrite(query, keepAll) {
-    var text = query.normalize("NFKC").toLowerCase();
+    var text = katakana(query.normalize("NFKC").toLowerCase());
     // Again on the result until it no longer changes: "pwd" -> "password", then "forgot password" -> the reset words.
     for (var round = 0; synonyms && round < 3; round++) {
       var replaced = text.replace(synonyms, function (variant) { return " " + replacements[variant] + " "; })
