@@ -1,7 +1,7 @@
 # The one entry point for every task. Each target sets up what it needs first (idempotent, quick when done):
-# a .venv with the pinned Python packages, node_modules from package-lock.json, a Chromium for browser tests.
+# a .venv with the pinned Python packages, node_modules from package-lock.json; a Chromium for browser tests is found.
 #
-#   make serve      live preview of both languages at http://127.0.0.1:8000/amazon-password-guide/
+#   make serve      live preview of every language at http://127.0.0.1:8000/amazon-password-guide/
 #   make test       everything CI runs: build, validate, link check, pytest (browser tests included)
 #   (see `make help` for the rest)
 
@@ -23,7 +23,7 @@ export PYTHONPATH := $(CURDIR)
 export PIP_PRE := 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup serve build diagrams validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-checks bench browser lock clean zensical-check zensical-search
+.PHONY: help setup serve build diagrams validate translations linkcheck linkcheck-external lint-markdown lint-workflows test test-checks bench browser lock clean zensical-check
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -55,19 +55,20 @@ $(NODE_STAMP): package-lock.json
 
 setup: $(PY_STAMP) $(NODE_STAMP) ## Install the pinned Python and Node dependencies
 
-browser: $(PY_STAMP) ## Find Chromium for the browser tests, installing it when this machine allows
+browser: $(PY_STAMP) ## Find Chromium for the browser tests and `make diagrams`, installing Debian's when run as root
 	@$(PY) -m scripts.chromium --ensure
 
 # ----------------------------------------------------------------------------------------------------------------
 # Site
 # ----------------------------------------------------------------------------------------------------------------
-serve: $(PY_STAMP) ## Live preview of both languages at http://127.0.0.1:8000/amazon-password-guide/
+serve: $(PY_STAMP) ## Live preview of every language at http://127.0.0.1:8000/amazon-password-guide/
 	$(PY) scripts/serve.py
 
-build: $(PY_STAMP) ## Build both languages into site/ (strict: any warning fails)
-	$(BIN)/mkdocs build --strict -f mkdocs.yml
-	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
-	@echo "built site/ (ja) and site/en/ (en)"
+# One strict build per language of extra.languages (scripts/project.py lists their configs, the original first).
+build: $(PY_STAMP) ## Build every language into site/ (strict: any warning, a broken link or anchor too, fails)
+	@configs="$$($(PY) -m scripts.project configs)"; for config in $$configs; do \
+	  echo "$(BIN)/mkdocs build --strict -f $$config"; $(BIN)/mkdocs build --strict -f $$config; done
+	@echo "built site/ with every language"
 
 diagrams: $(PY_STAMP) browser ## Draw new or edited ```mermaid blocks into docs/diagrams/ (commit the result)
 	$(PY) -m scripts.render_diagrams
@@ -81,7 +82,7 @@ validate: $(PY_STAMP) $(NODE_STAMP) ## Fast source checks: no build, no browser
 translations: $(PY_STAMP) ## Status of every translation; MARK=path/index.md records a reviewed English page as current
 	$(PY) -m scripts.translations $(if $(MARK),--mark $(MARK))
 
-linkcheck: build ## Check every internal link and anchor of the built site over HTTP
+linkcheck: build ## Crawl the built site over HTTP: every internal link (anchors: the strict build)
 	$(PY) -m scripts.check_links
 
 linkcheck-external: build ## Also check links to other sites (needs the network; run by a scheduled job)
@@ -95,6 +96,25 @@ lint-markdown: $(NODE_STAMP) ## Markdown style of the pages and docs (markdownli
 lint-workflows: $(PY_STAMP) ## GitHub workflows: jactionlint and zizmor, offline; any finding fails
 	$(BIN)/jactionlint --no-online --strict-exit --no-color --shellcheck=$(BIN)/shellcheck --pyflakes=
 	$(BIN)/zizmor --offline --persona=pedantic --no-progress --color=never .
+
+# The code's own linters (decisions/0012-linters.md), both part of `make test`: ruff over the Python (rules in
+# pyproject.toml), Biome over the site's JavaScript and CSS (rules in biome.jsonc). Any finding fails.
+.PHONY: lint lint-python lint-web format
+lint: lint-markdown lint-workflows lint-python lint-web ## Every linter (each is also part of `make test`)
+
+lint-python: $(PY_STAMP) ## Python of scripts/ and tests/: ruff check and ruff format --check (pyproject.toml)
+	$(BIN)/ruff check --output-format=concise scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+lint-web: $(NODE_STAMP) ## JavaScript and CSS of overrides/: Biome's linter (biome.jsonc)
+	node_modules/.bin/biome lint --error-on-warnings
+
+format: $(PY_STAMP) $(NODE_STAMP) ## Apply the linters' safe fixes: ruff (fixes, then format) and Biome; review the diff
+	$(BIN)/ruff check --fix --exit-zero --output-format=concise scripts tests
+	$(BIN)/ruff format scripts tests
+	node_modules/.bin/biome lint --write
+
+test-checks: lint-python lint-web
 
 # The checks before pytest are independent of each other (the link check and the Zensical check wait for the build):
 # they run two at a time, each one's output printed whole when it ends. The tests read the site `make build` just
@@ -115,13 +135,9 @@ test: ## Everything: build, validate, lints, link check, pytest (browser tests i
 test-checks: build validate lint-markdown lint-workflows linkcheck zensical-check browser
 
 # A gate for the build only: failing to build, or losing pages, lang, the language control, diagrams or the
-# no-third-party rule, fails; other differences are listed (README, "Moving to Zensical").
-zensical-check: build $(ZENSICAL_STAMP) ## Build both languages with Zensical too; fail if it cannot, list what differs
+# no-third-party rule, fails (README, "Moving to Zensical").
+zensical-check: build $(ZENSICAL_STAMP) ## Build every language with Zensical too; fail if it cannot or loses what a switch must keep
 	$(PY) -m scripts.zensical_check --python $(ZENSICAL_VENV)/bin/python $(if $(REPORT),--report '$(REPORT)')
-
-zensical-search: build $(ZENSICAL_STAMP) browser ## The search queries on Material and on Zensical: top-3 figures side by side
-	$(PY) -m scripts.zensical_check --python $(ZENSICAL_VENV)/bin/python --keep build/zensical > /dev/null
-	$(PY) -m scripts.zensical_search
 
 bench: build browser $(NODE_STAMP) ## Page weight, Lighthouse, build/test times; PAGES='en/*' limits (asserts nothing)
 	$(PY) -m scripts.bench $(if $(PAGES),--pages '$(PAGES)')

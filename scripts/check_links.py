@@ -1,33 +1,30 @@
 """`make linkcheck`: serve the built site on 127.0.0.1 under its published path and crawl it with LinkChecker over
-HTTP, checking every internal link; then check every #anchor of every link in the built pages; `--external` also
-checks links to other sites.
+HTTP, checking every link of every page, the ones the templates and hooks write included; `--external` also checks
+links to other sites.
 
-Why over HTTP: LinkChecker's anchor check cannot follow MkDocs' directory URLs (reset/ -> reset/index.html) on
-files (linkchecker#678). Why under the published path (/amazon-password-guide/): a link that only works at the
-server root would pass locally and break when published.
+This is the one crawl of the built site. The #anchors of the Markdown links are checked by MkDocs' own
+`validation.anchors` in the strict build (a missing one is LINK002 there), so LinkChecker's AnchorCheck, which
+fetches a page again for every distinct #fragment (about five minutes here), stays off.
 
-Why the anchors are not LinkChecker's: with its AnchorCheck plugin on, LinkChecker caches pages by URL *with* the
-fragment (linkcheck/checker/urlbase.py, set_cache_url), so it downloads and parses a page again for every distinct
-#fragment linked to it: 1,771 fetches and about 5 minutes for this site, of which 1,513 only differ by fragment. The
-built pages are files on disk: reading each once, its ids and its links, checks the same anchors in a second.
+Why over HTTP: LinkChecker cannot follow MkDocs' directory URLs (reset/ -> reset/index.html) on files
+(linkchecker#678). Why under the published path (/amazon-password-guide/): a link that only works at the server
+root would pass locally and break when published.
 
-Every broken link or missing anchor is printed as `site/<page>.html:<line>: CODE message (fix: …)`, naming the
-Markdown source; the exit status is 1 when there is any.
+Every broken link is printed as `site/<page>.html:<line>: CODE message (fix: …)`, naming the Markdown source; the
+exit status is 1 when there is any.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import html.parser
 import io
-import posixpath
 import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from scripts.localserver import serve
 from scripts.project import PROJECT, ROOT, Project
@@ -69,62 +66,6 @@ def report(rows: list[dict[str, str]], base_url: str, site_shown: str) -> list[s
     return problems
 
 
-class _PageLinks(html.parser.HTMLParser):
-    """The ids (and <a name>s) of one built page, and each href with the line it is written on."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[tuple[int, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.ids.add(values[name])
-        if values.get("href") and tag in ("a", "area", "link"):
-            self.links.append((self.getpos()[0], values["href"]))
-
-
-def _read_pages(site_dir: Path) -> dict[str, _PageLinks]:
-    """Every HTML file of the built site, keyed by its path in the site ("en/reset/index.html")."""
-    pages = {}
-    for file in sorted(site_dir.rglob("*.html")):
-        parser = _PageLinks()
-        parser.feed(file.read_text(encoding="utf-8", errors="replace"))
-        parser.close()
-        pages[file.relative_to(site_dir).as_posix()] = parser
-    return pages
-
-
-def missing_anchors(site_dir: Path, mount_path: str, site_shown: str) -> list[str]:
-    """LC002 for each link in a built page whose #fragment names no id on the page it leads to. Links that leave
-    the site are not looked at (their target is LinkChecker's, and an external page's ids are not ours)."""
-    pages = _read_pages(site_dir)
-    problems = []
-    for page_file, page in pages.items():
-        base = "/" + page_file
-        for line, href in page.links:
-            parts = urlsplit(href)
-            if parts.scheme or parts.netloc or not parts.fragment:
-                continue
-            target = urlsplit(urljoin(base, href)).path
-            if href.startswith(mount_path):  # written from the server root, with the published path
-                target = "/" + target[len(mount_path):]
-            target_file = posixpath.normpath(target).lstrip("/")
-            if target.endswith("/") or target_file in ("", "."):
-                target_file = posixpath.join(target_file if target_file != "." else "", "index.html")
-            found = pages.get(target_file)
-            fragment = unquote(parts.fragment)
-            if found is None or fragment in found.ids:
-                continue  # a missing page is LinkChecker's LC001
-            source = source_of(page_file)
-            problems.append(f"{site_shown}/{page_file}:{line}: LC002 link `{href}`: the anchor `{fragment}` is not "
-                            f"on {target_file} (written in {source}) "
-                            "(fix: use a heading id that exists on the target page)")
-    return problems
-
-
 def check(site_dir: Path, mount_path: str, external: bool) -> list[str]:
     """Every broken link, missing anchor or other LinkChecker warning, formatted for printing."""
     with serve(site_dir, mount_path) as base_url, tempfile.TemporaryDirectory(prefix="linkcheckrc-") as tmp:
@@ -148,7 +89,7 @@ def check(site_dir: Path, mount_path: str, external: bool) -> list[str]:
     problems = report(rows, base_url, site_shown)
     if result.returncode == 1 and not problems:
         raise SystemExit(f"LinkChecker failed but reported no link:\n{result.stderr}{result.stdout}")
-    return problems + missing_anchors(site_dir, mount_path, site_shown)
+    return problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -162,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem)
     scope = "internal and external" if args.external else "internal"
-    print(f"linkcheck: {len(problems)} problem(s) ({scope} links and anchors)", file=sys.stderr)
+    print(f"linkcheck: {len(problems)} problem(s) ({scope} links)", file=sys.stderr)
     return 1 if problems else 0
 
 

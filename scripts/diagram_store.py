@@ -23,6 +23,9 @@ STORE = "docs/diagrams"
 # A diagram in a built page: a drawing the build inlined, or a ```mermaid block left for the browser to draw.
 DIAGRAM_HTML = re.compile(r'<pre class="mermaid"|<div class="mermaid" data-diagram=')
 DIGITS = 16
+# The mark `make diagrams` puts on each drawing it finished (scripts/render_diagrams.py, FINISH): raise the number
+# when it finishes drawings differently, and every drawing without the new mark is drawn again.
+FORMAT = "data-finished-2"
 
 
 def mermaid_version(root: Path) -> str:

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import frontmatter
 import yaml
+from bs4 import BeautifulSoup
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.extensions.toc import unique
 from markdown_it import MarkdownIt
@@ -168,18 +168,12 @@ class Page:
     footnotes: list[Footnote] = field(default_factory=list)
     lists: list[ListBlock] = field(default_factory=list)  # in the order their first line appears
     blocks: list[TextBlock] = field(default_factory=list)  # paragraphs, list items, table cells, headings
-    html_ids: list[tuple[str, int]] = field(default_factory=list)  # id="…" on raw HTML elements
 
     @property
     def title(self) -> str | None:
         data = self.front_matter.data
         value = data.get("title") if isinstance(data, dict) else None
         return value if isinstance(value, str) else None
-
-    @property
-    def anchors(self) -> set[str]:
-        """Every fragment a link may point at on this page."""
-        return {h.id for h in self.headings} | {i for i, _ in self.html_ids}
 
     @property
     def lines(self) -> list[str]:
@@ -239,25 +233,11 @@ def read_front_matter(text: str) -> FrontMatter:
     return fm
 
 
-class _TagCollector(HTMLParser):
-    """Start tags of a raw HTML fragment, with the line each one starts on."""
-
-    def __init__(self, first_line: int) -> None:
-        super().__init__(convert_charrefs=True)
-        self.first_line = first_line
-        self.tags: list[HtmlTag] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(HtmlTag(tag, tuple(attrs), self.first_line + self.getpos()[0] - 1))
-
-    handle_startendtag = handle_starttag
-
-
 def parse_html(fragment: str, line: int) -> list[HtmlTag]:
-    collector = _TagCollector(line)
-    collector.feed(fragment)
-    collector.close()
-    return collector.tags
+    """Start tags of a raw HTML fragment, with the line each one starts on."""
+    soup = BeautifulSoup(fragment, "html.parser", multi_valued_attributes=None)
+    return [HtmlTag(tag.name, tuple(tag.attrs.items()), line + (tag.sourceline or 1) - 1)
+            for tag in soup.find_all(True)]
 
 
 def _plain_text(children: list[Token]) -> str:
@@ -419,11 +399,7 @@ class _Builder:
         return len(children)
 
     def _html(self, fragment: str, line: int) -> None:
-        for tag in parse_html(fragment, line):
-            self.page.html.append(tag)
-            for name, value in tag.attrs:
-                if name == "id" and value:
-                    self.page.html_ids.append((value, tag.line))
+        self.page.html += parse_html(fragment, line)
 
     def _headings(self) -> None:
         """Explicit ids first, then slugs made unique against them, in document order (as toc does)."""

@@ -41,6 +41,8 @@ class Language:
     path: str  # where the language lives below the site root: "" for the original, "en/" for English
     url: str  # its absolute published root
     config_file: Path  # mkdocs.yml for the original, mkdocs.<code>.yml for the others
+    locale: str = ""  # its Open Graph locale ("ja_JP"); the code alone when unset
+    diagram_label: str = ""  # what a screen reader says for a diagram (scripts/render_diagrams.py)
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,8 @@ class Project:
                 raise ProjectError(f"{where}[{number}] names language {code!r}, but its config "
                                    f"{config_file.name} does not exist")
             languages.append(Language(code, str(entry.get("name") or code), path, str(entry.get("url") or ""),
-                                      config_file))
+                                      config_file, str(entry.get("locale") or code),
+                                      str(entry.get("diagram_label") or "")))
         return tuple(languages)
 
     @property
@@ -158,9 +161,6 @@ class Project:
         raise ProjectError(f"{config}: docs_dir has no page {src!r} "
                            f"({self.docs_dir(language).relative_to(self.root).as_posix()}/{src} does not exist)")
 
-    def page_urls(self, language: str) -> list[str]:
-        return [page.url for page in self.pages(language)]
-
 
 def _load(config_file: Path):
     """MkDocs' load_config, once per file; a config that does not load raises ProjectError with MkDocs' reasons."""
@@ -193,12 +193,12 @@ def _pages(config, language: str, prefix: str) -> tuple[SitePage, ...]:
     return tuple(sorted(found, key=lambda page: page.src))
 
 
-def project_for(path: Path) -> Project:
-    """The project a file belongs to: the nearest folder above it that holds mkdocs.yml."""
-    for folder in Path(path).resolve().parents:
-        if (folder / PRIMARY_CONFIG).is_file():
-            return Project(folder)
-    raise ProjectError(f"{path}: no {PRIMARY_CONFIG} in any folder above it")
-
-
 PROJECT = Project()
+
+
+if __name__ == "__main__":  # `python -m scripts.project configs`: the config of each language, the original first
+    import sys
+
+    if sys.argv[1:] != ["configs"]:
+        sys.exit("usage: python -m scripts.project configs")
+    print("\n".join(language.config_file.relative_to(ROOT).as_posix() for language in PROJECT.languages))

@@ -9,6 +9,13 @@ Chromium, where Material draws it with the npm-pinned mermaid and its own diagra
 variables, so one drawing serves the light and the dark colour scheme. --all draws every block again (after a change
 to the diagram styles, say); a mermaid upgrade needs no flag, as the version is part of each key.
 
+Each drawing is finished here, once, in the browser that drew it, so the build only inlines it: its id becomes one
+of its own (diagram-<key>), only the style rules that match something in it are kept (mermaid writes its whole theme,
+about 14 KB, into each drawing; the browser's own selector matching decides), coordinates are rounded to 1/100 px,
+and it becomes an image named in its page's language (`diagram_label` in extra.languages) pointing to the text
+alternative after it, with its natural width as --diagram-width (site.css keeps a phone from shrinking it below 80 %
+of that). A stored drawing without the current format mark (diagram_store.FORMAT) is drawn again.
+
 Run it after adding or editing a diagram and commit docs/diagrams/; `make validate` and the strict build say when
 it is due. Why drawings are stored and not made during `make build`: README, "Budgets".
 """
@@ -27,10 +34,10 @@ from playwright.sync_api import sync_playwright
 
 from scripts import diagram_preview
 from scripts.chromium import NoChromium, find_chromium
-from scripts.diagram_store import STORE, diagram_key, mermaid_version, svg_path
+from scripts.diagram_store import FORMAT, STORE, diagram_key, mermaid_version, svg_path
 from scripts.doctree import load_site
 from scripts.localserver import serve
-from scripts.project import PROJECT, ROOT
+from scripts.project import PROJECT, ROOT, Language
 
 WORK = ROOT / "build" / "diagram-render"
 BLOCK = re.compile(r'<pre class="mermaid"><code>(?P<source>.*?)</code></pre>', re.DOTALL)
@@ -55,13 +62,53 @@ def build(site: Path) -> None:
     diagram_preview.add_to(site)
 
 
-def with_own_id(svg: str, key: str) -> str:
-    """Material names drawings __mermaid_0, __mermaid_1 … per page; a stored drawing may sit on any page next to any
-    other, so its id (which its styles and arrowheads refer to) becomes one derived from its key."""
-    old = re.match(r'\s*<svg[^>]*\bid="([^"]+)"', svg)
-    if not old:
-        raise SystemExit(f"diagrams: the drawing for {key} has no id:\n{svg[:200]}")
-    return re.sub(re.escape(old.group(1)) + r"(?![0-9])", f"diagram-{key}", svg)
+# Run in the page on each drawing (Material draws it into the host's shadow root), with its key and its name.
+FINISH = """([host, key, label, mark]) => {
+  const svg = host.shadowRoot.querySelector('svg');
+  const style = svg.querySelector('style');
+  // A rule is kept when one of its selectors, without pseudo-classes (:hover), matches the drawing or a part of it.
+  const matches = selector => {
+    const plain = selector.replace(/::?[\\w-]+(\\([^)]*\\))?/g, '').trim();
+    try { return !selector.includes(':root') && !!plain && (svg.matches(plain) || !!svg.querySelector(plain)); }
+    catch (error) { return false; }
+  };
+  const kept = [];
+  for (const rule of style.sheet.cssRules) {
+    if (rule instanceof CSSStyleRule) {
+      const selectors = rule.selectorText.split(',').filter(matches);
+      if (selectors.length) kept.push(`${selectors.join(',')}{${rule.style.cssText}}`);
+    } else if (!(rule instanceof CSSKeyframesRule)) kept.push(rule.cssText);
+  }
+  const used = kept.join('');
+  for (const rule of style.sheet.cssRules) {
+    if (rule instanceof CSSKeyframesRule && new RegExp(`animation(-name)?:[^;}]*\\b${rule.name}\\b`).test(used)) {
+      kept.push(rule.cssText);
+    }
+  }
+  style.textContent = kept.join('');
+  for (const element of [svg, ...svg.querySelectorAll('*')]) {
+    if (element === style) continue;
+    for (const attribute of [...element.attributes]) {
+      element.setAttribute(attribute.name, attribute.value.replace(/(\\d\\.\\d{2})\\d+/g, '$1'));
+    }
+  }
+  svg.removeAttribute('aria-roledescription');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  svg.style.setProperty('--diagram-width', svg.style.maxWidth);
+  svg.setAttribute(mark, '');
+  // Material names drawings __mermaid_0, __mermaid_1 … per page; a stored drawing may sit on any page next to any
+  // other, so its id (which its styles and arrowheads refer to) becomes one derived from its key.
+  const id = svg.id.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&');
+  return svg.outerHTML.replace(new RegExp(`${id}(?![0-9])`, 'g'), `diagram-${key}`);
+}"""
+
+
+def language_of(page_file: Path, site: Path) -> Language:
+    """The language a built page belongs to: the one with the longest path its address starts with."""
+    address = page_file.relative_to(site).as_posix()
+    return max((language for language in PROJECT.languages if address.startswith(language.path)),
+               key=lambda language: len(language.path))
 
 
 def draw(site: Path, mount: str, chromium: str, pending: dict[Path, list[str]], version: str) -> int:
@@ -71,7 +118,13 @@ def draw(site: Path, mount: str, chromium: str, pending: dict[Path, list[str]], 
         context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
         context.add_init_script(OPEN_SHADOW_ROOTS)
         try:
+            labels: dict[str, str] = {}
             for page_file, sources in pending.items():
+                language = language_of(page_file, site)
+                if not language.diagram_label:
+                    raise SystemExit(f"diagrams: {PROJECT.primary_config.name}: extra.languages has no "
+                                     f"`diagram_label` for {language.code} (fix: add the name a screen reader "
+                                     "says for a diagram in that language)")
                 folder = page_file.parent.relative_to(site).as_posix()
                 url = base + ("" if folder == "." else folder + "/")
                 page = context.new_page()
@@ -80,16 +133,21 @@ def draw(site: Path, mount: str, chromium: str, pending: dict[Path, list[str]], 
                 page.goto(url, wait_until="load")
                 page.wait_for_function("([n, drawn]) => document.querySelectorAll(drawn).length >= n && "
                                        "!document.querySelector('pre.mermaid')", arg=[len(sources), DRAWN],
-                                       timeout=60_000)
-                svgs = page.eval_on_selector_all(DRAWN, "hosts => hosts.map(h => h.shadowRoot.innerHTML)")
-                page.close()
-                for source, svg in zip(sources, svgs, strict=True):
-                    if errors or not svg.lstrip().startswith("<svg") or 'aria-roledescription="error"' in svg:
-                        raise SystemExit(f"diagrams: mermaid could not draw a block on {url}: {errors}\n{source}")
+                                       timeout=300_000)
+                hosts = page.query_selector_all(DRAWN)
+                if errors or len(hosts) != len(sources) or page.query_selector('svg[aria-roledescription="error"]'):
+                    raise SystemExit(f"diagrams: mermaid could not draw a block on {url}: {errors}\n{sources}")
+                for source, host in zip(sources, hosts, strict=True):
                     key = diagram_key(source, version)
-                    svg_path(ROOT, key).write_text(with_own_id(svg, key).strip() + "\n", encoding="utf-8")
+                    if labels.setdefault(key, language.code) != language.code:
+                        raise SystemExit(f"diagrams: the same diagram is on a {labels[key]} and a {language.code} "
+                                         f"page; its drawing can be named in one language only (fix: translate "
+                                         f"its labels on the {language.code} page)\n{source}")
+                    svg = page.evaluate(FINISH, [host, key, language.diagram_label, FORMAT])
+                    svg_path(ROOT, key).write_text(svg.strip() + "\n", encoding="utf-8")
                     print(f"  drew {key}.svg  ({url.removeprefix(base) or 'home page'})")
                     drawn += 1
+                page.close()
         finally:
             browser.close()
     return drawn
@@ -105,8 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     site = load_site(ROOT)
     used = {diagram_key(fence.content, version) for page in site.all_pages() for fence in page.fences
             if fence.lang == "mermaid"}
-    if args.all:
-        for drawing in store.glob("*.svg"):
+    for drawing in store.glob("*.svg"):  # drawn again: all with --all, else those from an older `make diagrams`
+        if args.all or FORMAT not in drawing.read_text(encoding="utf-8"):
             drawing.unlink()
 
     build(WORK / "site")

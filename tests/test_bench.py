@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from scripts.bench import pageweight
-from scripts.bench.__main__ import (BUDGETS, CONFIRM_RUNS, KB, budget_misses, lighthouse_scores, median_run,
-                                    page_ids, site_path, summary)
+from scripts.bench.__main__ import (BUDGETS, CONFIRM_RUNS, KB, budget_misses, collected, lighthouse_scores,
+                                    median_run, page_ids, site_path, summary)
 from tests.helpers import nav_files
 
 
@@ -127,3 +127,28 @@ def test_bench_measures_every_page_of_both_languages():
     assert site_path("ja/reset/") == "reset/"
     assert site_path("en/reset/") == "en/reset/"
     assert site_path("ja/") == ""
+
+
+@pytest.mark.parametrize(("output", "counts"), [
+    ("tests/test_a.py::test_x\n\n750/1514 tests collected (764 deselected) in 7.08s\n",
+     {"browser": 750, "without_browser": 764}),
+    ("3 tests collected in 0.10s\n", {"browser": 3, "without_browser": 0}),
+    ("ERROR collecting tests/test_a.py\n", None),
+])
+def test_test_counts_are_read_from_pytest_collect_line(output, counts):
+    assert collected(output) == counts
+
+
+def test_summary_prints_test_counts_project_size_and_where_the_bytes_go():
+    entry = page_entry(80)
+    entry["weight"]["by_kind"] = {"html": {"requests": 1, "raw_bytes": 0, "gzip_bytes": 15 * KB},
+                                  "js": {"requests": 3, "raw_bytes": 0, "gzip_bytes": 39 * KB}}
+    report = {**minimal_report({"ja/": entry}), "tests": {"browser": 7, "without_browser": 5},
+              "project_size": {"pages": {"ja": {"readers": 18, "contributors": 6}},
+                               "lines": {"Python in scripts/": 4321}}}
+    text = summary(report)
+    assert "- tests: 5 without a browser, 7 in a browser" in text
+    assert "- pages per language: ja 18 for readers + 6 for contributors" in text
+    assert "- Python in scripts/: 4,321 lines" in text
+    assert "| page | html | js | total |" in text
+    assert "| ja/ | 15.0 | 39.0 | 80.0 |" in text

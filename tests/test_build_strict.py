@@ -1,10 +1,12 @@
-"""The strict build itself rejects broken links and anchors, naming the file (the last line of defence behind
-`make validate`)."""
+"""The strict build is the check of internal links and anchors (MkDocs' own `validation:`): it fails on each, naming
+the file and the line with a LINK code (scripts/hooks/link_messages.py). The bad-link fixtures of
+tests/fixtures/build/<CODE>[-case]/ are the validate fixture tree with one file changed, as for `make validate`."""
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +14,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.project import ROOT
+from scripts.project import ROOT, Project
 from tests.helpers import mkdocs_build
+from tests.validate_helpers import copy_good
+
+BUILD_FIXTURES = ROOT / "tests" / "fixtures" / "build"
+WARNING = re.compile(r"^WARNING -\s+(?P<where>\S+:\d+: [A-Z]+\d{3}) .*\(fix: .+\)$", re.M)
 
 GOOD_PAGE = "---\ntitle: Home\ndescription: A page.\n---\n\n# Home\n\n## Section { #section }\n\nText.\n"
 
@@ -55,6 +61,33 @@ def test_a_bad_link_fails_the_build_naming_the_file(tmp_path, link, complaint):
     assert result.returncode == 1
     assert "broken/index.md" in result.stderr
     assert complaint in result.stderr
+
+
+def build_fixture_tree(tree: Path, site: Path) -> list[str]:
+    """Builds every language of a fixture tree (with this project's link hook) and returns `path:line: CODE` of
+    each warning."""
+    config = tree / "mkdocs.yml"
+    hook = (ROOT / "scripts" / "hooks" / "link_messages.py").as_posix()
+    config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n  - {hook}\n", encoding="utf-8")
+    found = []
+    for language in Project(tree).languages:
+        result = mkdocs_build(language.config_file, site / language.code)
+        found += WARNING.findall(result.stderr)
+        assert result.returncode == (1 if found else 0), result.stderr
+    return sorted(found)
+
+
+def test_the_good_fixture_tree_builds(tmp_path):
+    assert build_fixture_tree(copy_good(tmp_path), tmp_path / "site") == []
+
+
+@pytest.mark.parametrize("case", sorted(path.name for path in BUILD_FIXTURES.iterdir()))
+def test_a_bad_link_fixture_fails_the_build_with_its_code(case, tmp_path):
+    tree = copy_good(tmp_path)
+    shutil.copytree(BUILD_FIXTURES / case / "tree", tree, dirs_exist_ok=True)
+    expected = (BUILD_FIXTURES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert expected and all(line.endswith(case.split("-")[0]) for line in expected)
+    assert build_fixture_tree(tree, tmp_path / "site") == sorted(expected)
 
 
 def test_a_page_left_out_of_the_nav_fails_the_build(tmp_path):

@@ -41,6 +41,8 @@ def test_the_date_shown_is_the_last_commit_not_the_build(tmp_path: Path) -> None
         GIT_COMMITTER_DATE="2020-01-02T12:00:00+00:00")
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
+    # No line per page about the plugin's own query, whose result this hook replaces.
+    assert "has no git logs" not in result.stderr
     html = BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert html.select_one(".git-revision-date-localized-plugin-date").get_text(strip=True) == "January 2, 2020"
     # In words, not behind a clock icon only (overrides/partials/source-file.html).

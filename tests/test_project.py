@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,18 +97,8 @@ site_dir: site/fr
 edit_uri: edit/main/docs/fr/
 theme:
   language: fr
-extra:
-  languages:
-{languages}
 """
-
-
-def _languages(base: str) -> str:
-    """extra.languages as seen from a language whose root is `base` below the site root."""
-    up = "../" * base.count("/")
-    entries = [("ja", "日本語", ""), ("en", "English", "en/"), ("fr", "Français", "fr/")]
-    return "\n".join(f'    - {{lang: {code}, name: {name}, path: "{"" if path == base else up + path}", '
-                     f'url: "{ORIGINAL_URL}{path}"}}' for code, name, path in entries)
+LANGUAGES = [("ja", "日本語", ""), ("en", "English", "en/"), ("fr", "Français", "fr/")]
 
 
 @pytest.fixture(scope="module")
@@ -122,14 +114,19 @@ def three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     search = yaml.safe_load((tree / "docs" / "search.yml").read_text(encoding="utf-8"))
     search["panel"]["fr"] = dict(search["panel"]["en"])
     (tree / "docs" / "search.yml").write_text(yaml.safe_dump(search, allow_unicode=True), encoding="utf-8")
-    for name, base in (("mkdocs.yml", ""), ("mkdocs.en.yml", "en/")):
-        config = tree / name
-        text = config.read_text(encoding="utf-8")
-        text, count = re.subn(r"(?m)^  languages:\n(    [-#].*\n)+", f"  languages:\n{_languages(base)}\n", text)
-        assert count == 1, f"{name}: extra.languages not found"
-        config.write_text(text, encoding="utf-8")
-    (tree / "mkdocs.fr.yml").write_text(FRENCH_CONFIG.format(url=ORIGINAL_URL, languages=_languages("fr/")),
-                                        encoding="utf-8")
+    # Its key terms for each entry of the source map (the English ones, as the pages are the English text).
+    source_map = tree / "docs" / "source-map.yml"
+    source_map.write_text(re.sub(r"(en: (\[[^\]]*\]))\}", r"\1, fr: \2}", source_map.read_text(encoding="utf-8")),
+                          encoding="utf-8")
+    # Written once, in mkdocs.yml: the other configs inherit it, and the templates work out their relative paths.
+    entries = "\n".join(f'    - {{lang: {code}, name: {name}, path: "{path}", url: "{ORIGINAL_URL}{path}"}}'
+                        for code, name, path in LANGUAGES)
+    config = tree / "mkdocs.yml"
+    text, count = re.subn(r"(?m)^  languages:\n(    .*\n)+", f"  languages:\n{entries}\n",
+                          config.read_text(encoding="utf-8"))
+    assert count == 1, "mkdocs.yml: extra.languages not found"
+    config.write_text(text, encoding="utf-8")
+    (tree / "mkdocs.fr.yml").write_text(FRENCH_CONFIG.format(url=ORIGINAL_URL), encoding="utf-8")
     return tree
 
 
@@ -153,6 +150,26 @@ def test_a_third_language_is_config_and_pages(three_languages: Path) -> None:
                 assert _normalise(target) == _normalise(f"/{project.language(code).path}{page.url}"), (
                     f"{language.code}/{page.src} -> {code}: {href}")
     assert (site / "fr" / "sitemap.xml").read_text(encoding="utf-8").count('hreflang="fr"') == len(project.pages("fr"))
+
+
+def test_a_third_language_passes_the_zensical_check(three_languages: Path) -> None:
+    """`make zensical-check`'s gate, over the model's three languages (after the MkDocs build above)."""
+    project = Project(three_languages)
+    site = three_languages / "built"
+    if not (site / "fr" / "index.html").is_file():
+        for language in project.languages:
+            assert mkdocs_build(language.config_file, site / language.path).returncode == 0
+    result = subprocess.run([sys.executable, "-m", "scripts.zensical_check", "--root", str(three_languages),
+                             "--reference", str(site)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Zensical check: passed (ja, en, fr:" in result.stderr
+
+
+def test_a_third_language_passes_make_validate(three_languages: Path) -> None:
+    """`make validate`'s checks loop over the model: the French pages (copies of the English ones) pass them."""
+    result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(three_languages)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr[-3000:]
 
 
 def _normalise(path: str) -> str:

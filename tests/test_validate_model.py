@@ -95,7 +95,6 @@ def test_heading_ids_explicit_slugified_and_unique(sample) -> None:
         (3, "同じ見出し_1", False, 35),
         (2, "参考-code-と-", False, 37),  # toc keeps the separator left where "&" was removed
     ]
-    assert sample.anchors >= {"table", "custom-anchor"}
 
 
 def _built_ids(page: Path) -> list[tuple[int, str]]:

@@ -123,7 +123,8 @@ def test_real_config_registers_the_extension_for_both_builders() -> None:
 
 def test_japanese_pages_get_no_notice(tmp_path: Path) -> None:
     tree = copy_good(tmp_path)
-    (tree / "docs/en/index.md").write_text("---\ntitle: Home\n---\n\n# Home\n", encoding="utf-8")
+    (tree / "docs/en/index.md").write_text("---\ntitle: Home\n---\n\n# Home\n\n## Overview { #overview }\n",
+                                           encoding="utf-8")
     site = build_english(tree)
     assert "translation-notice" in (site / "index.html").read_text(encoding="utf-8")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml")],

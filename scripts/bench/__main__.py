@@ -6,7 +6,9 @@ Measures, on the built site/ served locally like GitHub Pages (gzip, published p
   - the same for every diagram page built the other way (mermaid_variant.py: blocks drawn in the reader's browser
     by the self-hosted mermaid), to compare with the site's design (drawings inlined at build time);
   - the build time of each language (built again here, into a temporary folder);
-  - the duration of the last `make test`, which the Makefile records in build/test-seconds.txt;
+  - the duration of the last `make test`, which the Makefile records in build/test-seconds.txt, and how many tests
+    pytest collects, with and without a browser;
+  - the project's size: pages per language (for readers, for contributors) and lines of each kind of source;
   - search (search.py): top-1, top-3 and MRR per language on reader-phrased queries typed into the search box, the
     median time from the last keystroke to the results, and each search index's size.
 Writes build/bench/bench.json and build/bench/summary.md, prints the summary and the pages that miss a budget.
@@ -18,29 +20,33 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import fnmatch
+import functools
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+
 from playwright.sync_api import sync_playwright
 
-from . import lighthouse, mermaid_variant, pageweight
-from . import search as search_bench
 from scripts.chromium import NoChromium, find_chromium
 from scripts.localserver import serve
 from scripts.project import PROJECT, ROOT
+
+from . import lighthouse, mermaid_variant, pageweight
+from . import search as search_bench
 
 SITE = ROOT / "site"
 OUT = ROOT / "build" / "bench"
 TEST_SECONDS = ROOT / "build" / "test-seconds.txt"
 KB = 1024
 
-# The budgets (README, "Budgets"; issue 13 item 10). Every page, diagram pages included, must reach the Lighthouse
-# scores; the weight budget is for text pages (a diagram page's weight is reported, and compared between designs).
+# The budgets (decisions/0009-budgets.md). Every page, diagram pages included, must reach the Lighthouse scores;
+# the weight budget is for text pages (a diagram page's weight is reported, and compared between designs).
 BUDGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100, "text_page_gzip_kb": 100}
 # At most this many Lighthouse runs for a page whose median performance misses the budget (see lighthouse_scores).
 CONFIRM_RUNS = 5
@@ -52,7 +58,7 @@ def page_ids() -> list[str]:
 
 
 def site_path(page_id: str) -> str:
-    """"en/reset/" -> "en/reset/" (below the site root); "ja/reset/" -> "reset/"."""
+    """The page's path below the site root: "en/reset/" -> "en/reset/", "ja/reset/" -> "reset/"."""
     language, path = page_id.split("/", 1)
     return PROJECT.language(language).path + path
 
@@ -73,9 +79,23 @@ def build_seconds() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         for language in PROJECT.languages:
             started = time.perf_counter()
-            result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                                     str(language.config_file), "--site-dir", str(Path(tmp) / language.path)],
-                                    cwd=ROOT, env=env, capture_output=True, text=True)
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "--strict",
+                    "-f",
+                    str(language.config_file),
+                    "--site-dir",
+                    str(Path(tmp) / language.path),
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+            )
             if result.returncode:
                 raise SystemExit(f"bench: the strict build of {language.config_file.name} failed:\n{result.stderr}")
             seconds[language.code] = round(time.perf_counter() - started, 2)
@@ -85,8 +105,57 @@ def build_seconds() -> dict[str, float]:
 def last_test_run() -> dict | None:
     if not TEST_SECONDS.exists():
         return None
-    finished = dt.datetime.fromtimestamp(TEST_SECONDS.stat().st_mtime, dt.timezone.utc)
+    finished = dt.datetime.fromtimestamp(TEST_SECONDS.stat().st_mtime, dt.UTC)
     return {"seconds": int(TEST_SECONDS.read_text().strip()), "finished": finished.isoformat(timespec="seconds")}
+
+
+def test_counts() -> dict[str, int]:
+    """How many tests `make test` runs, as pytest collects them: the browser tests and the others."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-m", "browser"],
+        cwd=ROOT,
+        env={**os.environ, "GUIDE_SITE_DIR": str(SITE)},
+        capture_output=True,
+        text=True,
+    )
+    counts = collected(result.stdout)
+    if result.returncode or counts is None:
+        raise SystemExit(f"bench: pytest could not collect the tests:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    return counts
+
+
+def collected(output: str) -> dict[str, int] | None:
+    """The counts in pytest's `--collect-only -m browser` line: "750/1514 tests collected (764 deselected)"."""
+    found = re.search(r"^(\d+)(?:/(\d+))? tests? collected", output, re.MULTILINE)
+    if not found:
+        return None
+    browser = int(found.group(1))
+    return {"browser": browser, "without_browser": int(found.group(2) or browser) - browser}
+
+
+def _lines(paths: list[Path]) -> int:
+    return sum(len(path.read_bytes().splitlines()) for path in paths)
+
+
+def project_size() -> dict:
+    """Pages per language (in the readers' menu or not) and lines of each kind of source, counted on the files."""
+    fixtures = ROOT / "tests" / "fixtures"
+    tests = [p for p in (ROOT / "tests").rglob("*.py") if fixtures not in p.parents]
+    return {
+        "pages": {
+            code: {
+                "readers": sum(not p.not_in_nav for p in PROJECT.pages(code)),
+                "contributors": sum(p.not_in_nav for p in PROJECT.pages(code)),
+            }
+            for code in PROJECT.codes
+        },
+        "lines": {
+            "Markdown pages (docs/)": _lines(sorted((ROOT / "docs").rglob("*.md"))),
+            "Python in scripts/": _lines(sorted((ROOT / "scripts").rglob("*.py"))),
+            "Python in tests/ (fixtures aside)": _lines(sorted(tests)),
+            "test fixtures (tests/fixtures/)": _lines(sorted(p for p in fixtures.rglob("*") if p.is_file())),
+        },
+    }
 
 
 def mount_path() -> str:
@@ -100,8 +169,9 @@ def median_run(reports: list[dict]) -> dict:
     return ordered[(len(ordered) - 1) // 2]
 
 
-def lighthouse_scores(run_once: Callable[[], dict], runs: int, confirm_misses: bool,
-                      note: Callable[[int], None] = lambda score: None) -> dict:
+def lighthouse_scores(
+    run_once: Callable[[], dict], runs: int, confirm_misses: bool, note: Callable[[int], None] = lambda score: None
+) -> dict:
     """The median of `runs` Lighthouse runs, with the spread of the performance scores.
 
     Lighthouse varies from run to run (and with whatever else the machine is doing). A page whose median misses the
@@ -109,15 +179,17 @@ def lighthouse_scores(run_once: Callable[[], dict], runs: int, confirm_misses: b
     next door) is not reported as a miss, while a real miss stays one.
     """
     reports = [run_once() for _ in range(runs)]
-    while (confirm_misses and len(reports) < CONFIRM_RUNS
-           and median_run(reports)["performance"] < BUDGETS["performance"]):
+    while (
+        confirm_misses and len(reports) < CONFIRM_RUNS and median_run(reports)["performance"] < BUDGETS["performance"]
+    ):
         note(median_run(reports)["performance"])
         reports.append(run_once())
     return {**median_run(reports), "performance_runs": sorted(r["performance"] for r in reports)}
 
 
-def measure_pages(site: Path, ids: list[str], chrome: str, runs: int, label: str,
-                  confirm_misses: bool = True) -> dict[str, dict]:
+def measure_pages(
+    site: Path, ids: list[str], chrome: str, runs: int, label: str, confirm_misses: bool = True
+) -> dict[str, dict]:
     results: dict[str, dict] = {}
     with serve(site, mount_path(), compress=True) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chrome, args=["--no-sandbox", "--disable-gpu"])
@@ -125,21 +197,33 @@ def measure_pages(site: Path, ids: list[str], chrome: str, runs: int, label: str
             for number, page_id in enumerate(ids, 1):
                 url = base + site_path(page_id)
                 html = (site / site_path(page_id) / "index.html").read_text(encoding="utf-8")
-                entry = {"diagrams": mermaid_variant.diagram_count(html),
-                         "weight": pageweight.measure(browser, url).as_dict()}
+                entry = {
+                    "diagrams": mermaid_variant.diagram_count(html),
+                    "weight": pageweight.measure(browser, url).as_dict(),
+                }
                 if runs:
+                    prefix = f"  [{label} {number}/{len(ids)}] {page_id}"
                     entry["lighthouse"] = lighthouse_scores(
-                        lambda: lighthouse.run(url, chrome), runs, confirm_misses,
-                        note=lambda score: print(f"  [{label} {number}/{len(ids)}] {page_id}: performance {score} "
-                                                 "below budget, measuring again", flush=True))
+                        functools.partial(lighthouse.run, url, chrome),
+                        runs,
+                        confirm_misses,
+                        note=functools.partial(_note_miss, prefix),
+                    )
                 results[page_id] = entry
                 scores = entry.get("lighthouse", {})
-                print(f"  [{label} {number}/{len(ids)}] {page_id}: {entry['weight']['gzip_bytes'] / KB:.0f} KB gzip, "
-                      f"{entry['weight']['requests']} requests"
-                      + (f", performance {scores['performance']}" if scores else ""), flush=True)
+                print(
+                    f"  [{label} {number}/{len(ids)}] {page_id}: {entry['weight']['gzip_bytes'] / KB:.0f} KB gzip, "
+                    f"{entry['weight']['requests']} requests"
+                    + (f", performance {scores['performance']}" if scores else ""),
+                    flush=True,
+                )
         finally:
             browser.close()
     return results
+
+
+def _note_miss(prefix: str, score: int) -> None:
+    print(f"{prefix}: performance {score} below budget, measuring again", flush=True)
 
 
 def budget_misses(page_id: str, entry: dict) -> list[str]:
@@ -161,62 +245,141 @@ def _performance(lh: dict) -> str:
 
 def _row(page_id: str, entry: dict, design: str | None = None) -> str:
     w, lh = entry["weight"], entry.get("lighthouse", {})
-    cells = [page_id] + ([design] if design else [f"{entry['diagrams']}" if entry["diagrams"] else "-"]) + [
-        str(w["requests"]), f"{w['raw_bytes'] / KB:.0f}", f"{w['gzip_bytes'] / KB:.0f}",
-        f"{w['by_kind'].get('mermaid', {}).get('gzip_bytes', 0) / KB:.0f}",
-        f"{w['by_kind'].get('search', {}).get('gzip_bytes', 0) / KB:.0f}",
-    ] + ([_performance(lh)] + [str(lh[k]) for k in ("accessibility", "best-practices", "seo")]
-         + [f"{lh['lcp_ms'] / 1000:.1f} s", f"{lh['tbt_ms']} ms", f"{lh['cls']}"] if lh else ["n/a"] * 7)
+    cells = (
+        [page_id]
+        + ([design] if design else [f"{entry['diagrams']}" if entry["diagrams"] else "-"])
+        + [
+            str(w["requests"]),
+            f"{w['raw_bytes'] / KB:.0f}",
+            f"{w['gzip_bytes'] / KB:.0f}",
+            f"{w['by_kind'].get('mermaid', {}).get('gzip_bytes', 0) / KB:.0f}",
+            f"{w['by_kind'].get('search', {}).get('gzip_bytes', 0) / KB:.0f}",
+        ]
+        + (
+            [_performance(lh)]
+            + [str(lh[k]) for k in ("accessibility", "best-practices", "seo")]
+            + [f"{lh['lcp_ms'] / 1000:.1f} s", f"{lh['tbt_ms']} ms", f"{lh['cls']}"]
+            if lh
+            else ["n/a"] * 7
+        )
+    )
     return "| " + " | ".join(cells) + " |"
 
 
-HEADER = ("| page | {second} | requests | raw KB | gzip KB | of which mermaid | of which search | performance "
-          "| accessibility | best practices | SEO | LCP | TBT | CLS |\n" + "|---" * 14 + "|")
+KINDS = ("html", "css", "js", "images", "sitemap", "search", "mermaid", "other")
+
+
+def weight_by_kind(pages: dict[str, dict]) -> list[str]:
+    """Where each page's bytes go on a first visit (gzip KB), one column per kind of request that occurs."""
+    kinds = [k for k in KINDS if any(k in e["weight"]["by_kind"] for e in pages.values())]
+    lines = ["| page | " + " | ".join(kinds) + " | total |", "|---" * (len(kinds) + 2) + "|"]
+    for pid, entry in pages.items():
+        by_kind = entry["weight"]["by_kind"]
+        cells = [f"{by_kind[k]['gzip_bytes'] / KB:.1f}" if k in by_kind else "-" for k in kinds]
+        lines.append(f"| {pid} | " + " | ".join(cells) + f" | {entry['weight']['gzip_bytes'] / KB:.1f} |")
+    return lines
+
+
+def size_lines(size: dict) -> list[str]:
+    pages = ", ".join(
+        f"{code} {n['readers']} for readers + {n['contributors']} for contributors" for code, n in size["pages"].items()
+    )
+    return [f"- pages per language: {pages}"] + [f"- {what}: {n:,} lines" for what, n in size["lines"].items()]
+
+
+HEADER = (
+    "| page | {second} | requests | raw KB | gzip KB | of which mermaid | of which search | performance "
+    "| accessibility | best practices | SEO | LCP | TBT | CLS |\n" + "|---" * 14 + "|"
+)
 
 
 def summary(report: dict) -> str:
-    lines = [f"# Benchmark, {report['date']}", "",
-             f"Lighthouse {report['lighthouse_version']} (mobile preset, simulated slow 4G), {report['chromium']}; "
-             "the site served locally with gzip under its published path. KB = 1024 bytes, as sent over the "
-             "network (gzip) on a first visit with an empty cache, until the network is quiet. "
-             f"Lighthouse runs per page: {report['lighthouse_runs']}, up to {CONFIRM_RUNS} for a page below the "
-             "performance budget (median shown, range in brackets). "
-             f"Machine load average at start / end: {report['load_average'][0]} / {report['load_average'][1]} "
-             "(Lighthouse's performance score drops when other work competes for the CPU).", "",
-             "## Times", "",
-             f"- build: Japanese {report['build_seconds']['ja']} s, English {report['build_seconds']['en']} s",
-             "- last `make test`: " + (f"{report['test_run']['seconds']} s (finished {report['test_run']['finished']})"
-                                       if report["test_run"] else "not recorded yet (run `make test`)"),
-             f"- building both languages the other way (diagrams left to mermaid in the browser): "
-             f"{report['mermaid_variant']['seconds']} s", "",
-             "## Budgets", "", ", ".join(f"{k} {'≥' if k != 'text_page_gzip_kb' else '≤'} {v}"
-                                         for k, v in BUDGETS.items()), ""]
+    lines = [
+        f"# Benchmark, {report['date']}",
+        "",
+        f"Lighthouse {report['lighthouse_version']} (mobile preset, simulated slow 4G), {report['chromium']}; "
+        "the site served locally with gzip under its published path. KB = 1024 bytes, as sent over the "
+        "network (gzip) on a first visit with an empty cache, until the network is quiet. "
+        f"Lighthouse runs per page: {report['lighthouse_runs']}, up to {CONFIRM_RUNS} for a page below the "
+        "performance budget (median shown, range in brackets). "
+        f"Machine load average at start / end: {report['load_average'][0]} / {report['load_average'][1]} "
+        "(Lighthouse's performance score drops when other work competes for the CPU).",
+        "",
+        "## Times",
+        "",
+        f"- build: Japanese {report['build_seconds']['ja']} s, English {report['build_seconds']['en']} s",
+        "- last `make test`: "
+        + (
+            f"{report['test_run']['seconds']} s (finished {report['test_run']['finished']})"
+            if report["test_run"]
+            else "not recorded yet (run `make test`)"
+        ),
+        *(
+            [
+                f"- tests: {report['tests']['without_browser']} without a browser, {report['tests']['browser']} "
+                "in a browser (as pytest collects them now)"
+            ]
+            if report.get("tests")
+            else []
+        ),
+        f"- building both languages the other way (diagrams left to mermaid in the browser): "
+        f"{report['mermaid_variant']['seconds']} s",
+        "",
+        *(["## Project size", "", *size_lines(report["project_size"]), ""] if report.get("project_size") else []),
+        "## Budgets",
+        "",
+        ", ".join(f"{k} {'≥' if k != 'text_page_gzip_kb' else '≤'} {v}" for k, v in BUDGETS.items()),
+        "",
+    ]
     misses = {pid: m for pid, m in report["budget_misses"].items() if m}
-    lines += (["Pages that miss a budget:", ""] + [f"- {pid}: {'; '.join(m)}" for pid, m in misses.items()]
-              if misses else ["Every page meets every budget."]) + [""]
+    lines += (
+        ["Pages that miss a budget:", ""] + [f"- {pid}: {'; '.join(m)}" for pid, m in misses.items()]
+        if misses
+        else ["Every page meets every budget."]
+    ) + [""]
     if report.get("search"):
-        lines += ["## Search", "",
-                  "Reader-phrased queries typed into the search box: the tuned set (tests/browser/search_queries.yml) and "
-                  "the held-out set (tests/browser/search_heldout.yml, never tuned on); time from the "
-                  "last keystroke to the results drawn, index loaded; index size as downloaded when a reader starts "
-                  "to search. MRR: mean of 1/rank of the page that solves the problem (0 when not listed).", "",
-                  search_bench.table(report["search"], report["search"]["index"]), "",
-                  *search_bench.budget_lines(report["search"]), ""]
+        lines += [
+            "## Search",
+            "",
+            "Reader-phrased queries typed into the search box: the tuned set (tests/browser/search_queries.yml) and "
+            "the held-out set (tests/browser/search_heldout.yml, never tuned on); time from the "
+            "last keystroke to the results drawn, index loaded; index size as downloaded when a reader starts "
+            "to search. MRR: mean of 1/rank of the page that solves the problem (0 when not listed).",
+            "",
+            search_bench.table(report["search"], report["search"]["index"]),
+            "",
+            *search_bench.budget_lines(report["search"]),
+            "",
+        ]
         not_first = search_bench.misses(report["search"])
         if not_first:
             lines += ["Queries whose page is not first:", ""] + [f"- {m}" for m in not_first] + [""]
         elsewhere = search_bench.section_misses(report["search"])
         if elsewhere:
-            lines += ["Listed, but not opening at the section the query names:", ""] + [f"- {m}" for m in elsewhere] + [""]
+            lines += ["Listed, but not opening at the section the query names:", ""]
+            lines += [f"- {m}" for m in elsewhere] + [""]
     lines += ["## Pages", "", HEADER.format(second="diagrams")]
     lines += [_row(pid, entry) for pid, entry in report["pages"].items()]
-    lines += ["", "## Diagram pages: drawings inlined at build time (the site) or mermaid in the browser", "",
-              HEADER.format(second="design")]
+    lines += [
+        "",
+        "## Where the bytes go (gzip KB, first visit with an empty cache)",
+        "",
+        *weight_by_kind(report["pages"]),
+    ]
+    lines += [
+        "",
+        "## Diagram pages: drawings inlined at build time (the site) or mermaid in the browser",
+        "",
+        HEADER.format(second="design"),
+    ]
     for pid, entry in report["mermaid_pages"].items():
         lines.append(_row(pid, report["pages"][pid], "inline SVG"))
         lines.append(_row(pid, entry, "mermaid"))
-    failing = {pid: e["lighthouse"]["failing_audits"] for pid, e in report["pages"].items()
-               if e.get("lighthouse", {}).get("failing_audits")}
+    failing = {
+        pid: e["lighthouse"]["failing_audits"]
+        for pid, e in report["pages"].items()
+        if e.get("lighthouse", {}).get("failing_audits")
+    }
     if failing:
         lines += ["", "## Lighthouse audits that cost points", ""]
         lines += [f"- {pid}: {'; '.join(audits)}" for pid, audits in failing.items()]
@@ -225,8 +388,12 @@ def summary(report: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Page weight, Lighthouse scores and build/test times.")
-    parser.add_argument("--pages", action="append", default=[],
-                        help="only pages matching this glob, e.g. 'en/*' or 'ja/reset/' (repeatable)")
+    parser.add_argument(
+        "--pages",
+        action="append",
+        default=[],
+        help="only pages matching this glob, e.g. 'en/*' or 'ja/reset/' (repeatable)",
+    )
     parser.add_argument("--no-lighthouse", action="store_true", help="page weight and times only (quick)")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is reported")
     args = parser.parse_args()
@@ -244,23 +411,30 @@ def main() -> None:
     load_at_start = round(os.getloadavg()[0], 2)
     print("bench: building both languages (timed)", flush=True)
     build = build_seconds()
-    print(f"bench: search, {sum(len(c) for c in search_bench.load_queries().values())} tuned and "
-          f"{sum(len(c) for c in search_bench.load_heldout().values())} held-out reader-phrased queries "
-          "typed into the search box", flush=True)
+    print("bench: counting the tests and the project's lines", flush=True)
+    tests, size = test_counts(), project_size()
+    print(
+        f"bench: search, {sum(len(c) for c in search_bench.load_queries().values())} tuned and "
+        f"{sum(len(c) for c in search_bench.load_heldout().values())} held-out reader-phrased queries "
+        "typed into the search box",
+        flush=True,
+    )
     search = search_bench.run(SITE, chrome, mount_path())
     print("bench: the site as built (diagrams inlined as SVG)", flush=True)
     pages = measure_pages(SITE, ids, chrome, runs, "site")
 
     diagram_ids = [pid for pid in ids if pages[pid]["diagrams"]]
-    print(f"bench: the same {len(diagram_ids)} diagram pages with their diagrams drawn by mermaid in the browser",
-          flush=True)
+    print(
+        f"bench: the same {len(diagram_ids)} diagram pages with their diagrams drawn by mermaid in the browser",
+        flush=True,
+    )
     variant_site = OUT / "mermaid-site"
     variant = mermaid_variant.build(variant_site, PROJECT)
     # Measured only for comparison with the site's design, so a miss there is not measured again.
     mermaid_pages = measure_pages(variant_site, diagram_ids, chrome, runs, "mermaid", confirm_misses=False)
 
     report = {
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "chromium": version,
         "lighthouse_version": json.loads((ROOT / "node_modules/lighthouse/package.json").read_text())["version"],
         "budgets": BUDGETS,
@@ -268,6 +442,8 @@ def main() -> None:
         "load_average": [load_at_start, round(os.getloadavg()[0], 2)],
         "build_seconds": build,
         "test_run": last_test_run(),
+        "tests": tests,
+        "project_size": size,
         "mermaid_variant": variant,
         "search": search,
         "pages": pages,

@@ -13,10 +13,16 @@ from scripts.project import ROOT
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The same flags as the browser tests: no sandbox (containers run as root), no GPU, no background traffic.
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
-METRICS = {"lcp_ms": "largest-contentful-paint", "tbt_ms": "total-blocking-time", "cls": "cumulative-layout-shift",
-           "fcp_ms": "first-contentful-paint"}
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+METRICS = {
+    "lcp_ms": "largest-contentful-paint",
+    "tbt_ms": "total-blocking-time",
+    "cls": "cumulative-layout-shift",
+    "fcp_ms": "first-contentful-paint",
+}
 
 
 def run(url: str, chrome: str) -> dict:
@@ -26,9 +32,18 @@ def run(url: str, chrome: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
-             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-            env={**os.environ, "CHROME_PATH": chrome}, check=True, timeout=300,
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--output=json",
+                f"--output-path={report}",
+                "--quiet",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            env={**os.environ, "CHROME_PATH": chrome},
+            check=True,
+            timeout=300,
         )
         data = json.loads(report.read_text(encoding="utf-8"))
     result = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}

@@ -1,7 +1,7 @@
 """The other way to show diagrams, measured for comparison only: the site built without the drawings of
 docs/diagrams/, so each diagram page leaves its blocks to the reader's browser, which downloads the self-hosted
-mermaid (on those pages only) and draws them there. This is the design the site used before; README, "Budgets",
-has both sets of figures.
+mermaid (on those pages only) and draws them there. This is the design the site used before;
+decisions/0004-diagrams-drawn-once.md has both sets of figures.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from scripts import diagram_preview
 from scripts.diagram_store import DIAGRAM_HTML
 from scripts.extensions.prerendered_diagrams import fence_format as prerendered_fence
 from scripts.project import Project
-
 
 
 def diagram_count(html: str) -> int:

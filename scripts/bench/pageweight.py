@@ -8,8 +8,13 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 2, "locale": "ja-JP"}
+PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 2,
+    "locale": "ja-JP",
+}
 
 
 def kind(url: str) -> str:
@@ -19,8 +24,14 @@ def kind(url: str) -> str:
         return "mermaid"
     if "/search/" in path or "/workers/" in path or "/lunr/" in path:
         return "search"
-    for suffix, name in ((".css", "css"), (".js", "js"), (".png", "images"), (".svg", "images"),
-                         (".ico", "images"), (".xml", "sitemap")):
+    for suffix, name in (
+        (".css", "css"),
+        (".js", "js"),
+        (".png", "images"),
+        (".svg", "images"),
+        (".ico", "images"),
+        (".xml", "sitemap"),
+    ):
         if path.endswith(suffix):
             return name
     return "html" if path.endswith("/") or path.endswith(".html") else "other"
@@ -63,7 +74,7 @@ def measure(browser: Browser, url: str) -> Weight:
                 continue
             try:
                 body = response.body()
-            except Exception:  # noqa: BLE001 - a redirect has no body; it still counts as a request
+            except Exception:
                 body = b""
             raw = len(body)
             # The bytes as sent, recomputed the way the server compresses them: Chromium reports 0 transferred

@@ -28,10 +28,11 @@ def add_to(site_dir: Path) -> int:
     """Add mermaid and its loader to a built site; returns the number of pages that load it."""
     if not MERMAID.is_file():
         raise SystemExit(f"{MERMAID} is missing: run `make setup` (npm ci) first")
-    scripts = site_dir / "assets" / "javascripts"
-    (scripts / "vendor").mkdir(parents=True, exist_ok=True)
-    shutil.copy2(MERMAID, scripts / "vendor" / "mermaid.min.js")
-    shutil.copy2(LOADER, scripts / "mermaid-loader.js")
+    # Each language's build has its own assets/ (site/assets/, site/en/assets/): each gets mermaid and its loader.
+    for bundle in site_dir.rglob("assets/javascripts/bundle.*.min.js"):
+        (bundle.parent / "vendor").mkdir(parents=True, exist_ok=True)
+        shutil.copy2(MERMAID, bundle.parent / "vendor" / "mermaid.min.js")
+        shutil.copy2(LOADER, bundle.parent / "mermaid-loader.js")
     pages = 0
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

@@ -18,6 +18,7 @@ class PageContext:
     docs_dir: Path  # absolute
     url: str  # the page's address below the site root, as "guide/" ("" for the home page)
     extra: dict = field(default_factory=dict)  # the configuration's `extra`
+    language: str = ""  # the build's theme.language
 
 
 def current_page(md: Any) -> PageContext | None:
@@ -25,14 +26,15 @@ def current_page(md: Any) -> PageContext | None:
     if relpath is not None and getattr(relpath, "file", None) is not None:  # MkDocs
         config = relpath.config
         return PageContext(Path(relpath.file.abs_src_path).resolve(), Path(config["docs_dir"]).resolve(),
-                           _plain(relpath.file.url), dict(config.get("extra") or {}))
+                           _plain(relpath.file.url), dict(config.get("extra") or {}),
+                           config["theme"].get("language", ""))
     for processor in md.preprocessors:  # Zensical
         page = getattr(processor, "page", None)
         config = getattr(processor, "config", None)
         if type(processor).__name__ == "ContextPreprocessor" and page is not None and config is not None:
             docs_dir = Path(config["docs_dir"]).resolve()
             return PageContext((docs_dir / page.path).resolve(), docs_dir, _plain(page.url),
-                               dict(config.get("extra") or {}))
+                               dict(config.get("extra") or {}), (config.get("theme") or {}).get("language", ""))
     return None
 
 

@@ -7,8 +7,8 @@ yet gets the notice too: nobody has confirmed it matches the original.
 
 A Python-Markdown extension (mkdocs.yml, `markdown_extensions`), so MkDocs and Zensical both run it; it replaced the
 MkDocs page hook scripts/hooks/translation_notice.py, which Zensical would have skipped. The languages come from the
-config being built, `extra.languages` (the same list scripts/project.py reads): the first is the original, and the
-one whose `path` is empty is the language of this build. It acts on pages whose original exists at the same path in
+config being built, `extra.languages` (the same list scripts/project.py reads, each `path` below the site root): the
+first is the original, and theme.language is the language of this build. It acts on pages whose original exists at the same path in
 the original's docs folder (docs/<lang>/, sibling of this one); every other page (the originals among them) is left
 alone. The notice is plain HTML with Material's admonition classes, so
 it needs no other extension, and MkDocs does not validate its link (the Japanese page is not part of the English
@@ -35,8 +35,8 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 def original_language(page: PageContext) -> dict | None:
     """The original's entry of extra.languages ({lang, name, path}), or None when this build is the original's."""
     languages = [entry for entry in page.extra.get("languages") or [] if isinstance(entry, dict)]
-    if len(languages) < 2 or not str(languages[0].get("path") or ""):
-        return None  # one language, or the first is published at this build's root: this build is the original
+    if len(languages) < 2 or languages[0].get("lang") == page.language:
+        return None  # one language, or this build is the original's
     return languages[0]
 
 
@@ -50,7 +50,9 @@ def original_source(page: PageContext, original: dict) -> Path | None:
 
 def original_url(page: PageContext, original: dict) -> str:
     """The original page's URL relative to this one (which has the same path under this language's root)."""
-    depth = len([part for part in page.url.split("/") if part])
+    here = next((entry for entry in page.extra.get("languages") or [] if isinstance(entry, dict)
+                 and entry.get("lang") == page.language), {})
+    depth = len([part for part in (str(here.get("path") or "") + page.url).split("/") if part])
     return "../" * depth + str(original.get("path") or "") + page.url
 
 

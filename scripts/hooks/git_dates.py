@@ -6,16 +6,22 @@ after plugins), asks git plainly (`git log -1 --format="%H %ct" -- <page>`, the 
 --format=%cs` shows it) and lets the plugin format the date as it always does. A page with no commit yet, or a
 build outside a git checkout, keeps the plugin's own fallback (the build date). tests/test_site.py compares every
 page's shown date with git log.
+
+The plugin's own failed query logs "'<page>' has no git logs, using current timestamp" for every page on git 2.39:
+that line is about the date this hook then replaces, so its INFO lines are not shown (its warnings still are).
 """
 
 from __future__ import annotations
 
+import logging
 import subprocess
 from pathlib import Path
 from typing import Any
 
 PLUGIN = "git-revision-date-localized"
 VARIABLE = "git_revision_date_localized"
+# Set when MkDocs loads the config, before any plugin runs.
+logging.getLogger("mkdocs.plugins.mkdocs_git_revision_date_localized_plugin.util").setLevel(logging.WARNING)
 
 
 def last_commit(path: str) -> tuple[str, int] | None:

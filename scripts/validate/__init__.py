@@ -1,7 +1,7 @@
 """`make validate`: fast source-level checks of the docs tree (no build, no browser).
 
 Each module of this package checks one family of rules and yields Problem objects; __main__ runs them all over one
-parsed model of the tree (scripts/validate/site.py, scripts/pagemodel.py) and prints `path:line: CODE message`.
+parsed model of the tree (scripts/doctree.py, scripts/pagemodel.py) and prints `path:line: CODE message`.
 The codes are listed, with an example and the fix, on docs/*/contributing/checks/ (the checks page and its child
 pages, one per group of checks).
 """

@@ -10,10 +10,11 @@ them) and `make diagrams` removes them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
-from scripts.diagram_store import STORE, diagram_key, mermaid_version, svg_path
+from bs4 import BeautifulSoup
+
+from scripts.diagram_store import FORMAT, STORE, diagram_key, mermaid_version, svg_path
 from scripts.validate import Problem
 from scripts.validate.hygiene import mermaid_problems
 from scripts.doctree import Site
@@ -30,38 +31,21 @@ def check(site: Site) -> Iterator[Problem]:
             if fence.lang != "mermaid" or any(mermaid_problems(page, fence)):
                 continue
             key = diagram_key(fence.content, version)
-            if not svg_path(site.root, key).is_file():
+            drawing = svg_path(site.root, key)
+            if not drawing.is_file():
                 yield Problem(page.path, fence.line, "DIAG005",
                               f"this diagram has no drawing in {STORE}/ (expected {key}.svg), so the build cannot "
                               "show it without mermaid's JavaScript",
+                              f"run `make diagrams` and commit {STORE}/")
+            elif FORMAT not in drawing.read_text(encoding="utf-8"):
+                yield Problem(page.path, fence.line, "DIAG005",
+                              f"the drawing {STORE}/{key}.svg was made by an older `make diagrams` (it lacks "
+                              f"{FORMAT}: no name for screen readers, all of mermaid's styles)",
                               f"run `make diagrams` and commit {STORE}/")
     for drawing in sorted((site.root / STORE).glob("*.svg")):
         for line, what in unsafe_parts(drawing):
             yield Problem(drawing, line, "DIAG006", f"the drawing contains {what}",
                           "run `make diagrams` to draw it again (drawings are generated, never edited by hand)")
-
-
-class _Scanner(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line = self.getpos()[0]
-        if tag in ACTIVE_ELEMENTS:
-            self.found.append((line, f"a <{tag}> element"))
-        for name, value in attrs:
-            value = (value or "").strip()
-            if name.startswith("on"):
-                self.found.append((line, f"an event handler ({name}=)"))
-            elif name in LINK_ATTRIBUTES and not value.startswith("#"):
-                self.found.append((line, f"a link to {value!r} ({name}=)"))
-            elif name == "style" and _fetches(value):
-                self.found.append((line, "a style that loads a resource"))
-
-    def handle_data(self, data: str) -> None:
-        if self.lasttag == "style" and _fetches(data):
-            self.found.append((self.getpos()[0], "a <style> rule that loads a resource"))
 
 
 def _fetches(css: str) -> bool:
@@ -73,7 +57,19 @@ def _fetches(css: str) -> bool:
 
 
 def unsafe_parts(drawing: Path) -> list[tuple[int, str]]:
-    scanner = _Scanner()
-    scanner.feed(drawing.read_text(encoding="utf-8"))
-    scanner.close()
-    return scanner.found
+    found = []
+    for tag in BeautifulSoup(drawing.read_text(encoding="utf-8"), "html.parser").find_all(True):
+        line = tag.sourceline or 1
+        if tag.name in ACTIVE_ELEMENTS:
+            found.append((line, f"a <{tag.name}> element"))
+        for name, value in tag.attrs.items():
+            value = " ".join(value) if isinstance(value, list) else value.strip()
+            if name.startswith("on"):
+                found.append((line, f"an event handler ({name}=)"))
+            elif name in LINK_ATTRIBUTES and not value.startswith("#"):
+                found.append((line, f"a link to {value!r} ({name}=)"))
+            elif name == "style" and _fetches(value):
+                found.append((line, "a style that loads a resource"))
+        if tag.name == "style" and _fetches(tag.get_text()):
+            found.append((line, "a <style> rule that loads a resource"))
+    return found

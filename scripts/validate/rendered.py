@@ -21,27 +21,21 @@ Text inside code spans and code blocks is never examined: Markdown shown as an e
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import markdown
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from scripts.pagemodel import Page
 from scripts.validate import Problem
-from scripts.validate.stored_results import StoredResults
 from scripts.doctree import Site
-from scripts.project import ROOT
 
 # Where a block's text begins and ends in Python-Markdown's output: text is examined per block.
 BLOCKS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "blockquote", "div",
           "details", "table", "ul", "ol", "body"}
-VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source", "area", "base", "embed", "param",
-        "track"}
 CODE = {"code", "pre", "script", "style", "svg"}
 FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 MARKER = re.compile(r"^[ \t]*(!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"]*)\")?[ \t]*$")
@@ -52,99 +46,63 @@ PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*
 
 
 @dataclass
-class _Frame:
-    tag: str
-    boxed: bool = False  # an admonition or a details block
-    content: bool = False  # for a box: anything besides its title
-    text: list[str] = field(default_factory=list)  # for a block: its text, code replaced by a placeholder
-    title: list[str] = field(default_factory=list)
-    kind: str = ""
-    order: int = 0
-
-
-@dataclass
 class Rendered:
     """What the checks need from one conversion: facts about the output, in document order."""
 
     extra_cells: list[tuple[str, int, int]] = field(default_factory=list)  # (row text, cells, header cells)
     empty_boxes: list[int] = field(default_factory=list)  # the order (0, 1, …) of each empty admonition/details
-    boxes: list[tuple[str, str]] = field(default_factory=list)  # (kind, title) of every box, in opening order
-    # The text (outside code) of each block that may hold literal Markdown, in closing order; blocks without `[^`,
-    # `!!!`, `???` or `|` cannot, and are not kept (the cache stays small).
+    boxes: list[tuple[str, str]] = field(default_factory=list)  # (kind, title) of every box, in document order
+    # The text (outside code) of each block that may hold literal Markdown; blocks without `[^`, `!!!`, `???` or
+    # `|` cannot, and are not kept.
     texts: list[str] = field(default_factory=list)
     footnote_refs: set[str] = field(default_factory=set)  # labels the output links to (fnref)
     footnote_defs: list[str] = field(default_factory=list)  # labels of the notes the output lists (fn:…)
     footnotes: bool = False  # the site enables the `footnotes` extension
 
 
-class _Reader(HTMLParser):
-    def __init__(self, result: Rendered) -> None:
-        super().__init__(convert_charrefs=True)
-        self.result = result
-        self.stack: list[_Frame] = [_Frame("body")]
-        self.code = 0
+def _is_title(tag: Tag) -> bool:
+    return tag.name == "summary" or (tag.name == "p" and "admonition-title" in tag.get("class", []))
 
-    def _box(self) -> _Frame | None:
-        return self.stack[-1] if self.stack[-1].boxed else None
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        classes = (values.get("class") or "").split()
-        box = self._box()
-        is_title = (tag == "p" and "admonition-title" in classes) or tag == "summary"
-        if box is not None and not is_title:
-            box.content = True
-        if tag == "sup" and (values.get("id") or "").startswith("fnref"):
-            self.result.footnote_refs.add((values.get("id") or "").split(":", 1)[-1])
-        if tag == "li" and (values.get("id") or "").startswith("fn:"):
-            self.result.footnote_defs.append((values.get("id") or "")[3:])
-        if tag in VOID:
-            return
-        frame = _Frame(tag)
-        if (tag == "div" and "admonition" in classes) or tag == "details":
-            frame.boxed = True
-            frame.kind = next((c for c in classes if c != "admonition"), "")
-            frame.order = len(self.result.boxes)
-            self.result.boxes.append((frame.kind, ""))
-        if is_title:
-            frame.kind = "title"
-        self.stack.append(frame)
-        if tag in CODE:
-            self.code += 1
-            self._block().text.append("\0")
+def _own_text(block: Tag) -> str:
+    """A block's text without its nested blocks' (each is examined on its own), code replaced by a placeholder."""
+    parts = []
+    for child in block.children:
+        if isinstance(child, Tag):
+            if child.name in CODE:
+                parts.append("\0")
+            elif child.name not in BLOCKS and not _is_title(child):
+                parts.append(_own_text(child))
+        elif type(child) is NavigableString:
+            parts.append(str(child))
+    return "".join(parts)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
 
-    def _block(self) -> _Frame:
-        return next(frame for frame in reversed(self.stack) if frame.tag in BLOCKS or frame.kind == "title")
+def read(html: str, result: Rendered) -> Rendered:
+    soup = BeautifulSoup(html, "html.parser")
+    for sup in soup.find_all("sup", id=re.compile("^fnref")):
+        result.footnote_refs.add(sup["id"].split(":", 1)[-1])
+    result.footnote_defs += [li["id"][3:] for li in soup.find_all("li", id=re.compile("^fn:"))]
+    boxes = soup.find_all(lambda tag: tag.name == "details" or (tag.name == "div" and "admonition" in
+                                                                tag.get("class", [])))
+    for order, box in enumerate(boxes):
+        title = next((child for child in box.find_all(True, recursive=False) if _is_title(child)), None)
+        kind = next((name for name in box.get("class", []) if name != "admonition"), "")
+        result.boxes.append((kind, title.get_text().strip() if title else ""))
+        if not any(child is not title for child in box.find_all(True, recursive=False)) and \
+                not "".join(box.find_all(string=True, recursive=False)).strip():
+            result.empty_boxes.append(order)
+    for block in [soup, *soup.find_all(lambda tag: tag.name in BLOCKS and not _is_title(tag))]:
+        if tag_in_code(block):
+            continue
+        text = _own_text(block)
+        if SUSPECT.search(text):
+            result.texts.append(text)
+    return result
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in VOID or not any(frame.tag == tag for frame in self.stack[1:]):
-            return
-        while True:
-            frame = self.stack.pop()
-            if frame.tag in CODE:
-                self.code -= 1
-            if frame.kind == "title":
-                box = next((f for f in reversed(self.stack) if f.boxed), None)
-                if box is not None:
-                    self.result.boxes[box.order] = (box.kind, "".join(frame.text).strip())
-            elif frame.tag in BLOCKS:
-                text = "".join(frame.text)
-                if SUSPECT.search(text):
-                    self.result.texts.append(text)
-            if frame.boxed and not frame.content:
-                self.result.empty_boxes.append(frame.order)
-            if frame.tag == tag:
-                return
 
-    def handle_data(self, data: str) -> None:
-        box = self._box()
-        if box is not None and data.strip():
-            box.content = True
-        if not self.code:
-            self._block().text.append(data)
+def tag_in_code(tag: Tag) -> bool:
+    return any(parent.name in CODE for parent in tag.parents)
 
 
 def _find_line(lines: list[str], needle: str, start: int, whole: bool = False) -> int:
@@ -166,57 +124,7 @@ class _Renderer:
         self.md.reset()
         self.rows.clear()
         html = self.md.convert(text)
-        result = Rendered(extra_cells=list(self.rows), footnotes=self.footnotes)
-        reader = _Reader(result)
-        reader.feed(html)
-        reader.close()
-        return result
-
-
-# Converting every page takes a second or two; the result depends only on the page's text, the configuration and the
-# installed Markdown packages. So it is kept, like textlint's findings (prose.py), in memory for the tests and on
-# disk under the ignored build/ folder between runs: a run converts only the pages that changed. (The site's own
-# extensions run without a page context here: the translation notice adds nothing, a diagram is inlined from
-# docs/diagrams/ or left as its code block; neither changes what these checks read.)
-CACHE_FILE = ROOT / "build" / "validate" / "rendered-cache.json"
-_RESULTS: StoredResults[Rendered] = StoredResults(
-    CACHE_FILE,
-    to_json=lambda value: {**vars(value), "footnote_refs": sorted(value.footnote_refs)},
-    from_json=lambda value: Rendered(
-        [tuple(row) for row in value["extra_cells"]], value["empty_boxes"], [tuple(box) for box in value["boxes"]],
-        value["texts"], set(value["footnote_refs"]), value["footnote_defs"], value["footnotes"]))
-
-
-def _versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
-
-    found = []
-    for name in ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material"):
-        try:
-            found.append(f"{name}={version(name)}")
-        except PackageNotFoundError:
-            found.append(f"{name}=none")
-    return ",".join(found)
-
-
-def _result_key(config_key: str, text: str) -> str:
-    return hashlib.sha256(f"{config_key}\0{text}".encode("utf-8")).hexdigest()
-
-
-def _config_key(path: Path) -> str:
-    """The text of a config and of every file it INHERITs, and the versions of the Markdown packages: what decides
-    how a page is converted."""
-    digest = hashlib.sha256(_versions().encode("utf-8") + b"\0")
-    seen = set()
-    while path.is_file() and path not in seen:
-        seen.add(path)
-        text = path.read_text(encoding="utf-8")
-        digest.update(text.encode("utf-8") + b"\0")
-        inherit = re.search(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", text, re.M)
-        if not inherit:
-            break
-        path = (path.parent / inherit.group(1)).resolve()
-    return digest.hexdigest()
+        return read(html, Rendered(extra_cells=list(self.rows), footnotes=self.footnotes))
 
 
 def _is_footnotes(extension: Any) -> bool:
@@ -255,25 +163,17 @@ def _body(page: Page) -> tuple[str, int]:
 
 
 def check(site: Site) -> Iterator[Problem]:
-    changed = False
+    # Every page is converted on every run (about a second for the whole site): no stored result can go stale.
+    # (The site's own extensions run without a page context here: the translation notice adds nothing, a diagram
+    # is inlined from docs/diagrams/ or left as its code block; neither changes what these checks read.)
     for language, config in site.configs.items():
         pages = list(site.pages[language].values())
         if not pages or not config.path.is_file():
             continue
-        key = _config_key(config.path)
-        bodies = {page.path: _body(page) for page in pages}
-        keys = {path: _result_key(key, text) for path, (text, _) in bodies.items()}
-        renderer: _Renderer | None = None
+        renderer = _renderer(config.values)
         for page in pages:
-            text, first = bodies[page.path]
-            result = _RESULTS.get(keys[page.path])
-            if result is None:
-                renderer = renderer or _renderer(config.values)
-                result = _RESULTS[keys[page.path]] = renderer.render(text)
-                changed = True
-            yield from _problems(page, result, first)
-    if changed:
-        _RESULTS.save()
+            text, first = _body(page)
+            yield from _problems(page, renderer.render(text), first)
 
 
 def _problems(page: Page, result: Rendered, first: int) -> Iterator[Problem]:

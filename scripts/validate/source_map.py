@@ -1,6 +1,7 @@
 """MAP: every entry of docs/source-map.yml names a page and a heading id that exist in both languages, and says what
 the source sub-section is about with two or three key terms per language that the mapped section contains (the
-heading and everything under it up to the next heading of the same or a higher level; case-insensitive in English)."""
+heading and everything under it up to the next heading of the same or a higher level; case-insensitive). Every
+language of the model needs its terms."""
 
 from __future__ import annotations
 
@@ -44,12 +45,12 @@ def check(site: Site) -> Iterator[Problem]:
                               "fix `anchor`, or give the heading that covers this part that id")
             elif not 2 <= len(terms.get(language, [])) <= 3:
                 yield Problem(path, line, "MAP005", f"the entry needs two or three key terms for {language}",
-                              f"add terms: {{ja: [語, 語], en: [term, term]}} that say what the source part is about")
+                              f"add `{language}: [term, term]` to the entry's terms: words of the section that say "
+                              "what the source part is about")
             else:
                 text = section_text(target, anchor)
                 for term in terms[language]:
-                    found = term.lower() in text.lower() if language == "en" else term in text
-                    if not found:
+                    if term.lower() not in text.lower():
                         yield Problem(path, line, "MAP004",
                                       f"{shown}#{anchor} does not contain the key term `{term}`",
                                       "cover that part of the source in the section, or map the entry to the section "

@@ -27,14 +27,14 @@
   }
 
   function pathOf(url) {
-    try { return new URL(String(url), location.href).pathname; } catch (error) { return ""; }
+    try { return new URL(String(url), location.href).pathname; } catch { return ""; }
   }
 
   // The index: the request is opened at once, as Material expects, but sent only when search is wanted.
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   var held = new WeakSet();
-  XMLHttpRequest.prototype.open = function (method, url) {
+  XMLHttpRequest.prototype.open = function (_method, url) {
     if (INDEX.test(pathOf(url))) held.add(this); else held.delete(this);
     return open.apply(this, arguments);
   };

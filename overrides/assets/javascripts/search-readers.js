@@ -16,7 +16,11 @@
 
   function translations() {
     var config = document.getElementById("__config");
+<<<<<<< HEAD
     try { return JSON.parse(config.textContent).translations || {}; } catch (error) { return {}; }
+=======
+    try { return JSON.parse(config.textContent).translations["search.result.none"]; } catch { return null; }
+>>>>>>> main
   }
 
   function setup() {

@@ -32,7 +32,7 @@
   var synonyms = null; // one RegExp over every reader's word, and the site's word for each
   var replacements = {};
 
-  function escape(text) {
+  function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
@@ -50,7 +50,8 @@
     alternatives.sort(function (a, b) { return b.length - a.length; });
     if (alternatives.length) {
       synonyms = new RegExp(alternatives.map(function (variant) {
-        var pattern = escape(variant);
+        var pattern = escapeRegExp(variant);
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is "ASCII only", control characters included
         return /^[\x00-\x7f]+$/.test(variant) ? "(?<![a-z0-9])" + pattern + "(?![a-z0-9])" : pattern;
       }).join("|"), "g");
     }
@@ -224,10 +225,16 @@
         setup(message.data.config);
         learnWords(message.data.docs);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
+<<<<<<< HEAD
         var tries;
         try { tries = attempts(message.data); } catch (error) { tries = [message.data]; }
         waiting.push(tries.slice(1));
         return listener.call(self, {data: {type: QUERY, data: tries[0]}});
+=======
+        var data;
+        try { data = rewrite(message.data); } catch { data = message.data; }
+        return listener.call(self, {data: {type: QUERY, data: data}});
+>>>>>>> main
       }
       return listener.call(self, event);
     }, options);
