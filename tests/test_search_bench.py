@@ -7,16 +7,28 @@ from scripts.bench import search as search_bench
 
 
 def _row(query, rank, anchor=None, opens=None):
-    return {"language": "ja", "query": query, "page": "reset/", "rank": rank, "ms": 10, "results": 3 if rank else 0,
-            "anchor": anchor, "opens": opens, "top": ["reset/"]}
+    return {
+        "language": "ja",
+        "query": query,
+        "page": "reset/",
+        "rank": rank,
+        "ms": 10,
+        "results": 3 if rank else 0,
+        "anchor": anchor,
+        "opens": opens,
+        "top": ["reset/"],
+    }
 
 
 def test_held_out_figures_are_reported_apart_from_the_tuned_ones():
     tuned = [_row("a", 1), _row("b", 1)]
     held = [_row("c", 1, "steps", "steps"), _row("d", 2, "steps", ""), _row("e", None, "steps", None)]
-    report = {"languages": {"ja": search_bench.summarise(tuned)}, "queries": tuned,
-              "heldout": {"languages": {"ja": search_bench.summarise(held)}, "queries": held},
-              "index": {"ja": {"raw_bytes": 1024, "gzip_bytes": 1024}}}
+    report = {
+        "languages": {"ja": search_bench.summarise(tuned)},
+        "queries": tuned,
+        "heldout": {"languages": {"ja": search_bench.summarise(held)}, "queries": held},
+        "index": {"ja": {"raw_bytes": 1024, "gzip_bytes": 1024}},
+    }
     s = report["heldout"]["languages"]["ja"]
     assert (s["top1"], s["top3"], s["none"], s["sections"], s["at_section"]) == (1, 2, 1, 3, 1)
     rows = search_bench.table(report, report["index"]).splitlines()[2:]
@@ -24,13 +36,18 @@ def test_held_out_figures_are_reported_apart_from_the_tuned_ones():
     assert "| 1 of 3 |" in rows[1] and "| - |" in rows[0]
     lines = search_bench.budget_lines(report)
     assert lines[0].startswith("- ja (tuned): top-3 100 %") and lines[1].startswith("- ja (held-out): top-3 67 %")
-    assert search_bench.misses(report) == ["held-out ja: 'd' -> reset/ rank 2, top ['reset/']",
-                                           "held-out ja: 'e' -> reset/ rank None, top ['reset/']"]
+    assert search_bench.misses(report) == [
+        "held-out ja: 'd' -> reset/ rank 2, top ['reset/']",
+        "held-out ja: 'e' -> reset/ rank None, top ['reset/']",
+    ]
     assert search_bench.section_misses(report) == ["held-out ja: 'd' -> reset/#steps opens at the top"]
 
 
 def test_a_report_without_a_held_out_set_shows_the_tuned_one_only():
     tuned = [_row("a", 1)]
-    report = {"languages": {"ja": search_bench.summarise(tuned)}, "queries": tuned,
-              "heldout": {"languages": {}, "queries": []}}
+    report = {
+        "languages": {"ja": search_bench.summarise(tuned)},
+        "queries": tuned,
+        "heldout": {"languages": {}, "queries": []},
+    }
     assert list(search_bench.sets(report)) == ["tuned"]

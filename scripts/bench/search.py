@@ -2,12 +2,13 @@
 
 `python -m scripts.bench.search` (also part of `make bench`): for every query of two sets, the tuned set
 tests/browser/search_queries.yml (the queries the search was tuned on) and the held-out set
-tests/browser/search_heldout.yml (written before tuning and never tuned on: the honest figure), puts it into Material's search box (all but the last letter at once, then the last as a key press or an
-input-method commit, as a reader's keyboard produces it), waits for the results of
-that exact query (events, no fixed pauses) and records where the expected page ranks and how long the results took
-after the last keystroke. Prints top-1, top-3 and MRR per language and set, the median time, the size of each
-language's search index (raw and gzip), and for queries that name a section (`anchor`), how many results of the
-solving page open at that section. The browser test tests/browser/test_search.py uses the same typing code.
+tests/browser/search_heldout.yml (written before tuning and never tuned on: the honest figure), puts it into
+Material's search box (all but the last letter at once, then the last as a key press or an input-method commit, as a
+reader's keyboard produces it), waits for the results of that exact query (events, no fixed pauses) and records
+where the expected page ranks and how long the results took after the last keystroke. Prints top-1, top-3 and MRR
+per language and set, the median time, the size of each language's search index (raw and gzip), and for queries
+that name a section (`anchor`), how many results of the solving page open at that section. The browser test
+tests/browser/test_search.py uses the same typing code.
 """
 
 from __future__ import annotations
@@ -116,8 +117,9 @@ def open_search(page: Page, url: str) -> None:
     page.keyboard.press("/")
     # Ready once the worker has answered its setup: Material then replaces "Initializing search" with its prompt.
     initializing = page.locator(".md-search-result__meta").inner_text()
-    page.wait_for_function("t => document.querySelector('.md-search-result__meta').innerText !== t",
-                           arg=initializing, timeout=20_000)
+    page.wait_for_function(
+        "t => document.querySelector('.md-search-result__meta').innerText !== t", arg=initializing, timeout=20_000
+    )
 
 
 @dataclass
@@ -197,11 +199,19 @@ def measure(browser: Browser, base_url: str, queries: dict[str, list[dict]] | No
             rows = []
             for case in cases:
                 outcome = search(page, case["query"])
-                rows.append({"language": language, "query": case["query"], "page": case["page"],
-                             "rank": rank(outcome.found, root + case["page"]), "ms": outcome.ms,
-                             "results": len(outcome.found), "anchor": case.get("anchor"),
-                             "opens": opens_at(outcome, root + case["page"]),
-                             "top": [u[len(root):] or "/" for u in outcome.found[:TOP]]})
+                rows.append(
+                    {
+                        "language": language,
+                        "query": case["query"],
+                        "page": case["page"],
+                        "rank": rank(outcome.found, root + case["page"]),
+                        "ms": outcome.ms,
+                        "results": len(outcome.found),
+                        "anchor": case.get("anchor"),
+                        "opens": opens_at(outcome, root + case["page"]),
+                        "top": [u[len(root) :] or "/" for u in outcome.found[:TOP]],
+                    }
+                )
         finally:
             context.close()
         report["languages"][language] = summarise(rows)
@@ -217,31 +227,42 @@ def sets(report: dict) -> dict[str, dict]:
 
 
 def table(report: dict, sizes: dict[str, dict[str, int]]) -> str:
-    lines = ["| set | language | queries | top-1 | top-3 | MRR | no result | opens at its section | median ms "
-             "| index KB raw | index KB gzip |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| set | language | queries | top-1 | top-3 | MRR | no result | opens at its section | median ms "
+        "| index KB raw | index KB gzip |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for name, measured in sets(report).items():
         for language, s in measured["languages"].items():
             n = s["queries"]
             section = f"{s['at_section']} of {s['sections']}" if s.get("sections") else "-"
-            lines.append(f"| {name} | {language} | {n} | {s['top1']} ({100 * s['top1'] / n:.0f} %) | {s['top3']} "
-                         f"({100 * s['top3'] / n:.0f} %) | {s['mrr']:.2f} | {s['none']} | {section} | "
-                         f"{s['median_ms']} | {sizes[language]['raw_bytes'] / 1024:.0f} | "
-                         f"{sizes[language]['gzip_bytes'] / 1024:.1f} |")
+            lines.append(
+                f"| {name} | {language} | {n} | {s['top1']} ({100 * s['top1'] / n:.0f} %) | {s['top3']} "
+                f"({100 * s['top3'] / n:.0f} %) | {s['mrr']:.2f} | {s['none']} | {section} | "
+                f"{s['median_ms']} | {sizes[language]['raw_bytes'] / 1024:.0f} | "
+                f"{sizes[language]['gzip_bytes'] / 1024:.1f} |"
+            )
     return "\n".join(lines)
 
 
 def misses(report: dict) -> list[str]:
-    return [f"{name} {r['language']}: {r['query']!r} -> {r['page']} rank {r['rank']}, top {r['top']}"
-            for name, measured in sets(report).items() for r in measured["queries"] if r["rank"] != 1]
+    return [
+        f"{name} {r['language']}: {r['query']!r} -> {r['page']} rank {r['rank']}, top {r['top']}"
+        for name, measured in sets(report).items()
+        for r in measured["queries"]
+        if r["rank"] != 1
+    ]
 
 
 def section_misses(report: dict) -> list[str]:
     """Queries whose solving page is listed but opens elsewhere than the section the query names."""
-    return [f"{name} {r['language']}: {r['query']!r} -> {r['page']}#{r['anchor']} opens at "
-            f"{'#' + r['opens'] if r['opens'] else 'the top'}"
-            for name, measured in sets(report).items() for r in measured["queries"]
-            if r.get("anchor") and r.get("opens") is not None and r["opens"] != r["anchor"]]
+    return [
+        f"{name} {r['language']}: {r['query']!r} -> {r['page']}#{r['anchor']} opens at "
+        f"{'#' + r['opens'] if r['opens'] else 'the top'}"
+        for name, measured in sets(report).items()
+        for r in measured["queries"]
+        if r.get("anchor") and r.get("opens") is not None and r["opens"] != r["anchor"]
+    ]
 
 
 # Issue 12's budgets: results within 50 ms (median, index loaded) and an index no bigger than 1.5 times the
@@ -251,8 +272,13 @@ BUDGET_INDEX_GZIP_KB = 1.5 * 54
 GOAL = {"top3": 0.95, "top1": 0.80}
 
 
-def run(site: Path, chrome: str, base_path: str, queries: dict[str, list[dict]] | None = None,
-        heldout: dict[str, list[dict]] | None = None) -> dict:
+def run(
+    site: Path,
+    chrome: str,
+    base_path: str,
+    queries: dict[str, list[dict]] | None = None,
+    heldout: dict[str, list[dict]] | None = None,
+) -> dict:
     """Serve `site` under `base_path` (gzip, as GitHub Pages), measure every query of the tuned set (`queries`, by
     default search_queries.yml) and of the held-out set (`heldout`, by default search_heldout.yml; {} for none),
     add the index sizes."""
@@ -278,16 +304,16 @@ def budget_lines(report: dict) -> list[str]:
         for language, s in measured["languages"].items():
             n = s["queries"]
             gzip_kb = report["index"][language]["gzip_bytes"] / 1024
-            checks = [(f"top-3 {100 * s['top3'] / n:.0f} % (goal ≥ {GOAL['top3']:.0%})",
-                       s["top3"] >= GOAL["top3"] * n),
-                      (f"top-1 {100 * s['top1'] / n:.0f} % (goal ≥ {GOAL['top1']:.0%})",
-                       s["top1"] >= GOAL["top1"] * n),
-                      (f"no result {s['none']} (goal 0)", s["none"] == 0),
-                      (f"median {s['median_ms']} ms (budget < {BUDGET_MS})", s["median_ms"] < BUDGET_MS),
-                      (f"index {gzip_kb:.1f} KB gzip (budget ≤ {BUDGET_INDEX_GZIP_KB:.0f})",
-                       gzip_kb <= BUDGET_INDEX_GZIP_KB)]
-            lines.append(f"- {language} ({name}): "
-                         + "; ".join(text + ("" if ok else " MISSED") for text, ok in checks))
+            checks = [
+                (f"top-3 {100 * s['top3'] / n:.0f} % (goal ≥ {GOAL['top3']:.0%})", s["top3"] >= GOAL["top3"] * n),
+                (f"top-1 {100 * s['top1'] / n:.0f} % (goal ≥ {GOAL['top1']:.0%})", s["top1"] >= GOAL["top1"] * n),
+                (f"no result {s['none']} (goal 0)", s["none"] == 0),
+                (f"median {s['median_ms']} ms (budget < {BUDGET_MS})", s["median_ms"] < BUDGET_MS),
+                (f"index {gzip_kb:.1f} KB gzip (budget ≤ {BUDGET_INDEX_GZIP_KB:.0f})", gzip_kb <= BUDGET_INDEX_GZIP_KB),
+            ]
+            lines.append(
+                f"- {language} ({name}): " + "; ".join(text + ("" if ok else " MISSED") for text, ok in checks)
+            )
     return lines
 
 
@@ -298,19 +324,26 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--json", type=Path, help="also write the full report here")
     parser.add_argument("--match", help="only queries containing this text (quick checks while tuning)")
-    parser.add_argument("--set", choices=("both", "tuned", "held-out"), default="both",
-                        help="which query set to measure (tune on `tuned` only: the held-out set is for reporting)")
+    parser.add_argument(
+        "--set",
+        choices=("both", "tuned", "held-out"),
+        default="both",
+        help="which query set to measure (tune on `tuned` only: the held-out set is for reporting)",
+    )
     args = parser.parse_args()
 
     def chosen(name: str, loaded: dict[str, list[dict]]) -> dict[str, list[dict]]:
         if args.set not in ("both", name):
             return {}
-        picked = {language: [c for c in cases if not args.match or args.match in c["query"]]
-                  for language, cases in loaded.items()}
+        picked = {
+            language: [c for c in cases if not args.match or args.match in c["query"]]
+            for language, cases in loaded.items()
+        }
         return {language: cases for language, cases in picked.items() if cases}
 
-    report = run(args.site, chromium(), mount_path(), chosen("tuned", load_queries()),
-                 chosen("held-out", load_heldout()))
+    report = run(
+        args.site, chromium(), mount_path(), chosen("tuned", load_queries()), chosen("held-out", load_heldout())
+    )
     print(table(report, report["index"]))
     print("\n".join(budget_lines(report)))
     print("\nNot first:")

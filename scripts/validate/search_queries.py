@@ -43,8 +43,13 @@ def _check_file(path, urls: dict[str, set[str]]) -> Iterator[Problem]:
         language = key.value
         line = key.start_mark.line + 1
         if language not in urls:
-            yield Problem(path, line, "QUERY001", f"`{language}` is not a language of the project "
-                          f"(extra.languages lists {', '.join(urls)})", "use one of those language codes")
+            yield Problem(
+                path,
+                line,
+                "QUERY001",
+                f"`{language}` is not a language of the project (extra.languages lists {', '.join(urls)})",
+                "use one of those language codes",
+            )
             continue
         if not isinstance(cases, yaml.SequenceNode):
             yield Problem(path, line, "QUERY001", f"`{language}` is not a list of queries", FORMAT)
@@ -53,11 +58,17 @@ def _check_file(path, urls: dict[str, set[str]]) -> Iterator[Problem]:
             line = item.start_mark.line + 1
             entry = {k.value: v for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
             query, page = entry.get("query"), entry.get("page")
-            if not all(isinstance(n, yaml.ScalarNode) and n.tag.endswith(":str") for n in (query, page)) \
-                    or not query.value.strip():
+            if (
+                not all(isinstance(n, yaml.ScalarNode) and n.tag.endswith(":str") for n in (query, page))
+                or not query.value.strip()
+            ):
                 yield Problem(path, line, "QUERY001", "the entry needs a `query` and a `page`, both text", FORMAT)
             elif page.value not in urls[language]:
-                yield Problem(path, line, "QUERY002",
-                              f"{language}: `{page.value}` is not the URL of any page (query {query.value!r})",
-                              "name the page that solves the query by its URL below the language's root, e.g. "
-                              "`reset/` (`\"\"` for the home page), or write that page")
+                yield Problem(
+                    path,
+                    line,
+                    "QUERY002",
+                    f"{language}: `{page.value}` is not the URL of any page (query {query.value!r})",
+                    "name the page that solves the query by its URL below the language's root, e.g. "
+                    '`reset/` (`""` for the home page), or write that page',
+                )

@@ -23,10 +23,16 @@ QUERIES = load_queries()
 ONE_PAGE = {language: pytest.mark.xdist_group(f"search-{language}") for language in ("ja", "en")}
 
 CASES = [
-    pytest.param(language, case["query"], case["page"], id=f"{language}-{number:02d}",
-                 marks=[ONE_PAGE[language]] + (
-                     [pytest.mark.xfail(reason=case["known_miss"], strict=True)] if "known_miss" in case else []))
-    for language in ("ja", "en") for number, case in enumerate(QUERIES[language], 1)
+    pytest.param(
+        language,
+        case["query"],
+        case["page"],
+        id=f"{language}-{number:02d}",
+        marks=[ONE_PAGE[language]]
+        + ([pytest.mark.xfail(reason=case["known_miss"], strict=True)] if "known_miss" in case else []),
+    )
+    for language in ("ja", "en")
+    for number, case in enumerate(QUERIES[language], 1)
 ]
 
 

@@ -72,8 +72,9 @@ def commit(page: Page, text: str) -> dict:
     return page.evaluate(STATE_JS)
 
 
-@pytest.mark.parametrize(("language", "word"), [("ja", "忘れた"), ("ja", "届かない"), ("ja", "なくした"),
-                                                 ("en", "forgot")])
+@pytest.mark.parametrize(
+    ("language", "word"), [("ja", "忘れた"), ("ja", "届かない"), ("ja", "なくした"), ("en", "forgot")]
+)
 def test_a_word_committed_without_a_keyup_is_searched(language, word, search_box):
     state = commit(search_box(language), word)
     assert state["meta"] != state["translations"]["search.result.placeholder"], "the box still asks for a word"
@@ -89,8 +90,10 @@ def test_no_empty_list_while_a_word_of_the_query_is_on_the_site(search_box, site
     assert state["links"], "「ろぐいんできない」 found nothing although the site says できない"
 
 
-@pytest.mark.parametrize(("query", "section"), [("ぱすきー", "more-situations/#passkey-first"),
-                                               ("あかうんと ろっく", "more-situations/#account-locked")])
+@pytest.mark.parametrize(
+    ("query", "section"),
+    [("ぱすきー", "more-situations/#passkey-first"), ("あかうんと ろっく", "more-situations/#account-locked")],
+)
 def test_hiragana_left_unconverted_finds_the_katakana_word(query, section, search_box, page_url):
     """パスキー and ロック typed as a phone leaves them before conversion: the pages' katakana words are found."""
     state = commit(search_box("ja"), query)
@@ -102,15 +105,19 @@ def test_the_situations_whenever_the_list_is_empty(language, query, search_box, 
     state = commit(search_box(language), query)
     assert state["links"] == []
     assert state["panel"], "an empty list without the situation links"
-    links = search_box(language).evaluate("() => [...document.querySelectorAll('.search-start__empty a')]"
-                                          ".map(a => a.href)")
+    links = search_box(language).evaluate(
+        "() => [...document.querySelectorAll('.search-start__empty a')].map(a => a.href)"
+    )
     assert page_url(language, "start/") in links
 
 
-@pytest.mark.parametrize(("language", "query", "section"), [
-    ("ja", "内部エラー", "reset-problems/#internal-error"),
-    ("en", "internal error", "reset-problems/#internal-error"),
-])
+@pytest.mark.parametrize(
+    ("language", "query", "section"),
+    [
+        ("ja", "内部エラー", "reset-problems/#internal-error"),
+        ("en", "internal error", "reset-problems/#internal-error"),
+    ],
+)
 def test_a_result_opens_at_the_section_that_matched(language, query, section, search_box, page_url):
     page = search_box(language)
     state = commit(page, query)
@@ -138,8 +145,11 @@ def served_at_root(site_dir: Path):
     server.server_close()
 
 
-@pytest.mark.xfail(strict=True, reason="the situation links are rendered absolute from the published path by "
-                   "scripts/hooks/search_readers.py (helper M2's): remove this mark once the hook writes them relative")
+@pytest.mark.xfail(
+    strict=True,
+    reason="the situation links are rendered absolute from the published path by "
+    "scripts/hooks/search_readers.py (helper M2's): remove this mark once the hook writes them relative",
+)
 @pytest.mark.parametrize("path", ["", "reset/", "en/reset/"])
 def test_the_situation_links_work_when_the_site_is_served_at_the_root(path, browser: Browser, served_at_root):
     context = browser.new_context()
@@ -149,8 +159,9 @@ def test_the_situation_links_work_when_the_site_is_served_at_the_root(path, brow
         assert response is not None and response.ok
         links = page.evaluate("() => [...document.querySelectorAll('.search-start a')].map(a => a.href)")
         assert len(links) >= 6
-        broken = [link for link in links
-                  if not link.startswith(served_at_root) or context.request.get(link).status != 200]
+        broken = [
+            link for link in links if not link.startswith(served_at_root) or context.request.get(link).status != 200
+        ]
         assert not broken, f"situation links that lead nowhere when served at /: {broken}"
     finally:
         context.close()

@@ -16,11 +16,7 @@
 
   function translations() {
     var config = document.getElementById("__config");
-<<<<<<< HEAD
-    try { return JSON.parse(config.textContent).translations || {}; } catch (error) { return {}; }
-=======
-    try { return JSON.parse(config.textContent).translations["search.result.none"]; } catch { return null; }
->>>>>>> main
+    try { return JSON.parse(config.textContent).translations || {}; } catch { return {}; }
   }
 
   function setup() {

@@ -211,7 +211,7 @@
       waiting.shift();
       try {
         message = {type: RESULT, data: Object.assign({}, message.data, {items: atSection(message.data.items || [])})};
-      } catch (error) { /* Material's answer as it was */ }
+      } catch { /* Material's answer as it was */ }
     }
     return post.apply(self, [message].concat(Array.prototype.slice.call(arguments, 1)));
   };
@@ -225,16 +225,10 @@
         setup(message.data.config);
         learnWords(message.data.docs);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
-<<<<<<< HEAD
         var tries;
-        try { tries = attempts(message.data); } catch (error) { tries = [message.data]; }
+        try { tries = attempts(message.data); } catch { tries = [message.data]; }
         waiting.push(tries.slice(1));
         return listener.call(self, {data: {type: QUERY, data: tries[0]}});
-=======
-        var data;
-        try { data = rewrite(message.data); } catch { data = message.data; }
-        return listener.call(self, {data: {type: QUERY, data: data}});
->>>>>>> main
       }
       return listener.call(self, event);
     }, options);
