@@ -43,6 +43,15 @@ def test_held_out_figures_are_reported_apart_from_the_tuned_ones():
     assert search_bench.section_misses(report) == ["held-out ja: 'd' -> reset/#steps opens at the top"]
 
 
+def test_a_result_opening_inside_the_named_section_counts_as_at_it():
+    rows = [_row("a", 1, "code-not-arriving", "spam-folder"), _row("b", 1, "code-not-arriving", "internal-error")]
+    for row in rows:
+        row["section"] = ["code-not-arriving", "spam-folder"]
+    assert search_bench.summarise(rows)["at_section"] == 1
+    report = {"languages": {}, "queries": rows}
+    assert search_bench.section_misses(report) == ["tuned ja: 'b' -> reset/#code-not-arriving opens at #internal-error"]
+
+
 def test_a_report_without_a_held_out_set_shows_the_tuned_one_only():
     tuned = [_row("a", 1)]
     report = {
