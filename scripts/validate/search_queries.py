@@ -26,7 +26,7 @@ def check(site: Site) -> Iterator[Problem]:
     if not files:
         return
     project = Project(site.root)
-    urls = {language: set(project.page_urls(language)) for language in site.languages}
+    urls = {language: {page.url for page in project.pages(language)} for language in site.languages}
     for path in files:
         yield from _check_file(path, urls)
 

@@ -145,11 +145,6 @@ def served_at_root(site_dir: Path):
     server.server_close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the situation links are rendered absolute from the published path by "
-    "scripts/hooks/search_readers.py (helper M2's): remove this mark once the hook writes them relative",
-)
 @pytest.mark.parametrize("path", ["", "reset/", "en/reset/"])
 def test_the_situation_links_work_when_the_site_is_served_at_the_root(path, browser: Browser, served_at_root):
     context = browser.new_context()
