@@ -3,9 +3,10 @@ the page's language only; a query that finds nothing shows the start page's situ
 
 Typing and waiting are shared with `make bench` (scripts/bench/search.py): the query goes in as a paste would, but
 its last letter is a key press (or, in Japanese, an input-method commit), on which the search runs (Material's
-keyup, or the input the readers' search passes on to it: tests/browser/test_search_mechanisms.py); each query waits for the search worker's answer to that very query (no fixed pauses). The
-time from the last keystroke to the results is recorded in test-results/search-timings.json and printed at the end
-of the run; it is not asserted on (`make bench` reports the median).
+keyup, or the input the readers' search passes on to it: tests/browser/test_search_mechanisms.py); each query
+waits for the search worker's answer to that very query (no fixed pauses). The time from the last keystroke to the
+results is recorded in test-results/search-timings.json and printed at the end of the run; it is not asserted on
+(`make bench` reports the median).
 """
 
 from __future__ import annotations
