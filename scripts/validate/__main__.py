@@ -31,6 +31,7 @@ from scripts.validate import (
     rendered,
     repeats,
     safety,
+    search_queries,
     source_map,
     staleness,
     terms,
@@ -42,7 +43,7 @@ from scripts.project import ROOT, ProjectError
 
 # Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
 CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map, terms,
-          triage, rendered, language, safety, search_words,
+          triage, rendered, language, safety, search_words, search_queries,
           markdownlint, citations, danger, repeats)
 
 
