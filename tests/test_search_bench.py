@@ -60,3 +60,17 @@ def test_a_report_without_a_held_out_set_shows_the_tuned_one_only():
         "heldout": {"languages": {}, "queries": []},
     }
     assert list(search_bench.sets(report)) == ["tuned"]
+
+
+def test_the_second_held_out_set_is_reported_as_its_own_set():
+    tuned, held_2 = [_row("a", 1)], [_row("b", 2), _row("c", 1)]
+    report = {
+        "languages": {"ja": search_bench.summarise(tuned)},
+        "queries": tuned,
+        "heldout": {"languages": {}, "queries": []},
+        "heldout_2": {"languages": {"ja": search_bench.summarise(held_2)}, "queries": held_2},
+        "index": {"ja": {"raw_bytes": 1024, "gzip_bytes": 1024}},
+    }
+    assert list(search_bench.sets(report)) == ["tuned", "held-out 2"]
+    assert search_bench.budget_lines(report)[1].startswith("- ja (held-out 2): top-3 100 % (goal ≥ 95%); top-1 50 % (goal ≥ 80%) MISSED")
+    assert search_bench.misses(report) == ["held-out 2 ja: 'b' -> reset/ rank 2, top ['reset/']"]

@@ -342,7 +342,8 @@ def summary(report: dict) -> str:
             "## Search",
             "",
             "Reader-phrased queries typed into the search box: the tuned set (tests/browser/search_queries.yml) and "
-            "the held-out set (tests/browser/search_heldout.yml, never tuned on); time from the "
+            "two held-out sets (tests/browser/search_heldout.yml and search_heldout_2.yml, never tuned on); time "
+            "from the "
             "last keystroke to the results drawn, index loaded; index size as downloaded when a reader starts "
             "to search. MRR: mean of 1/rank of the page that solves the problem (0 when not listed).",
             "",
@@ -415,7 +416,8 @@ def main() -> None:
     tests, size = test_counts(), project_size()
     print(
         f"bench: search, {sum(len(c) for c in search_bench.load_queries().values())} tuned and "
-        f"{sum(len(c) for c in search_bench.load_heldout().values())} held-out reader-phrased queries "
+        f"{sum(len(c) for c in search_bench.load_heldout().values())} + "
+        f"{sum(len(c) for c in search_bench.load_heldout_2().values())} held-out reader-phrased queries "
         "typed into the search box",
         flush=True,
     )
