@@ -26,26 +26,12 @@ def check(site: Site) -> Iterator[Problem]:
     try:
         found = prose.markdownlint([page.text for page in pages], CONFIG)
     except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError, subprocess.SubprocessError) as error:
-        yield Problem(
-            CONFIG,
-            1,
-            "PROSE000",
-            f"markdownlint could not run: {' '.join(str(error).split())[:300]}",
-            "run `make setup` (Node 20+ and the pinned packages are needed)",
-        )
+        yield prose.tool_failure(CONFIG, "markdownlint", str(error))
         return
+    fallback = "follow markdownlint's rule {}; the project's settings and why are in .markdownlint-cli2.yaml"
     for page, findings in zip(pages, found, strict=True):
         for line, rule, message in findings:
-            yield Problem(
-                page.path,
-                int(line),
-                rule,
-                message,
-                FIXES.get(
-                    rule,
-                    f"follow markdownlint's rule {rule}; the project's settings and why are in .markdownlint-cli2.yaml",
-                ),
-            )
+            yield Problem(page.path, int(line), rule, message, FIXES.get(rule, fallback.format(rule)))
 
 
 # A rule whose finding sits on another line than the project's check of the same defect: MD041 names the first line
