@@ -51,10 +51,9 @@ def load(language: str, root: Path | None = None, languages: tuple[str, ...] | N
             f"search_readers: the site language {language!r} is not in extra.languages "
             f"({', '.join(languages)}) (fix: add it there, with its words in {search_words.DATA})"
         )
-    try:
-        data = search_words.load(root, languages)
-    except search_words.SearchWordsError as error:
-        raise PluginError(str(error)) from None
+    data, problems = search_words.check_file(root, languages)
+    if problems:
+        raise PluginError("\n".join(problem.format(root) for problem in problems))
     synonyms = []
     for group in (data.get("synonyms") or {}).get(language) or []:
         variants = sorted({fold(v) for v in group["from"]} - {fold(group["to"])}, key=len, reverse=True)
