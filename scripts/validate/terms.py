@@ -88,11 +88,6 @@ class Dictionary:
     problems: list[Problem]
 
 
-def _cells(line: str) -> list[str] | None:
-    match = TABLE_ROW.match(line)
-    return [cell.strip() for cell in match["cells"].split("|")] if match else None
-
-
 def _sections(page: Page) -> list[tuple[str, str, int, int]]:
     """(id, text, first line, last line) of every H2 section of the page."""
     h2 = [h for h in page.headings if h.level == 2]
@@ -102,19 +97,16 @@ def _sections(page: Page) -> list[tuple[str, str, int, int]]:
 
 def _table_rows(page: Page, first: int, last: int) -> Iterator[tuple[int, list[str]]]:
     for number in range(first, last + 1):
-        line = page.lines[number - 1]
-        cells = _cells(line)
-        if cells is not None and not DELIMITER_ROW.match(line):
-            yield number, cells
+        row = TABLE_ROW.match(page.lines[number - 1])
+        if row and not DELIMITER_ROW.match(row[0]):
+            yield number, [cell.strip() for cell in row["cells"].split("|")]
 
 
 def _items(text: str) -> list[str]:
-    items = []
-    for item in LIST_SPLIT.split(text.strip().rstrip("。.")):
-        item = TRAILING_NOTE.sub("", item).strip().strip("`「」")
-        if item:
-            items.append(item)
-    return items
+    items = (
+        TRAILING_NOTE.sub("", item).strip().strip("`「」") for item in LIST_SPLIT.split(text.strip().rstrip("。."))
+    )
+    return [item for item in items if item]
 
 
 def load_dictionary(site: Site, language: str) -> Dictionary:
@@ -144,31 +136,22 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
                 gloss = re.search(r'"([^"]+)"', cells[1]) if len(cells) > 1 else None
                 known = dictionary.glosses.setdefault(label["label"], gloss[1]) if label and gloss else None
                 if not known:
-                    problem(
-                        glossary,
-                        number,
-                        'a screen-label row needs 「label」 and "gloss"',
-                        'write | 「ラベル」 | "Gloss" | … |',
-                    )
+                    fix = 'write | 「ラベル」 | "Gloss" | … |'
+                    problem(glossary, number, 'a screen-label row needs 「label」 and "gloss"', fix)
                 elif known != gloss[1]:
                     message = f'「{label["label"]}」 is glossed both "{known}" and "{gloss[1]}"'
-                    problem(
-                        glossary, number, message, "keep one row per label: one English gloss for each Japanese label"
-                    )
+                    problem(glossary, number, message, "keep one row per label: one English gloss for each label")
             continue
         term = TRAILING_NOTE.sub("", text).strip()
         if data["spaces"] and not any(word[:1].isupper() for word in term.split()[1:]):
             term = term[:1].lower() + term[1:]  # "Identity document" -> "identity document"; not "Message Center"
+        entry = f"glossary entry {text} ({GLOSSARY}#{section_id})"
         for number in range(first, last + 1):
             match = _other_names(language).match(glossary.lines[number - 1])
             if match:
                 skip.add(number)
             for wrong in _items(match["list"]) if match else ():
-                add(
-                    Variant(wrong, term, "TERM001", f"glossary entry {text} ({GLOSSARY}#{section_id})"),
-                    glossary,
-                    number,
-                )
+                add(Variant(wrong, term, "TERM001", entry), glossary, number)
 
     style = site.pages[language].get(STYLE_GUIDE)
     for section_id, _heading, first, last in _sections(style) if style else ():
@@ -265,23 +248,13 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
                     if match.group(0) in exempt or variant.wrong in exempt:
                         used |= {match.group(0), variant.wrong}
                         continue
-                    yield Problem(
-                        page.path,
-                        number,
-                        variant.code,
-                        f"`{match.group(0)}` is a variant of `{variant.right}`",
-                        f"use `{variant.right}` — {variant.entry}; if this one is right as written, end "
-                        f"the line with <!-- term-ok: {match.group(0)} -->",
-                    )
+                    message, word = f"`{match.group(0)}` is a variant of `{variant.right}`", match.group(0)
+                    fix = f"use `{variant.right}` — {variant.entry}; if this one is right as written, end the line with"
+                    yield Problem(page.path, number, variant.code, message, f"{fix} <!-- term-ok: {word} -->")
                 text = pattern.sub(_blank, text)
             for word in sorted(exempt - used):
-                yield Problem(
-                    page.path,
-                    number,
-                    "TERM006",
-                    f"`<!-- term-ok: {word} -->` exempts nothing: `{word}` is no variant found on this line",
-                    "remove the marker, or name the variant exactly as the report quoted it",
-                )
+                message = f"`<!-- term-ok: {word} -->` exempts nothing: `{word}` is no variant found on this line"
+                yield Problem(page.path, number, "TERM006", message, "remove the marker, or name the variant as quoted")
 
 
 def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) -> Iterator[Problem]:
@@ -293,13 +266,9 @@ def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) 
         after = GLOSS_AFTER.match(masked[match.end() :])
         gloss = (after["gloss"] or after["bare"]) if after else None
         if gloss is not None and (after["bare"] is not None or gloss != glosses[label]):
-            yield Problem(
-                page.path,
-                number,
-                "TERM003",
-                f'「{label}」 is glossed "{gloss}"' + (" without quotation marks" if after["bare"] else ""),
-                f'gloss it "{glosses[label]}" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})',
-            )
+            message = f'「{label}」 is glossed "{gloss}"' + (" without quotation marks" if after["bare"] else "")
+            fix = f'gloss it "{glosses[label]}" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})'
+            yield Problem(page.path, number, "TERM003", message, fix)
 
 
 MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
@@ -319,10 +288,7 @@ def check_link_names(site: Site, language: str) -> Iterator[Problem]:
     """TERM005: a link that points the reader to a section ("（[…](x#id)）", "[…](x#id)を参照", "see […](x#id)") is
     named with that section's heading, so one place has one name. Citations (the references page) are left out."""
     for page in site.pages[language].values():
-        fm = page.front_matter
-        for number, line in enumerate(page.lines, start=1):
-            if fm.present and fm.start_line <= number <= fm.end_line:
-                continue
+        for number, line in checked_lines(page, set()):
             for match in MD_LINK.finditer(INLINE_CODE.sub(_blank, line)):
                 url = match["url"]
                 if "://" in url or "#" not in url:
@@ -341,12 +307,9 @@ def check_link_names(site: Site, language: str) -> Iterator[Problem]:
                     or POINTER_AFTER.match(after)
                     or POINTER_BEFORE.search(before)
                 ):
+                    message = f"the link `{match['text']}` opens the section `{heading.text}`"
                     yield Problem(
-                        page.path,
-                        number,
-                        "TERM005",
-                        f"the link `{match['text']}` opens the section `{heading.text}`",
-                        f"name the link `{heading.text}`, as the heading it opens",
+                        page.path, number, "TERM005", message, f"name the link `{heading.text}`, as its heading"
                     )
 
 
