@@ -59,13 +59,8 @@ def prose_view(page: Page) -> str:
 
 
 def tool_failure(path: Path, what: str, detail: str) -> Problem:
-    return Problem(
-        path,
-        1,
-        "PROSE000",
-        f"{what} could not run: {' '.join(detail.split())[:300]}",
-        "run `make setup` (Node 20+ and the pinned packages are needed)",
-    )
+    message = f"{what} could not run: {' '.join(detail.split())[:300]}"
+    return Problem(path, 1, "PROSE000", message, "run `make setup` (Node 20+ and the pinned packages are needed)")
 
 
 def stored_findings(file: Path = CACHE_FILE) -> StoredResults:
@@ -92,63 +87,47 @@ def _cached(store: StoredResults, texts: list[str], config: Path, lint: Callable
     return [store[key] for key in keys]
 
 
-class _Worker:
-    """One `node textlint_worker.mjs` (see that file for why), one request at a time: the checks ask from two
-    threads."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        # Its warnings go to a file, read only when it fails: a pipe nobody reads would fill up and stop it.
-        self.errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - open while it runs
-        self.process = subprocess.Popen(
-            ["node", str(WORKER), str(TEXTLINT_CONFIG)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self.errors,
-            text=True,
-            encoding="utf-8",
-            cwd=ROOT,
-        )
-
-    def ask(self, request: dict) -> list:
-        with self.lock:
-            self.process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
-            self.process.stdin.flush()
-            line = self.process.stdout.readline()
-        if not line:
-            self.process.kill()
-            self.process.wait(timeout=10)
-            self.errors.seek(0)
-            raise OSError(self.errors.read()[-2000:] or "the Node linter stopped without an answer")
-        answer = json.loads(line)
-        if isinstance(answer, dict):
-            raise OSError(answer.get("error", "the Node linter failed"))
-        return answer
-
-
-_WORKERS: dict[str, _Worker] = {}  # one per linter, so that textlint and markdownlint run side by side
-_WORKERS_LOCK = threading.Lock()
+_WORKERS: dict[str, tuple] = {}  # linter -> (its process, its warnings file, its lock): textlint and markdownlint
+_WORKERS_LOCK = threading.Lock()  # run side by side, each answering one request at a time
 _CODESPELL_LOCK = threading.Lock()  # it prints its findings: one run at a time owns stdout
 
 
 def _ask(linter: str, request: dict) -> list:
+    """The answer of a `node textlint_worker.mjs` (see that file for why) kept running for this linter; it stops by
+    itself when this process ends (its stdin closes)."""
     with _WORKERS_LOCK:
-        if linter not in _WORKERS or _WORKERS[linter].process.poll() is not None:
-            _WORKERS[linter] = _Worker()  # it stops by itself when this process ends (its stdin closes)
-        worker = _WORKERS[linter]
-    return worker.ask(request)
+        if linter not in _WORKERS or _WORKERS[linter][0].poll() is not None:
+            # Its warnings go to a file, read only when it fails: a pipe nobody reads would fill up and stop it.
+            errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - open while it runs
+            command = ["node", str(WORKER), str(TEXTLINT_CONFIG)]
+            pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": errors}
+            process = subprocess.Popen(command, **pipes, text=True, encoding="utf-8", cwd=ROOT)
+            _WORKERS[linter] = (process, errors, threading.Lock())
+        process, errors, lock = _WORKERS[linter]
+    with lock:
+        process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
+        process.stdin.flush()
+        line = process.stdout.readline()
+    if not line:
+        process.kill()
+        process.wait(timeout=10)
+        errors.seek(0)
+        raise OSError(errors.read()[-2000:] or "the Node linter stopped without an answer")
+    answer = json.loads(line)
+    if isinstance(answer, dict):
+        raise OSError(answer.get("error", "the Node linter failed"))
+    return answer
 
 
 def markdownlint(texts: list[str], config_file: Path) -> list[Findings]:
     """markdownlint's findings for each text, with the `config` of config_file (a markdownlint-cli2 file); OSError,
     ValueError or KeyError when it cannot run."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))["config"]
-    return _cached(
-        _MARKDOWNLINT_FINDINGS,
-        texts,
-        config_file,
-        lambda todo: _ask("markdownlint", {"markdown": todo, "config": config}),
-    )
+
+    def lint(todo: list[str]) -> list:
+        return _ask("markdownlint", {"markdown": todo, "config": config})
+
+    return _cached(_MARKDOWNLINT_FINDINGS, texts, config_file, lint)
 
 
 def _textlint(texts: list[str]) -> list[Findings]:
@@ -200,13 +179,8 @@ def check_codespell(site: Site) -> Iterator[Problem]:
             yield tool_failure(WORDS, "codespell", f"unexpected output: {row}")
             continue
         word, _, suggestion = finding.strip().partition(" ==> ")
-        yield Problem(
-            pages[path].path,
-            int(number),
-            "PROSE002",
-            f"`{word}` looks misspelled",
-            f"write `{suggestion}`, or add the word to scripts/validate/codespell-words.txt",
-        )
+        fix = f"write `{suggestion}`, or add the word to scripts/validate/codespell-words.txt"
+        yield Problem(pages[path].path, int(number), "PROSE002", f"`{word}` looks misspelled", fix)
 
 
 def check(site: Site) -> Iterator[Problem]:
