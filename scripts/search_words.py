@@ -34,7 +34,7 @@ from scripts.validate import Problem
 DATA = Path("docs") / "search.yml"  # below the project root
 
 TEXT, FLAG, NUMBER = "text", "true or false", "a number"
-_TAGS = {TEXT: {"str"}, FLAG: {"bool"}, NUMBER: {"int", "float"}}
+_TYPES = {"str": TEXT, "bool": FLAG, "int": NUMBER, "float": NUMBER}  # YAML's tag -> the schema's name
 LANG = "<lang>"  # stands for each code of extra.languages
 # A mapping is a dict of key -> schema, a list `[item schema]`; a key ending in "?" may be left out.
 SCHEMA = {
@@ -73,9 +73,7 @@ class _Checker:
                 self.walk(item, schema[0], f"{where}[{number}]")
         elif isinstance(schema, dict) and isinstance(node, yaml.MappingNode):
             self._mapping(node, schema, where)
-        elif (
-            isinstance(schema, str) and isinstance(node, yaml.ScalarNode) and node.tag.rsplit(":")[-1] in _TAGS[schema]
-        ):
+        elif _TYPES.get(node.tag.rsplit(":")[-1]) == schema:  # a scalar of the wanted type
             if schema == TEXT and not node.value.strip():
                 self.report(node, "SEARCH005", f"{where} is empty", "write the words, or remove the entry")
         else:
@@ -83,13 +81,10 @@ class _Checker:
             fix = f"write {_kind(schema)}"
             if isinstance(node, yaml.ScalarNode):
                 found = f"the single value {node.value!r:.40}"
-                fix = (
-                    "write it as a list: `[word]`"
-                    if isinstance(schema, list)
-                    else 'quote it: "…"'
-                    if schema == TEXT
-                    else fix
-                )
+                if isinstance(schema, list):
+                    fix = "write it as a list: `[word]`"
+                elif schema == TEXT:
+                    fix = 'quote it: "…"'
             self.report(node, "SEARCH005", f"{where} is {found}; {_kind(schema)} belongs here", fix)
 
     def _mapping(self, node: yaml.MappingNode, schema: dict, where: str) -> None:
@@ -113,15 +108,11 @@ class _Checker:
                 self.walk(value, known[key], inside)
         for key in [key for key in schema if not key.endswith("?") and key not in seen]:
             if per_language is not None:
-                message, fix = (
-                    f"no entry for the site language `{key}`",
-                    f"add `{key}:` under `{where}`, in that language",
-                )
-                self.report(node, "SEARCH004", f"{where}: {message}", fix)
+                fix = f"add `{key}:` under `{where}`, in that language"
+                self.report(node, "SEARCH004", f"{where}: no entry for the site language `{key}`", fix)
             else:
-                self.report(
-                    node, "SEARCH004", f"{where or 'the file'} has no `{key}`", f"add `{key}:` ({_kind(schema[key])})"
-                )
+                fix = f"add `{key}:` ({_kind(schema[key])})"
+                self.report(node, "SEARCH004", f"{where or 'the file'} has no `{key}`", fix)
 
     def one_group_per_word(self, node: yaml.MappingNode) -> None:
         """Each word, reader's (`from`) or site's (`to`), belongs to one group. The browser maps a word to the first
@@ -135,12 +126,10 @@ class _Checker:
                     first, line = owner.setdefault(word, (index, word_node.start_mark.line + 1))
                     if first != index:
                         to = fold(_fields(groups.value[first])["to"].value)
+                        message = f"synonyms.{language_node.value}: '{word}' is already in the group for '{to}'"
+                        fix = "keep each word in one group: merge the two, or drop it from one"
                         self.report(
-                            word_node,
-                            "SEARCH001",
-                            f"synonyms.{language_node.value}: '{word}' is already in the group for '{to}' "
-                            f"(line {line}); the browser would use only that one",
-                            "keep each word in one group: merge the two, or drop it from one",
+                            word_node, "SEARCH001", f"{message} (line {line}); the browser would use only that", fix
                         )
 
 

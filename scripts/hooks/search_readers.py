@@ -87,13 +87,9 @@ def situations(content: str) -> list[tuple[str, str]]:
     if routes is not None:
         return [(a.get_text().strip(), a["href"]) for a in routes.select("a[href]")]
     table = soup.find("table")
-    rows = []
-    for row in table.find_all("tr") if table else []:
-        cells = row.find_all("td")
-        link = next((a for cell in cells[1:] for a in cell.select("a[href]")), None)
-        if cells and link is not None and cells[0].get_text().strip():
-            rows.append((cells[0].get_text().strip(), link["href"]))
-    return rows
+    rows = [(row.find("td"), row.select_one("td ~ td a[href]")) for row in table.find_all("tr")] if table else []
+    rows = [(cell.get_text().strip(), link["href"]) for cell, link in rows if cell is not None and link is not None]
+    return [(text, href) for text, href in rows if text]
 
 
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
