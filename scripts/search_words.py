@@ -1,23 +1,9 @@
-"""docs/search.yml, the readers' search words: its one schema, read by `make validate` and by the build hook
+"""docs/search.yml, the readers' search words: its one schema (SCHEMA), read by `make validate` and by the build hook
 (scripts/hooks/search_readers.py) alike, so a mistake is reported the same way by both, with its line:
-
-    docs/search.yml:LINE: SEARCHnnn message (fix: …)
-
-SEARCH001 a word (`from`) or a site word (`to`) in two groups of one language (the browser would keep one mapping),
-          or a key written twice
-SEARCH002 the file is missing or is not valid YAML
-SEARCH003 a key the schema does not know (a misspelt key, or a language that is not in extra.languages)
-SEARCH004 a key the schema needs is missing (a group without `to`, a language without its panel words)
-SEARCH005 a value of the wrong type (a string where a list belongs, a number where text belongs)
-
-The file (see its own comments and docs/*/contributing/ for the meaning of each part):
-
-    pages:    - {path: glob, search: {exclude: bool, boost: number}, why: text}
-    panel:    {<lang>: {label: text, more: text, empty: text, all: text}}
-    ignore:   {<lang>: [word, …]}
-    synonyms: {<lang>: [{to: words, from: [word, …]}, …]}
-
-<lang> is a code of extra.languages (scripts/project.py); every language of the site under `panel`.
+`docs/search.yml:LINE: SEARCHnnn message (fix: …)`. SEARCH001 a word in two groups of one language (the browser would
+keep one mapping) or a key written twice; SEARCH002 no file or no YAML; SEARCH003 an unknown key (or a language not in
+extra.languages); SEARCH004 a missing key; SEARCH005 a wrong type. What each part of the file means: its own comments
+and docs/*/contributing/style-guide/ (#search-words).
 """
 
 from __future__ import annotations

@@ -1,28 +1,9 @@
-"""TERM: one word for one thing, read from the site's own pages (no separate dictionary file to keep in step).
-
-The dictionaries:
-
-- The glossary (docs/<lang>/glossary/index.md): an entry (an H2 with an id) may have a line
-  `ほかの呼び方：A、B（note）` (Japanese) or `Other names: A, B (note)` (English; the label is per-language data,
-  LANGUAGE_DATA below). A and B are variants of the entry's
-  term (its heading, without a trailing parenthesis) and may not be used on that language's pages (TERM001).
-  Writing the term with the variant in parentheses right after it, `サインイン（ログイン）`, is allowed: that is how a
-  page gives the reader the word they search for.
-- The glossary's screen-label table (the section `{ #screen-labels }`): the first column a Japanese screen label in
-  「」, the second its one English gloss in "". On an English page, a label followed by a different gloss
-  (`「ラベル」 ("Other gloss")`) is TERM003; the same label listed twice with two glosses is TERM004.
-- The style guide (docs/<lang>/contributing/style-guide/index.md), section `{ #spelling }`: one table per language
-  (under the H3s `{ #spelling-japanese }` and `{ #spelling-english }`, both on both pages) whose first column is the
-  form to write and whose second lists the forms not to write, separated by 、 or , (TERM002).
-
-A variant is reported as a word, not as letters inside a longer word: in a language written with spaces, between word
-boundaries (\b); in Japanese, a variant that starts with a kanji is not reported right after another kanji (自分から
-is 自分 + から, not the variant 分から). Katakana compounds are written joined, so ウェブブラウザー is still reported as
-ブラウザー. One occurrence that is right as written is exempted on its line with `<!-- term-ok: 分から -->` (several:
-`<!-- term-ok: A, B -->`); an exemption that names no variant found on its line is TERM006.
-
-A link that points the reader to a section (inside parentheses, before を参照/を見て/を読んで, after "see") carries
-that section's heading as its text, so one place has one name across the site (TERM005).
+"""TERM: one word for one thing, read from the site's own pages (no separate dictionary file to keep in step): the
+glossary's `Other names:` lines (TERM001; the label is per-language data, LANGUAGE_DATA) and its screen-label table
+(TERM003, TERM004), the style guide's spelling tables (TERM002), links named as the section they open (TERM005) and
+`<!-- term-ok: … -->` exemptions (TERM006). The formats, and why a variant is reported as a word and not inside a
+longer one, are written for contributors in docs/*/contributing/style-guide/ (#terms, #spelling); the codes in
+docs/*/contributing/checks/writing/.
 
 What is not checked: text quoted in 「」 (screen labels and titles are quoted as seen), "…" in English, inline code,
 code blocks other than mermaid (diagram text is read by readers), link targets, HTML tags and attribute lists, the
