@@ -1,19 +1,14 @@
-"""MkDocs hook: a search that answers readers, in their words (issue 12; README "Search").
-
-Driven by docs/search.yml, checked against its one schema (scripts/search_words.py; `make validate` uses it too):
-- `pages`: Material's own per-page search settings (`search: {exclude: true}`, `search: {boost: …}`), applied by
-  path, so contributor pages are out of the readers' search and the references and glossary rank below task pages.
-  A page's own front matter `search:` wins.
-- `synonyms` (and `ignore`, as synonyms of nothing): written into this language's search index (config.synonyms),
-  width and case folded (NFKC, lower case). The search worker (assets/javascripts/workers/search.readers.js)
-  replaces readers' words in a query by the site's words before searching. They travel inside the index, so they
-  cost no request of their own and arrive only when a reader starts to search.
-- The index's titles and texts are folded with NFKC too, so that full-width letters and digits and half-width
-  katakana on a page match the folded query; the index is written as UTF-8 (on_post_build).
-- No dead end: the start page's situation links (its `routes` list, else its first table) are rendered, hidden,
-  into every page's search dialog, relative to that page; assets/javascripts/search-readers.js shows them when a
-  query finds nothing, and a "start here" link when it finds something. Plain links in the HTML: nothing is built
-  from strings in the browser.
+"""MkDocs hook: a search that answers readers, in their words (decision 0006), driven by docs/search.yml, checked
+against its one schema (scripts/search_words.py, which `make validate` uses too):
+- `pages`: Material's own per-page `search:` settings, applied by path (a page's own front matter wins).
+- `synonyms` (and `ignore`, as synonyms of nothing), width and case folded, travel inside this language's search index
+  (config.synonyms): no request of their own, and only when a reader starts to search. The search worker
+  (assets/javascripts/workers/search.readers.js) replaces readers' words in a query by the site's words.
+- The index's titles and texts are NFKC-folded too, so that full-width letters and half-width katakana on a page
+  match the folded query; the index is written as UTF-8 (on_post_build).
+- No dead end: the start page's situation links are rendered, hidden, into every page's search dialog, relative to
+  that page; assets/javascripts/search-readers.js shows them when a query finds nothing. Plain links in the HTML:
+  nothing is built from strings in the browser.
 """
 
 from __future__ import annotations

@@ -181,8 +181,3 @@ def check_codespell(site: Site) -> Iterator[Problem]:
         word, _, suggestion = finding.strip().partition(" ==> ")
         fix = f"write `{suggestion}`, or add the word to scripts/validate/codespell-words.txt"
         yield Problem(pages[path].path, int(number), "PROSE002", f"`{word}` looks misspelled", fix)
-
-
-def check(site: Site) -> Iterator[Problem]:
-    yield from check_textlint(site)
-    yield from check_codespell(site)
