@@ -130,20 +130,11 @@ def markdownlint(texts: list[str], config_file: Path) -> list[Findings]:
     return _cached(_MARKDOWNLINT_FINDINGS, texts, config_file, lint)
 
 
-def _textlint(texts: list[str]) -> list[Findings]:
-    return [
-        [
-            (int(line), rule.removeprefix("ja-technical-writing/"), " ".join(message.split("\n")[0].split()))
-            for line, rule, message in messages
-        ]
-        for messages in _ask("textlint", {"texts": texts})
-    ]
-
-
 def check_textlint(site: Site) -> Iterator[Problem]:
     pages = [page for page in site.all_pages() if TOOLS.get(page.language) == "textlint"]
     try:
-        found = _cached(_FINDINGS, [prose_view(page) for page in pages], TEXTLINT_CONFIG, _textlint)
+        texts = [prose_view(page) for page in pages]
+        found = _cached(_FINDINGS, texts, TEXTLINT_CONFIG, lambda todo: _ask("textlint", {"texts": todo}))
     except (OSError, ValueError, subprocess.SubprocessError) as error:
         yield tool_failure(TEXTLINT_CONFIG, "textlint", str(error))
         return
