@@ -39,23 +39,20 @@ def load(language: str, root: Path | None = None, languages: tuple[str, ...] | N
     """This language's part of docs/search.yml, checked against the one schema (scripts/search_words.py, which
     `make validate` uses too): a mistake stops the build with `docs/search.yml:LINE: SEARCHnnn … (fix: …)`."""
     root = root or Path(__file__).resolve().parents[2]
-    if languages is None:
-        languages = Project(root).codes
+    languages = languages or Project(root).codes
     if language not in languages:
-        raise PluginError(
-            f"search_readers: the site language {language!r} is not in extra.languages "
-            f"({', '.join(languages)}) (fix: add it there, with its words in {search_words.DATA})"
-        )
+        fix = f"add it there, with its words in {search_words.DATA}"
+        raise PluginError(f"search_readers: the site language {language!r} is not in extra.languages (fix: {fix})")
     data, problems = search_words.check_file(root, languages)
     if problems:
         raise PluginError("\n".join(problem.format(root) for problem in problems))
-    synonyms = []
-    for group in (data.get("synonyms") or {}).get(language) or []:
-        variants = sorted({fold(v) for v in group["from"]} - {fold(group["to"])}, key=len, reverse=True)
-        synonyms.append({"to": fold(group["to"]), "from": variants})
-    ignore = sorted({fold(word) for word in (data.get("ignore") or {}).get(language) or []}, key=len, reverse=True)
-    if ignore:
-        synonyms.append({"to": "", "from": ignore})
+    groups = [(group["to"], group["from"]) for group in (data.get("synonyms") or {}).get(language) or []]
+    groups.append(("", (data.get("ignore") or {}).get(language) or []))  # ignored words: synonyms of nothing
+    synonyms = [
+        {"to": fold(to), "from": sorted({fold(word) for word in words} - {fold(to)}, key=len, reverse=True)}
+        for to, words in groups
+        if to or words
+    ]
     return {"pages": data.get("pages") or [], "synonyms": synonyms, "panel": data["panel"][language]}
 
 
@@ -129,10 +126,8 @@ def panel_html(page_url: str) -> str:
 
 def on_post_page(output: str, page: Any, **kwargs: Any) -> str:
     if not _state["situations"]:
-        raise PluginError(
-            f'search_readers: no situation links found in {START_PAGE} (a <div class="routes"> list '
-            "or a table); the search's no-result panel lists them (scripts/hooks/search_readers.py)"
-        )
+        where = f'{START_PAGE} (a <div class="routes"> list or a table)'
+        raise PluginError(f"search_readers: no situation links found in {where}; the no-result panel lists them")
     return _RESULT_END.sub(lambda m: m.group(1) + panel_html(page.url), output, count=1)
 
 
@@ -146,8 +141,8 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         return
     data = json.loads(index.read_text(encoding="utf-8"))
     for doc in data["docs"]:
-        for field in ("title", "text"):
-            if isinstance(doc.get(field), str):
-                doc[field] = unicodedata.normalize("NFKC", doc[field])
+        doc.update(
+            {key: unicodedata.normalize("NFKC", doc[key]) for key in ("title", "text") if isinstance(doc.get(key), str)}
+        )
     data["config"]["synonyms"] = _state["synonyms"]
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

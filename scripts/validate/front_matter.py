@@ -16,10 +16,7 @@ TRANSLATION_KEYS = ("translation_of",)
 # Descriptions become the meta description: search engines cut Japanese at about 120 characters and English at about
 # 160 (the style guide, docs/*/contributing/style-guide/); below the minimum it says too little to be useful. A
 # language without an entry is measured as a language written with spaces (DEFAULT_LENGTHS, the English figures).
-LENGTHS = {
-    "ja": {"title": (2, 40), "description": (20, 120)},
-    "en": {"title": (2, 70), "description": (50, 160)},
-}
+LENGTHS = {"ja": {"title": (2, 40), "description": (20, 120)}, "en": {"title": (2, 70), "description": (50, 160)}}
 DEFAULT_LENGTHS = LENGTHS["en"]
 HASH = re.compile(r"[0-9a-f]{16}")
 
