@@ -341,7 +341,8 @@ def summary(report: dict) -> str:
         lines += [
             "## Search",
             "",
-            "Reader-phrased queries (tests/browser/search_queries.yml) typed into the search box; time from the "
+            "Reader-phrased queries typed into the search box: the tuned set (tests/browser/search_queries.yml) and "
+            "the held-out set (tests/browser/search_heldout.yml, never tuned on); time from the "
             "last keystroke to the results drawn, index loaded; index size as downloaded when a reader starts "
             "to search. MRR: mean of 1/rank of the page that solves the problem (0 when not listed).",
             "",
@@ -353,6 +354,10 @@ def summary(report: dict) -> str:
         not_first = search_bench.misses(report["search"])
         if not_first:
             lines += ["Queries whose page is not first:", ""] + [f"- {m}" for m in not_first] + [""]
+        elsewhere = search_bench.section_misses(report["search"])
+        if elsewhere:
+            lines += ["Listed, but not opening at the section the query names:", ""]
+            lines += [f"- {m}" for m in elsewhere] + [""]
     lines += ["## Pages", "", HEADER.format(second="diagrams")]
     lines += [_row(pid, entry) for pid, entry in report["pages"].items()]
     lines += [
@@ -409,7 +414,8 @@ def main() -> None:
     print("bench: counting the tests and the project's lines", flush=True)
     tests, size = test_counts(), project_size()
     print(
-        f"bench: search, {sum(len(c) for c in search_bench.load_queries().values())} reader-phrased queries "
+        f"bench: search, {sum(len(c) for c in search_bench.load_queries().values())} tuned and "
+        f"{sum(len(c) for c in search_bench.load_heldout().values())} held-out reader-phrased queries "
         "typed into the search box",
         flush=True,
     )
