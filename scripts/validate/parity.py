@@ -23,6 +23,10 @@ def _list_name(item: ListBlock) -> str:
     return f"a{nested} numbered list{start}" if item.ordered else f"a{nested} bullet list"
 
 
+def _fences(page: Page, mermaid: bool) -> list[Any]:
+    return [fence for fence in page.fences if (fence.lang == "mermaid") == mermaid]
+
+
 @dataclass(frozen=True)
 class Kind:
     code: str
@@ -57,17 +61,9 @@ KINDS = (
         "PAR008",
         "body row",
     ),
+    Kind("PAR004", lambda p: _fences(p, True), lambda f: "mermaid", lambda f: "a mermaid diagram"),
     Kind(
-        "PAR004",
-        lambda p: [f for f in p.fences if f.lang == "mermaid"],
-        lambda f: "mermaid",
-        lambda f: "a mermaid diagram",
-    ),
-    Kind(
-        "PAR005",
-        lambda p: [f for f in p.fences if f.lang != "mermaid"],
-        lambda f: f.lang,
-        lambda f: f"a code block ({f.lang or 'no language'})",
+        "PAR005", lambda p: _fences(p, False), lambda f: f.lang, lambda f: f"a code block ({f.lang or 'no language'})"
     ),
     Kind("PAR006", lambda p: p.images, lambda i: "image", lambda i: f"the image {i.src}"),
     Kind("PAR007", lambda p: p.footnotes, lambda f: f.label, lambda f: f"the footnote [^{f.label}]"),
