@@ -307,7 +307,7 @@ class _Builder:
                 lang = token.info.split()[0] if token.info.strip() else ""
                 self.page.fences.append(Fence(lang.lower(), token.content, line))
             elif token.type == "html_block":
-                self.page.html += parse_html(token.content, line)
+                self._raw_html(token.content, line)
             if token.nesting == 1:
                 containers.append(token.type.removesuffix("_open"))
             elif token.nesting == -1 and containers:
@@ -361,13 +361,23 @@ class _Builder:
                 alt = _plain_text(child.children or [])
                 self.page.images.append(Image(str(child.attrGet("src") or ""), alt, current))
             elif child.type == "html_inline":
-                self.page.html += parse_html(child.content, current)
+                self._raw_html(child.content, current)
             elif child.type == "footnote_ref":
                 self.page.footnotes.append(Footnote(str(child.meta.get("label", "")), current))
             if child.type in ("softbreak", "hardbreak"):
                 current += 1
             elif child.type in ("html_inline", "text"):
                 current += child.content.count("\n")
+
+    def _raw_html(self, fragment: str, line: int) -> None:
+        """Raw HTML's tags; its links and images join the Markdown ones, so one set of link rules reads both."""
+        for tag in parse_html(fragment, line):
+            self.page.html.append(tag)
+            attrs = dict(tag.attrs)
+            if tag.name == "a" and attrs.get("href") is not None:
+                self.page.links.append(Link(attrs["href"].strip(), "", tag.line))
+            elif tag.name == "img" and attrs.get("src") is not None:
+                self.page.images.append(Image(attrs["src"].strip(), attrs.get("alt") or "", tag.line))
 
     def _headings(self) -> None:
         """Explicit ids first, then slugs made unique against them, in document order (as toc does)."""
