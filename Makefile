@@ -15,7 +15,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 PY_STAMP := $(VENV)/.installed-$(shell cat requirements/requirements.lock | cksum | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed
-# Material prints an end-of-life notice on every build; it is known and tracked (README, "Maintenance").
+# Material prints an end-of-life notice on every build; it is known and tracked (README, "Maintenance dates").
 export NO_MKDOCS_2_WARNING := 1
 # The site's Markdown extensions (scripts/extensions/, named in mkdocs.yml) are imported from the project root.
 export PYTHONPATH := $(CURDIR)
@@ -135,7 +135,7 @@ test: ## Everything: build, validate, lints, link check, pytest (browser tests i
 test-checks: build validate lint-markdown lint-workflows linkcheck zensical-check browser
 
 # A gate for the build only: failing to build, or losing pages, lang, the language control, diagrams or the
-# no-third-party rule, fails (README, "Moving to Zensical").
+# no-third-party rule, fails (decisions/0011-mkdocs-pin-and-zensical.md).
 zensical-check: build $(ZENSICAL_STAMP) ## Build every language with Zensical too; fail if it cannot or loses what a switch must keep
 	$(PY) -m scripts.zensical_check --python $(ZENSICAL_VENV)/bin/python $(if $(REPORT),--report '$(REPORT)')
 

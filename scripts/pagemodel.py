@@ -191,6 +191,15 @@ _MD.validateLink = lambda url: True
 _MD.normalizeLink = lambda url: url
 
 
+def yaml_error_line(error: yaml.YAMLError) -> int:
+    """The line (1-based) to show for a YAML error: where an unclosed quote or bracket opens (PyYAML's context),
+    since the problem it notices is only where the text ends or the next key starts; else where the problem is."""
+    context = str(getattr(error, "context", None) or "")
+    opened = context.startswith(("while scanning a quoted", "while parsing a flow"))
+    mark = (opened and getattr(error, "context_mark", None)) or getattr(error, "problem_mark", None)
+    return (mark.line if mark else 0) + 1
+
+
 def read_front_matter(text: str) -> FrontMatter:
     """Split with python-frontmatter's YAML handler; compose with PyYAML to keep each key's line."""
     handler = frontmatter.YAMLHandler()
@@ -210,9 +219,8 @@ def read_front_matter(text: str) -> FrontMatter:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         fm.data = yaml.load(yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         fm.error = " ".join(str(getattr(error, "problem", None) or error).split())
-        fm.error_line = (mark.line if mark else 0) + 1  # line 0: the opening ---
+        fm.error_line = yaml_error_line(error)  # the YAML text's line 0 is the opening --- line
         return fm
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:

@@ -37,7 +37,8 @@ def test_code_other_text_and_plain_links_are_left_alone():
 
 
 def test_the_markers_render_as_footnotes_that_link_to_the_references_page():
-    html = markdown.markdown("\n".join(rewrite([f"Active at once ([source: A1]({REF}#a1))."], "en")),
-                             extensions=["footnotes"])
+    html = markdown.markdown(
+        "\n".join(rewrite([f"Active at once ([source: A1]({REF}#a1))."], "en")), extensions=["footnotes"]
+    )
     assert 'href="#fn:a1"' in html and f'href="{REF}#a1"' in html
     assert "source: A1" not in html

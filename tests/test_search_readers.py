@@ -4,15 +4,17 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import unicodedata
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from scripts.bench import search as search_bench
 from scripts.hooks import search_readers
-from scripts.project import ROOT
+from scripts.project import PROJECT, ROOT
 
 DATA = yaml.safe_load((ROOT / "docs" / "search.yml").read_text(encoding="utf-8"))
 
@@ -31,9 +33,22 @@ def test_synonyms_are_folded_and_never_map_a_word_to_itself(language):
 
 def test_issue_words_are_covered():
     """Issue 12's examples of readers' words each have a place in the data."""
-    words = {"ja": ["認証コード", "確認コード", "ワンタイムパスワード", "otp", "二段階", "2fa", "乗っ取", "ハッキング",
-                    "不正ログイン", "アカウントロック", "機種変"],
-             "en": ["otp", "2fa", "two-factor", "hacked", "hijacked", "locked out", "switched phones"]}
+    words = {
+        "ja": [
+            "認証コード",
+            "確認コード",
+            "ワンタイムパスワード",
+            "otp",
+            "二段階",
+            "2fa",
+            "乗っ取",
+            "ハッキング",
+            "不正ログイン",
+            "アカウントロック",
+            "機種変",
+        ],
+        "en": ["otp", "2fa", "two-factor", "hacked", "hijacked", "locked out", "switched phones"],
+    }
     for language, expected in words.items():
         variants = {v for group in search_readers.load(language)["synonyms"] for v in group["from"]}
         assert not [w for w in expected if w not in variants], language
@@ -47,15 +62,43 @@ def test_page_rules_use_materials_own_settings():
 
 
 def test_situations_come_from_the_routes_list_else_the_table():
-    routes = ('<div class="routes"><ul><li><a href="../reset/#steps">I forgot</a></li></ul></div>'
-              "<table><tr><td>Row</td><td><a href='../faq/'>FAQ</a></td></tr></table>")
-    parser = search_readers._Situations()
-    parser.feed(routes)
-    assert parser.routes == [("I forgot", "../reset/#steps")]
-    assert parser.rows == [("Row", "../faq/")]
-    table_only = search_readers._Situations()
-    table_only.feed("<table><tr><th>a</th></tr><tr><td>Row</td><td><a href='../faq/'>FAQ</a></td></tr></table>")
-    assert table_only.routes == [] and table_only.rows == [("Row", "../faq/")]
+    routes = (
+        '<div class="routes"><ul><li><a href="../reset/#steps">I forgot</a></li></ul></div>'
+        "<table><tr><td>Row</td><td><a href='../faq/'>FAQ</a></td></tr></table>"
+    )
+    assert search_readers.situations(routes) == [("I forgot", "../reset/#steps")]
+    table_only = "<table><tr><th>a</th></tr><tr><td>Row</td><td><a href='../faq/'>FAQ</a></td></tr></table>"
+    assert search_readers.situations(table_only) == [("Row", "../faq/")]
+
+
+@pytest.mark.parametrize(
+    ("target", "page", "expected"),
+    [
+        ("reset/#steps", "faq/", "../reset/#steps"),
+        ("reset/#steps", "", "reset/#steps"),
+        ("start/", "start/", "./"),
+        ("", "contributing/checks/", "../../"),
+        ("https://a.example/x", "faq/", "https://a.example/x"),
+    ],
+)
+def test_panel_links_are_relative_to_the_page(target, page, expected):
+    assert search_readers._relative(target, page) == expected
+
+
+def test_every_panel_link_leads_to_a_built_page_wherever_the_site_is_served(site_dir):
+    """The panel's links are relative: resolved from the page's own address they reach a built file, whatever the
+    folder the site is served from (/, the published path, a fork's Pages)."""
+    checked = 0
+    for page in PROJECT.pages("ja") + PROJECT.pages("en"):
+        html = BeautifulSoup((site_dir / page.site_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        links = [a["href"] for a in html.select("nav.search-start a[href]")]
+        assert links, page.site_path
+        for href in links:
+            assert not href.startswith("/") and "://" not in href, (page.site_path, href)
+            target = posixpath.normpath(posixpath.join(page.site_path, href.split("#")[0]))
+            assert (site_dir / target / "index.html").is_file(), (page.site_path, href)
+            checked += 1
+    assert checked > 100
 
 
 def test_built_index_carries_synonyms(site_dir):
@@ -65,8 +108,12 @@ def test_built_index_carries_synonyms(site_dir):
 
 
 def test_bench_arithmetic():
-    rows = [{"rank": 1, "ms": 10, "results": 5}, {"rank": 3, "ms": 30, "results": 5},
-            {"rank": None, "ms": 20, "results": 0}, {"rank": 2, "ms": 40, "results": 2}]
+    rows = [
+        {"rank": 1, "ms": 10, "results": 5},
+        {"rank": 3, "ms": 30, "results": 5},
+        {"rank": None, "ms": 20, "results": 0},
+        {"rank": 2, "ms": 40, "results": 2},
+    ]
     s = search_bench.summarise(rows)
     assert (s["top1"], s["top3"], s["none"]) == (1, 3, 1)
     assert s["mrr"] == round((1 + 1 / 3 + 0 + 1 / 2) / 4, 3)
@@ -81,12 +128,17 @@ def test_typing_units():
     assert search_bench.typing_units("SMS 届かない") == ["S", "M", "S", " ", "届かない"]
 
 
-def test_a_language_without_panel_words_is_named_with_the_data_file_and_key():
-    with pytest.raises(search_readers.PluginError) as error:
-        search_readers.load("xx")
-    message = str(error.value)
-    assert message.startswith("docs/search.yml: panel.xx: no label, more, empty, all")
-    assert "(fix: add `panel: {xx: {label, more, empty, all}}`" in message
+def test_a_language_without_panel_words_is_named_with_the_data_file_and_key(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "search.yml").write_text(
+        "panel:\n  en: {label: a, more: b, empty: c, all: d}\n", encoding="utf-8"
+    )
+    with pytest.raises(PluginError) as error:
+        search_readers.load("en", tmp_path, ("en", "xx"))
+    assert str(error.value) == (
+        "docs/search.yml:2: SEARCH004 panel: no entry for the site language `xx` "
+        "(fix: add `xx:` under `panel`, in that language)"
+    )
 
 
 def test_queries_are_reader_phrased():
@@ -110,24 +162,27 @@ synonyms:
 """
 
 
-def test_a_word_in_two_synonym_groups_is_refused_with_its_line(tmp_path, monkeypatch):
+def test_a_word_in_two_synonym_groups_is_refused_with_its_line(tmp_path):
     data = tmp_path / "docs" / "search.yml"
     data.parent.mkdir()
     data.write_text(BAD_SYNONYMS, encoding="utf-8")
-    monkeypatch.setattr(search_readers, "DATA", data)
     with pytest.raises(PluginError) as error:
-        search_readers.load("en")
-    assert str(error.value).startswith("docs/search.yml:8: SEARCH001 synonyms.en: 'otp' is already in the group for "
-                                       "'security code' (line 6)")
+        search_readers.load("en", tmp_path, ("en",))
+    assert str(error.value).startswith(
+        "docs/search.yml:8: SEARCH001 synonyms.en: 'otp' is already in the group for 'security code' (line 6)"
+    )
     assert "(fix: " in str(error.value)
 
 
-def test_a_second_group_for_the_same_site_words_is_refused(tmp_path, monkeypatch):
+def test_a_second_group_for_the_same_site_words_is_refused(tmp_path):
     data = tmp_path / "docs" / "search.yml"
     data.parent.mkdir()
-    data.write_text(BAD_SYNONYMS.replace("to: sign in", "to: Security Code").replace("[log in, otp]", "[pin]"),
-                    encoding="utf-8")
-    monkeypatch.setattr(search_readers, "DATA", data)
-    with pytest.raises(PluginError, match=r"^docs/search.yml:7: SEARCH001 .*'security code' is already in the group "
-                                          r"for 'security code' \(line 5\)"):
-        search_readers.load("en")
+    data.write_text(
+        BAD_SYNONYMS.replace("to: sign in", "to: Security Code").replace("[log in, otp]", "[pin]"), encoding="utf-8"
+    )
+    with pytest.raises(
+        PluginError,
+        match=r"^docs/search.yml:7: SEARCH001 .*'security code' is already in the group "
+        r"for 'security code' \(line 5\)",
+    ):
+        search_readers.load("en", tmp_path, ("en",))

@@ -153,7 +153,7 @@ def test_search_index_holds_only_its_own_language(site_dir, language):
 
 
 def test_japanese_search_index_is_plain_utf8(site_dir):
-    """scripts/hooks/search_index_utf8.py: escaped Japanese (\\u30d1) would double what every reader downloads."""
+    """scripts/hooks/search_readers.py (on_post_build): escaped Japanese (\\u30d1) would double what every reader downloads."""
     raw = (site_dir / "search/search_index.json").read_text(encoding="utf-8")
     assert "\\u30" not in raw.split('"docs"', 1)[1]
     assert KANA.search(raw)

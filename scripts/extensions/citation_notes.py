@@ -1,12 +1,13 @@
-"""Citations that do not interrupt the steps: each citation group written in a page, "（[出典: A1](…)、[出典: A2](…)）" or
-" ([source: A1](…), [source: A2](…))", is shown as one small footnote marker (a tooltip with Material's
-content.footnote.tooltips), and the page ends with the list of its sources, each linking to its entry on the
-references page, which stays the one place every citation id is described.
+"""Citations that do not interrupt the steps: each citation group written in a page,
+"（[出典: A1](…)、[出典: A2](…)）" or " ([source: A1](…), [source: A2](…))", is shown as one footnote marker (a tooltip
+with Material's content.footnote.tooltips; a thumb-sized target, site.css "Targets a thumb can hit"), and the page
+ends with the list of its sources, each linking to its entry on the references page, which stays the one place every
+citation id is described.
 
 The Markdown sources keep the inline form: writers and `make validate` (links, parity, terms) see exactly what they
-saw before; only the rendering changes. A group with other text in its parentheses ("（[出典: A30](…)、2019年時点）") is
-left as it is. Code blocks and inline code are left alone. A Python-Markdown preprocessor, so MkDocs and Zensical both run it; it
-needs the `footnotes` extension, listed before it in mkdocs.yml.
+saw before; only the rendering changes. A group with other text in its parentheses ("（[出典: A30](…)、2019年時点）")
+is left as it is. Code blocks and inline code are left alone. A Python-Markdown preprocessor, so MkDocs and Zensical
+both run it; it needs the `footnotes` extension, listed before it in mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ JOIN = {"ja": "、", "en": ", "}
 
 
 def language_of(md: Any) -> str:
-    """"en" on pages of the English docs folder, else "ja" (the source language)."""
+    """ "en" on pages of the English docs folder, else "ja" (the source language)."""
     from scripts.extensions.page_context import current_page
 
     page = current_page(md)
@@ -72,7 +73,8 @@ BACKLINK_TITLE = {"ja": "本文の{}番目の出典に戻る", "en": "Back to so
 class CitationPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         language = language_of(self.md)
-        footnotes = self.md.treeprocessors["footnote"] if "footnote" in self.md.treeprocessors else None
+        # SIM401 would write .get(): a Markdown Registry has none.
+        footnotes = self.md.treeprocessors["footnote"] if "footnote" in self.md.treeprocessors else None  # noqa: SIM401
         if footnotes is not None:  # the back links' titles in the page's language
             footnotes.footnotes.setConfig("BACKLINK_TITLE", BACKLINK_TITLE[language])
         return rewrite(lines, language)

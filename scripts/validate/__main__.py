@@ -22,6 +22,7 @@ from scripts.validate import (
     hygiene,
     language,
     links,
+    markdownlint,
     pairs,
     parity,
     prose,
@@ -32,12 +33,14 @@ from scripts.validate import (
     terms,
     triage,
 )
+from scripts import search_words
 from scripts.doctree import Site, load_site
 from scripts.project import ROOT, ProjectError
 
 # Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
 CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map, terms,
-          triage, rendered, language, safety)
+          triage, rendered, language, safety, search_words,
+          markdownlint)
 
 
 def run(root: Path) -> list[Problem]:
@@ -46,11 +49,11 @@ def run(root: Path) -> list[Problem]:
 
 def check_site(site: Site) -> list[Problem]:
     with ThreadPoolExecutor(max_workers=2) as pool:
-        japanese = pool.submit(lambda: list(prose.check_japanese(site)))
-        english = pool.submit(lambda: list(prose.check_english(site)))
+        japanese = pool.submit(lambda: list(prose.check_textlint(site)))
+        english = pool.submit(lambda: list(prose.check_codespell(site)))
         problems = [problem for check in CHECKS for problem in check.check(site)]
         problems += japanese.result() + english.result()
-    return sorted(set(problems))
+    return sorted(set(markdownlint.one_report_per_defect(problems)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,10 @@
 """PROSE: Japanese text with textlint (.textlintrc.yml: preset-ja-technical-writing tuned to the conventions) and
 English text with codespell (pinned in the lock, project words in scripts/validate/codespell-words.txt).
 
+Which tool reads which language is per-language data (TOOLS, keyed by the codes of extra.languages). A language
+without an entry gets no prose check (neither tool knows another language: codespell would flag every French
+word); its pages still get every other check. docs/*/contributing/checks/ says so.
+
 textlint reads CommonMark, where an admonition's 4-space indented body is a code block and would never be checked.
 So it is given a "prose view" of each Japanese page built from the page model: admonition bodies de-indented and
 marker lines blanked, every other line unchanged, so the line numbers it reports are the page's own.
@@ -22,16 +26,17 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import codespell_lib
+import yaml
 
+from scripts.doctree import Site
 from scripts.pagemodel import Page
+from scripts.project import ROOT
 from scripts.validate import Problem
 from scripts.validate.stored_results import StoredResults
-from scripts.doctree import Site
-from scripts.project import ROOT
 
-TOOLS = ROOT  # the repository: textlint, its config and the word list live there
+TOOLS = {"ja": "textlint", "en": "codespell"}
 WORKER = Path(__file__).resolve().parent / "textlint_worker.mjs"  # textlint's own API, kept running
-TEXTLINT_CONFIG = TOOLS / ".textlintrc.yml"
+TEXTLINT_CONFIG = ROOT / ".textlintrc.yml"
 WORKERS = max(1, min(4, os.cpu_count() or 1))
 WORDS = Path(__file__).resolve().parent / "codespell-words.txt"
 
@@ -52,14 +57,21 @@ def prose_view(page: Page) -> str:
 
 
 def _tool_failure(path: Path, what: str, detail: str) -> Problem:
-    return Problem(path, 1, "PROSE000", f"{what} could not run: {' '.join(detail.split())[:300]}",
-                   "run `make setup` (Node 20+ and the pinned packages are needed)")
+    return Problem(
+        path,
+        1,
+        "PROSE000",
+        f"{what} could not run: {' '.join(detail.split())[:300]}",
+        "run `make setup` (Node 20+ and the pinned packages are needed)",
+    )
 
 
-# textlint needs about a second to start (kuromoji's dictionary) and a fraction of a second per page: it is started
-# once per process and kept (textlint_worker.mjs). Its findings are kept per page text, textlint configuration and
-# installed Node packages, so a run re-lints only the pages that changed (scripts/validate/stored_results.py).
-CACHE_FILE = TOOLS / "build" / "validate" / "textlint-cache.json"
+# textlint needs about a second to start (kuromoji's dictionary) and a fraction of a second per page, markdownlint
+# about a tenth of a second per page: they are started once per process and kept (textlint_worker.mjs). Their
+# findings are kept per page text, configuration and installed Node packages, so a run re-lints only the pages that
+# changed (scripts/validate/stored_results.py).
+CACHE_FILE = ROOT / "build" / "validate" / "textlint-cache.json"
+MARKDOWNLINT_CACHE_FILE = ROOT / "build" / "validate" / "markdownlint-cache.json"
 
 
 def stored_findings(file: Path = CACHE_FILE) -> StoredResults[list[tuple[int, str, str]]]:
@@ -67,40 +79,61 @@ def stored_findings(file: Path = CACHE_FILE) -> StoredResults[list[tuple[int, st
 
 
 _FINDINGS = stored_findings()
+_MARKDOWNLINT_FINDINGS = stored_findings(MARKDOWNLINT_CACHE_FILE)
+
+
+def _cached(store: StoredResults, texts: list[str], setup: str, lint) -> list[list[tuple[int, str, str]]]:
+    """Each text's findings, from the store, linting (lint(texts) -> findings per text) only what it does not hold."""
+    keys = [_key(text, setup) for text in texts]
+    todo = sorted({text for text, key in zip(texts, keys, strict=True) if key not in store})
+    if todo:
+        for text, findings in zip(todo, lint(todo), strict=True):
+            store[_key(text, setup)] = [tuple(finding) for finding in findings]
+        store.save()
+    return [store[key] for key in keys]
 
 
 def _key(text: str, setup: str) -> str:
-    return hashlib.sha256(f"{setup}\0{text}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{setup}\0{text}".encode()).hexdigest()
 
 
-def _setup() -> str:
-    """What besides the text decides textlint's findings: its configuration and the installed package versions."""
-    parts = [TEXTLINT_CONFIG, TOOLS / "package-lock.json", Path(__file__)]
+def _setup(config: Path = TEXTLINT_CONFIG) -> str:
+    """What besides the text decides a linter's findings: its configuration, the installed package versions and the
+    code that runs it and reads its answer."""
     digest = hashlib.sha256()
-    for part in parts:
+    for part in (config, ROOT / "package-lock.json", Path(__file__).with_name("textlint_worker.mjs"), Path(__file__)):
         digest.update(part.read_bytes() if part.exists() else b"")
         digest.update(b"\0")
     return digest.hexdigest()
 
 
 class _TextlintWorker:
-    """One `node textlint_worker.mjs` kept running for the life of this process (see that file for why)."""
+    """One `node textlint_worker.mjs` kept running for the life of this process (see that file for why): textlint
+    and markdownlint. One request at a time (the lock): the checks ask from two threads."""
 
     def __init__(self) -> None:
+        self.lock = threading.Lock()
         # Its warnings go to a file, read only when it fails: a pipe nobody reads would fill up and stop it.
-        self.errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
-        self.process = subprocess.Popen(["node", str(WORKER), str(TEXTLINT_CONFIG)], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=self.errors, text=True, encoding="utf-8",
-                                        cwd=TOOLS)
+        self.errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - open while it runs
+        self.process = subprocess.Popen(
+            ["node", str(WORKER), str(TEXTLINT_CONFIG)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
+            text=True,
+            encoding="utf-8",
+            cwd=ROOT,
+        )
 
     def _stderr(self) -> str:
         self.errors.seek(0)
         return self.errors.read()[-2000:]
 
-    def lint(self, texts: list[str]) -> list:
-        self.process.stdin.write(json.dumps({"texts": texts}, ensure_ascii=False) + "\n")
-        self.process.stdin.flush()
-        line = self.process.stdout.readline()
+    def ask(self, request: dict) -> list:
+        with self.lock:
+            self.process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
+            self.process.stdin.flush()
+            line = self.process.stdout.readline()
         if not line:
             self.process.kill()
             self.process.wait(timeout=10)
@@ -128,7 +161,7 @@ def _workers(wanted: int) -> list[_TextlintWorker]:
         _WORKERS[:] = [worker for worker in _WORKERS if worker.process.poll() is None]
         while len(_WORKERS) < min(wanted, WORKERS):
             _WORKERS.append(_TextlintWorker())
-        return _WORKERS[:max(1, min(wanted, WORKERS))]
+        return _WORKERS[: max(1, min(wanted, WORKERS))]
 
 
 @atexit.register
@@ -140,45 +173,58 @@ def _stop_workers() -> None:
             worker.process.kill()
 
 
-def _lint(texts: list[str]) -> list[list[tuple[int, str, str]]] | Problem:
-    """textlint findings (line, rule, message) for each text, or the Problem saying why textlint did not run."""
-    try:
-        workers = _workers(len(texts))
-        chunks = [texts[i::len(workers)] for i in range(len(workers))]
-        with ThreadPoolExecutor(max_workers=len(workers)) as pool:
-            answers = list(pool.map(lambda pair: pair[0].lint(pair[1]), zip(workers, chunks)))
-    except (OSError, ValueError, subprocess.SubprocessError) as error:
-        return _tool_failure(TEXTLINT_CONFIG, "textlint", str(error))
+def markdownlint(texts: list[str], config_file: Path) -> list[list[tuple[int, str, str]]]:
+    """markdownlint's findings (line, rule, message) for each text, with the `config` of config_file (a
+    markdownlint-cli2 file); OSError, ValueError or KeyError when it cannot run."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))["config"]
+    return _cached(
+        _MARKDOWNLINT_FINDINGS,
+        texts,
+        _setup(config_file),
+        lambda todo: _workers(1)[0].ask({"markdown": todo, "config": config}),
+    )
+
+
+def _lint(texts: list[str]) -> list[list[tuple[int, str, str]]]:
+    """textlint findings (line, rule, message) for each text; OSError or ValueError when textlint cannot run."""
+    workers = _workers(len(texts))
+    chunks = [texts[i :: len(workers)] for i in range(len(workers))]
+    with ThreadPoolExecutor(max_workers=len(workers)) as pool:
+        answers = list(pool.map(lambda pair: pair[0].ask({"texts": pair[1]}), zip(workers, chunks, strict=True)))
     found: dict[int, list[tuple[int, str, str]]] = {}
     for offset, answer in enumerate(answers):
         for position, messages in enumerate(answer):
             found[offset + position * len(workers)] = [
                 (int(line), rule.removeprefix("ja-technical-writing/"), " ".join(message.split("\n")[0].split()))
-                for line, rule, message in messages]
+                for line, rule, message in messages
+            ]
     return [found[index] for index in range(len(texts))]
 
 
-def check_japanese(site: Site) -> Iterator[Problem]:
-    setup = _setup()
-    views = {page.path: prose_view(page) for page in site.pages["ja"].values()}
-    keys = {path: _key(text, setup) for path, text in views.items()}
-    todo = sorted({text for path, text in views.items() if keys[path] not in _FINDINGS})
-    if todo:
-        result = _lint(todo)
-        if isinstance(result, Problem):
-            yield result
-            return
-        for text, findings in zip(todo, result):
-            _FINDINGS[_key(text, setup)] = findings
-        _FINDINGS.save()
-    for path in views:
-        for line, rule, message in _FINDINGS[keys[path]]:
-            yield Problem(path, line, "PROSE001", f"{message} [textlint: {rule}]",
-                          "reword it; the rules are in .textlintrc.yml")
+def _pages(site: Site, tool: str) -> list[Page]:
+    return [page for page in site.all_pages() if TOOLS.get(page.language) == tool]
 
 
-def check_english(site: Site) -> Iterator[Problem]:
-    pages = {str(page.path): page for page in site.pages["en"].values()}
+def check_textlint(site: Site) -> Iterator[Problem]:
+    pages = _pages(site, "textlint")
+    try:
+        found = _cached(_FINDINGS, [prose_view(page) for page in pages], _setup(), _lint)
+    except (OSError, ValueError, subprocess.SubprocessError) as error:
+        yield _tool_failure(TEXTLINT_CONFIG, "textlint", str(error))
+        return
+    for page, findings in zip(pages, found, strict=True):
+        for line, rule, message in findings:
+            yield Problem(
+                page.path,
+                line,
+                "PROSE001",
+                f"{message} [textlint: {rule}]",
+                "reword it; the rules are in .textlintrc.yml",
+            )
+
+
+def check_codespell(site: Site) -> Iterator[Problem]:
+    pages = {str(page.path): page for page in _pages(site, "codespell")}
     if not pages:
         return
     # In this process (codespell's own main), not a new Python per validation: the tests validate dozens of trees.
@@ -200,10 +246,15 @@ def check_english(site: Site) -> Iterator[Problem]:
             yield _tool_failure(WORDS, "codespell", f"unexpected output: {row}")
             continue
         word, _, suggestion = finding.strip().partition(" ==> ")
-        yield Problem(pages[path].path, int(number), "PROSE002", f"`{word}` looks misspelled",
-                      f"write `{suggestion}`, or add the word to scripts/validate/codespell-words.txt")
+        yield Problem(
+            pages[path].path,
+            int(number),
+            "PROSE002",
+            f"`{word}` looks misspelled",
+            f"write `{suggestion}`, or add the word to scripts/validate/codespell-words.txt",
+        )
 
 
 def check(site: Site) -> Iterator[Problem]:
-    yield from check_japanese(site)
-    yield from check_english(site)
+    yield from check_textlint(site)
+    yield from check_codespell(site)

@@ -3,7 +3,8 @@
 The dictionaries:
 
 - The glossary (docs/<lang>/glossary/index.md): an entry (an H2 with an id) may have a line
-  `ほかの呼び方：A、B（note）` (Japanese) or `Other names: A, B (note)` (English). A and B are variants of the entry's
+  `ほかの呼び方：A、B（note）` (Japanese) or `Other names: A, B (note)` (English; the label is per-language data,
+  LANGUAGE_DATA below). A and B are variants of the entry's
   term (its heading, without a trailing parenthesis) and may not be used on that language's pages (TERM001).
   Writing the term with the variant in parentheses right after it, `サインイン（ログイン）`, is allowed: that is how a
   page gives the reader the word they search for.
@@ -13,6 +14,12 @@ The dictionaries:
 - The style guide (docs/<lang>/contributing/style-guide/index.md), section `{ #spelling }`: one table per language
   (under the H3s `{ #spelling-japanese }` and `{ #spelling-english }`, both on both pages) whose first column is the
   form to write and whose second lists the forms not to write, separated by 、 or , (TERM002).
+
+A variant is reported as a word, not as letters inside a longer word: in a language written with spaces, between word
+boundaries (\b); in Japanese, a variant that starts with a kanji is not reported right after another kanji (自分から
+is 自分 + から, not the variant 分から). Katakana compounds are written joined, so ウェブブラウザー is still reported as
+ブラウザー. One occurrence that is right as written is exempted on its line with `<!-- term-ok: 分から -->` (several:
+`<!-- term-ok: A, B -->`); an exemption that names no variant found on its line is TERM006.
 
 A link that points the reader to a section (inside parentheses, before を参照/を見て/を読んで, after "see") carries
 that section's heading as its text, so one place has one name across the site (TERM005).
@@ -29,17 +36,34 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from scripts.doctree import Site
 from scripts.pagemodel import Page
 from scripts.validate import Problem
-from scripts.doctree import Site
 
 GLOSSARY = "glossary/index.md"
 STYLE_GUIDE = "contributing/style-guide/index.md"
 LABELS_ID = "screen-labels"
 SPELLING_ID = "spelling"
-SPELLING_SUB = {"ja": "spelling-japanese", "en": "spelling-english"}
-OTHER_NAMES = {"ja": re.compile(r"^\s*(?:\*\*)?ほかの呼び方[：:](?:\*\*)?\s*(?P<list>.+)$"),
-               "en": re.compile(r"^\s*(?:\*\*)?Other names:(?:\*\*)?\s*(?P<list>.+)$")}
+# Per-language data, keyed by the codes of extra.languages (scripts/project.py). A language without an entry is
+# taken to be written with spaces between words, with the English glossary label; its spelling rules are the style
+# guide's table `{ #spelling-<code> }` once one is written (docs/*/contributing/checks/ says so).
+LANGUAGE_DATA = {
+    "ja": {"other_names": "ほかの呼び方", "spelling": "spelling-japanese", "spaces": False},
+    "en": {"other_names": "Other names", "spelling": "spelling-english", "spaces": True},
+}
+
+
+def language_data(code: str) -> dict:
+    return LANGUAGE_DATA.get(code, {"other_names": "Other names", "spelling": f"spelling-{code}", "spaces": True})
+
+
+def _other_names(language: str) -> re.Pattern[str]:
+    label = re.escape(language_data(language)["other_names"])
+    return re.compile(rf"^\s*(?:\*\*)?{label}[：:](?:\*\*)?\s*(?P<list>.+)$")
+
+
+TERM_OK = re.compile(r"<!--\s*term-ok:\s*(?P<words>.*?)\s*-->")
+KANJI = "\u3400-\u4dbf\u4e00-\u9fff々"
 LIST_SPLIT = re.compile(r"[、,]\s*")
 TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[）)]\s*[。.]?$")
 LABEL = re.compile(r"「(?P<label>[^「」]+)」")
@@ -100,21 +124,28 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
     def add(variant: Variant, page: Page, line: int) -> None:
         earlier = seen.get(variant.wrong)
         if earlier and earlier[0] != variant.right:
-            dictionary.problems.append(Problem(
-                page.path, line, "TERM004",
-                f"`{variant.wrong}` is listed as a variant of both `{earlier[0]}` and `{variant.right}`",
-                f"keep it under one term (the other is on line {earlier[1]})"))
+            dictionary.problems.append(
+                Problem(
+                    page.path,
+                    line,
+                    "TERM004",
+                    f"`{variant.wrong}` is listed as a variant of both `{earlier[0]}` and `{variant.right}`",
+                    f"keep it under one term (the other is on line {earlier[1]})",
+                )
+            )
             return
         seen[variant.wrong] = (variant.right, line)
         dictionary.variants.append(variant)
 
+    data = language_data(language)
+    other_names = _other_names(language)
     glossary = site.pages[language].get(GLOSSARY)
     if glossary is not None:
         skip = dictionary.skip.setdefault(str(glossary.path), set())
         for section_id, text, first, last in _sections(glossary):
             term = TRAILING_NOTE.sub("", text).strip()
             words = term.split()
-            if language == "en" and not any(word[:1].isupper() for word in words[1:]):
+            if data["spaces"] and not any(word[:1].isupper() for word in words[1:]):
                 term = term[:1].lower() + term[1:]  # "Identity document" -> "identity document"; not "Message Center"
             if section_id == LABELS_ID:
                 header = True
@@ -124,25 +155,36 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
                         header = False
                         continue
                     label = LABEL.search(cells[0]) if cells else None
-                    if language != "en":  # the glosses are English; the Japanese table says where each label is
+                    if language == site.original:  # the labels are the original's; its table says where each is
                         continue
                     gloss = re.search(r'"([^"]+)"', cells[1]) if len(cells) > 1 else None
                     if not label or not gloss:
-                        dictionary.problems.append(Problem(
-                            glossary.path, number, "TERM004", "a screen-label row needs 「label」 and \"gloss\"",
-                            'write | 「ラベル」 | "Gloss" | … |'))
+                        dictionary.problems.append(
+                            Problem(
+                                glossary.path,
+                                number,
+                                "TERM004",
+                                'a screen-label row needs 「label」 and "gloss"',
+                                'write | 「ラベル」 | "Gloss" | … |',
+                            )
+                        )
                         continue
                     known = dictionary.glosses.get(label["label"])
                     if known and known != gloss[1]:
-                        dictionary.problems.append(Problem(
-                            glossary.path, number, "TERM004",
-                            f"「{label['label']}」 is glossed both \"{known}\" and \"{gloss[1]}\"",
-                            "keep one row per label: one English gloss for each Japanese label"))
+                        dictionary.problems.append(
+                            Problem(
+                                glossary.path,
+                                number,
+                                "TERM004",
+                                f'「{label["label"]}」 is glossed both "{known}" and "{gloss[1]}"',
+                                "keep one row per label: one English gloss for each Japanese label",
+                            )
+                        )
                         continue
                     dictionary.glosses[label["label"]] = gloss[1]
                 continue
             for number in range(first, last + 1):
-                match = OTHER_NAMES[language].match(glossary.lines[number - 1])
+                match = other_names.match(glossary.lines[number - 1])
                 if not match:
                     continue
                 skip.add(number)
@@ -153,17 +195,25 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
     style = site.pages[language].get(STYLE_GUIDE)
     if style is not None:
         skip = dictionary.skip.setdefault(str(style.path), set())
-        for section_id, text, first, last in _sections(style):
+        for section_id, _heading, first, last in _sections(style):
             if section_id != SPELLING_ID:
                 continue
             # Both languages' tables are on both pages (same rows in both); a page is checked against its own
             # language's table, the H3 `{ #spelling-japanese }` or `{ #spelling-english }`.
             skip.update(number for number, _ in _table_rows(style, first, last))
-            wanted = [h for h in style.headings if h.level == 3 and first < h.line <= last and h.id == SPELLING_SUB[language]]
+            wanted = [h for h in style.headings if h.level == 3 and first < h.line <= last and h.id == data["spelling"]]
+            if not wanted and language not in LANGUAGE_DATA:
+                continue  # a new language has no spelling rules until its table is written (see LANGUAGE_DATA)
             if not wanted:
-                dictionary.problems.append(Problem(
-                    style.path, first, "TERM004", f"the section has no `{{ #{SPELLING_SUB[language]} }}` table",
-                    f"add an H3 with that id and a | write | not | table under it"))
+                dictionary.problems.append(
+                    Problem(
+                        style.path,
+                        first,
+                        "TERM004",
+                        f"the section has no `{{ #{data['spelling']} }}` table",
+                        "add an H3 with that id and a | write | not | table under it",
+                    )
+                )
                 continue
             later = [h.line for h in style.headings if h.level <= 3 and h.line > wanted[0].line]
             end = min([last] + [line - 1 for line in later])
@@ -175,7 +225,7 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
                 if len(cells) < 2 or not cells[0]:
                     continue
                 right = cells[0].strip("`「」")
-                entry = f"style guide, {wanted[0].text} ({STYLE_GUIDE}#{SPELLING_SUB[language]})"
+                entry = f"style guide, {wanted[0].text} ({STYLE_GUIDE}#{data['spelling']})"
                 for wrong in _items(cells[1]):
                     add(Variant(wrong, right, "TERM002", entry), style, number)
     return dictionary
@@ -213,7 +263,7 @@ def checked_text(line: str, language: str) -> str:
     for pattern in (INLINE_CODE, LINK_TARGET, HTML_TAG, ATTR_LIST, URL):
         line = pattern.sub(_blank, line)
     line = _mask_brackets(line, "「", "」")
-    if language == "en":
+    if language_data(language)["spaces"]:
         line = DOUBLE_QUOTED.sub(_blank, line)
     return line
 
@@ -234,13 +284,14 @@ def checked_lines(page: Page, skip: set[int]) -> Iterator[tuple[int, str]]:
 
 
 def _pattern(variant: Variant, language: str) -> re.Pattern[str]:
-    wrong = re.escape(variant.wrong)
-    if language == "en":
-        start = r"\b" if variant.wrong[0].isalnum() else ""
-        end = r"\b" if variant.wrong[-1].isalnum() else ""
-        flags = 0 if any(c.isupper() for c in variant.wrong) else re.IGNORECASE
-        return re.compile(start + wrong + end, flags)
-    return re.compile(wrong)
+    """The variant as a word of its own (see the module's docstring)."""
+    wrong, first, last = re.escape(variant.wrong), variant.wrong[0], variant.wrong[-1]
+    flags = 0 if any(c.isupper() for c in variant.wrong) else re.IGNORECASE
+    if language_data(language)["spaces"]:
+        start, end = (r"\b" if char.isalnum() else "" for char in (first, last))
+    else:  # no spaces, and no \b either: Python counts a kana next to a Latin letter as inside one word
+        start, end = f"(?<![{KANJI}])" if re.match(f"[{KANJI}]", first) else "", ""  # 自分から is not 分から
+    return re.compile(start + wrong + end, flags)
 
 
 def check_language(site: Site, language: str) -> Iterator[Problem]:
@@ -253,17 +304,36 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
     for page in site.pages[language].values():
         skip = dictionary.skip.get(str(page.path), set())
         for number, line in checked_lines(page, skip):
-            if language == "en" and dictionary.glosses:
+            if dictionary.glosses:
                 yield from _check_glosses(page, number, line, dictionary.glosses)
             text = checked_text(line, language)
             for pattern in allowed:
                 text = pattern.sub(_blank, text)
+            markers = TERM_OK.finditer(INLINE_CODE.sub(_blank, line))  # a marker quoted in `code` is an example
+            exempt = {word for marker in markers for word in _items(marker["words"])}
+            used: set[str] = set()
             for variant, pattern in patterns:
                 for match in pattern.finditer(text):
-                    yield Problem(page.path, number, variant.code,
-                                  f"`{match.group(0)}` is a variant of `{variant.right}`",
-                                  f"use `{variant.right}` — {variant.entry}")
+                    if match.group(0) in exempt or variant.wrong in exempt:
+                        used |= {match.group(0), variant.wrong}
+                        continue
+                    yield Problem(
+                        page.path,
+                        number,
+                        variant.code,
+                        f"`{match.group(0)}` is a variant of `{variant.right}`",
+                        f"use `{variant.right}` — {variant.entry}; if this one is right as written, end "
+                        f"the line with <!-- term-ok: {match.group(0)} -->",
+                    )
                 text = pattern.sub(_blank, text)
+            for word in sorted(exempt - used):
+                yield Problem(
+                    page.path,
+                    number,
+                    "TERM006",
+                    f"`<!-- term-ok: {word} -->` exempts nothing: `{word}` is no variant found on this line",
+                    "remove the marker, or name the variant exactly as the report quoted it",
+                )
 
 
 def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) -> Iterator[Problem]:
@@ -272,12 +342,16 @@ def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) 
         label = match["label"]
         if label not in glosses:
             continue
-        after = GLOSS_AFTER.match(masked[match.end():])
+        after = GLOSS_AFTER.match(masked[match.end() :])
         gloss = (after["gloss"] or after["bare"]) if after else None
         if gloss is not None and (after["bare"] is not None or gloss != glosses[label]):
-            yield Problem(page.path, number, "TERM003",
-                          f"「{label}」 is glossed \"{gloss}\"" + (" without quotation marks" if after["bare"] else ""),
-                          f"gloss it \"{glosses[label]}\" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})")
+            yield Problem(
+                page.path,
+                number,
+                "TERM003",
+                f'「{label}」 is glossed "{gloss}"' + (" without quotation marks" if after["bare"] else ""),
+                f'gloss it "{glosses[label]}" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})',
+            )
 
 
 MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
@@ -298,8 +372,8 @@ def _in_parentheses(before: str) -> bool:
 
 
 def check_link_names(site: Site, language: str) -> Iterator[Problem]:
-    """TERM005: a link that points the reader to a section ("（[…](x#id)）", "[…](x#id)を参照", "see […](x#id)") is named
-    with that section's heading, so one place has one name. Citations (the references page) are left out."""
+    """TERM005: a link that points the reader to a section ("（[…](x#id)）", "[…](x#id)を参照", "see […](x#id)") is
+    named with that section's heading, so one place has one name. Citations (the references page) are left out."""
     for page in site.pages[language].values():
         fm = page.front_matter
         for number, line in enumerate(page.lines, start=1):
@@ -317,14 +391,18 @@ def check_link_names(site: Site, language: str) -> Iterator[Problem]:
                 heading = next((h for h in target.headings if h.id == anchor), None)
                 if heading is None or heading.text == match["text"]:
                     continue
-                before, after = line[:match.start()], line[match.end():]
+                before, after = line[: match.start()], line[match.end() :]
                 if _in_parentheses(before) or POINTER_AFTER.match(after) or POINTER_BEFORE.search(before):
-                    yield Problem(page.path, number, "TERM005",
-                                  f"the link `{match['text']}` opens the section `{heading.text}`",
-                                  f"name the link `{heading.text}`, as the heading it opens")
+                    yield Problem(
+                        page.path,
+                        number,
+                        "TERM005",
+                        f"the link `{match['text']}` opens the section `{heading.text}`",
+                        f"name the link `{heading.text}`, as the heading it opens",
+                    )
 
 
 def check(site: Site) -> Iterator[Problem]:
-    for language in ("ja", "en"):
+    for language in site.languages:
         yield from check_language(site, language)
         yield from check_link_names(site, language)

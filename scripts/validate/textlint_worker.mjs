@@ -1,28 +1,45 @@
-// One textlint that stays up for a whole validation run (scripts/validate/prose.py starts it and talks to it).
+// One Node process that stays up for a whole validation run (scripts/validate/prose.py starts it and talks to it),
+// for the two Node linters of `make validate`: textlint (Japanese prose) and markdownlint (Markdown style).
 //
-// Why: the command-line textlint loads its rules and the Japanese dictionary (kuromoji) on every start, about a
-// second, and the tests validate dozens of small trees in one process. Kept running, textlint lints a page in a
-// fraction of that.
+// Why: the command-line tools load their rules (textlint also the Japanese dictionary, kuromoji) on every start,
+// about a second, and the tests validate dozens of small trees in one process. Kept running, they lint a page in a
+// fraction of that. textlint is loaded on its first request only.
 //
-// Protocol, one JSON document per line: the request {"texts": ["...", ...]} gets the answer
-// [[[line, ruleId, message], ...], ...], one list of findings per text, in order; {"error": "..."} if linting failed.
+// Protocol, one JSON document per line, each answered by one line, in order:
+//   {"texts": ["...", ...]}                    -> [[[line, ruleId, message], ...], ...]  (textlint, one list per text)
+//   {"markdown": ["...", ...], "config": {...}} -> [[[line, rule, message], ...], ...]    (markdownlint, its config)
+// and {"error": "..."} if linting failed.
 import { createInterface } from "node:readline";
+import { lint as markdownlint } from "markdownlint/promise";
 import { createLinter, loadTextlintrc } from "textlint";
 
 const configFilePath = process.argv[2];
-const descriptor = await loadTextlintrc({ configFilePath });
-const linter = createLinter({ descriptor });
+let textlint = null;
+
+async function lintProse(texts) {
+  textlint ??= createLinter({ descriptor: await loadTextlintrc({ configFilePath }) });
+  const answer = [];
+  for (const text of texts) {
+    // A Markdown file name tells textlint which plugin reads the text.
+    const result = await textlint.lintText(text, "page.md");
+    answer.push(result.messages.map((m) => [m.line, String(m.ruleId ?? ""), String(m.message ?? "")]));
+  }
+  return answer;
+}
+
+async function lintMarkdown(texts, config) {
+  const results = await markdownlint({ strings: Object.fromEntries(texts.map((text, i) => [String(i), text])), config });
+  // The message as markdownlint-cli2 prints it: description [detail] [Context: "…"].
+  return texts.map((_, i) => results[String(i)].map((e) => [e.lineNumber, e.ruleNames[0],
+    [e.ruleDescription, e.errorDetail && `[${e.errorDetail}]`, e.errorContext && `[Context: "${e.errorContext}"]`]
+      .filter(Boolean).join(" ")]));
+}
 
 for await (const line of createInterface({ input: process.stdin })) {
   let answer;
   try {
-    const { texts } = JSON.parse(line);
-    answer = [];
-    for (const text of texts) {
-      // A Markdown file name tells textlint which plugin reads the text.
-      const result = await linter.lintText(text, "page.md");
-      answer.push(result.messages.map((m) => [m.line, String(m.ruleId ?? ""), String(m.message ?? "")]));
-    }
+    const request = JSON.parse(line);
+    answer = request.markdown ? await lintMarkdown(request.markdown, request.config) : await lintProse(request.texts);
   } catch (error) {
     answer = { error: String(error && error.stack ? error.stack : error) };
   }

@@ -1,0 +1,67 @@
+"""MD: markdownlint (node_modules, the project's settings in .markdownlint-cli2.yaml) over every page, its findings
+printed like every other check: `path:line: MD056 Table column count … (fix: …)`. A table row missing a cell (MD056)
+is one of them: the built table would show a hole where the other language has a cell.
+
+`make lint-markdown` runs the same tool over README.md, CONTRIBUTING.md and .github/ too, which are not pages."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+
+import yaml
+
+from scripts.doctree import Site
+from scripts.project import ROOT
+from scripts.validate import Problem, prose
+
+CONFIG = ROOT / ".markdownlint-cli2.yaml"  # its `config`: the rules and their settings
+RULE = re.compile(r"MD\d{3}")
+FIXES = {"MD056": "give the row as many cells as the table's header row (an empty cell is `| |`)"}
+
+
+def check(site: Site) -> Iterator[Problem]:
+    pages = site.all_pages()
+    try:
+        found = prose.markdownlint([page.text for page in pages], CONFIG)
+    except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError, subprocess.SubprocessError) as error:
+        yield Problem(
+            CONFIG,
+            1,
+            "PROSE000",
+            f"markdownlint could not run: {' '.join(str(error).split())[:300]}",
+            "run `make setup` (Node 20+ and the pinned packages are needed)",
+        )
+        return
+    for page, findings in zip(pages, found, strict=True):
+        for line, rule, message in findings:
+            yield Problem(
+                page.path,
+                int(line),
+                rule,
+                message,
+                FIXES.get(
+                    rule,
+                    f"follow markdownlint's rule {rule}; the project's settings and why are in .markdownlint-cli2.yaml",
+                ),
+            )
+
+
+# A rule whose finding sits on another line than the project's check of the same defect: MD041 names the first line
+# of text, HEAD001 the end of the front matter.
+SAME_DEFECT = {"MD041": "HEAD001"}
+
+
+def one_report_per_defect(problems: list[Problem]) -> list[Problem]:
+    """markdownlint and a check of this project can see one defect (a skipped heading level is MD001 and HEAD004, a
+    row with too many cells MD056 and REND001): on a line the project's check reports, its code stands alone, with
+    the fix written for this project. A markdownlint finding on another line is kept."""
+    reported = {(p.path, p.line) for p in problems if not RULE.fullmatch(p.code)}
+    reported |= {(p.path, p.code) for p in problems}
+    return [
+        p
+        for p in problems
+        if not RULE.fullmatch(p.code)
+        or not ((p.path, p.line) in reported or (p.path, SAME_DEFECT.get(p.code)) in reported)
+    ]
