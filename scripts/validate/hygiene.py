@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from scripts.doctree import Site
 from scripts.pagemodel import Fence, Page
 from scripts.validate import Problem
-from scripts.doctree import Site
 
 ADMONITION_TYPES = ("danger", "warning", "tip", "note", "info")
 KEBAB_CASE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
