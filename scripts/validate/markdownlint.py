@@ -18,7 +18,11 @@ from scripts.validate import Problem, prose
 
 CONFIG = ROOT / ".markdownlint-cli2.yaml"  # its `config`: the rules and their settings
 RULE = re.compile(r"MD\d{3}")
-FIXES = {"MD056": "give the row as many cells as the table's header row (an empty cell is `| |`)"}
+FIXES = {
+    "MD001": "go down one heading level at a time (`##`, then `###`)",
+    "MD025": "keep one `#` heading, the page's title; make the others `##` or lower",
+    "MD056": "give the row as many cells as the table's header row (an empty cell is `| |`)",
+}
 
 
 def check(site: Site) -> Iterator[Problem]:
@@ -54,9 +58,8 @@ SAME_DEFECT = {"MD041": "HEAD001"}
 
 
 def one_report_per_defect(problems: list[Problem]) -> list[Problem]:
-    """markdownlint and a check of this project can see one defect (a skipped heading level is MD001 and HEAD004, a
-    row with too many cells MD056 and REND001): on a line the project's check reports, its code stands alone, with
-    the fix written for this project. A markdownlint finding on another line is kept."""
+    """markdownlint and a check of this project can see one defect (a page without an H1 is MD041 and HEAD001): on a
+    line the project's check reports, its code stands alone, with the fix written for this project. A markdownlint finding on another line is kept."""
     reported = {(p.path, p.line) for p in problems if not RULE.fullmatch(p.code)}
     reported |= {(p.path, p.code) for p in problems}
     return [

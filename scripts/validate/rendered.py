@@ -1,9 +1,8 @@
 """REND: Markdown the build would drop or show as typed, read from the page model (scripts/pagemodel.py).
 
 The model's parser (markdown-it) is more lenient than the build's (Python-Markdown) in the places below, so what it
-sees there is what the build gets wrong:
+sees there is what the build gets wrong (a table row with more cells than its header is markdownlint's MD056):
 
-- REND001  a table row with more cells than the header: the build drops the extra cells;
 - REND002  a footnote reference `[^label]` without a definition: the build shows it as typed;
 - REND003  a footnote definition that nothing refers to;
 - REND004  an admonition (`!!!`) or collapsible block (`???`) with an empty body, usually because the body is not
@@ -26,15 +25,8 @@ from scripts.validate import Problem
 REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 MARKER = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # A line after which a table starts a block of its own in the build too.
 STARTS_BLOCK = re.compile(r"^\s*(?:$|#|!!!|\?\?\?)")
-
-
-def cells(row: str) -> int:
-    """Cells of a table row as the build splits it (unescaped pipes; leading and trailing pipes are borders)."""
-    row = row.strip()
-    return len(CELL_SPLIT.split(row.removeprefix("|").removesuffix("|") if row != "|" else ""))
 
 
 def check(site: Site) -> Iterator[Problem]:
@@ -45,13 +37,6 @@ def check(site: Site) -> Iterator[Problem]:
 def page_problems(page: Page) -> Iterator[Problem]:
     lines, body = page.lines, page.front_matter.end_line
     for table in page.tables:
-        for line in table.row_lines:
-            if (count := cells(lines[line - 1])) > table.columns:
-                yield Problem(page.path, line, "REND001",
-                              f"this table row has {count} cells but the header has {table.columns}: the build "
-                              f"drops the last {count - table.columns}",
-                              "remove the extra cells, or add the column to the header and the separator row (in "
-                              "both languages)")
         if table.line - 1 > body + 1 and not STARTS_BLOCK.match(lines[table.line - 2]):
             yield not_a_table(page, table.line, lines[table.line - 1])
     for label in sorted(page.footnote_definitions - {note.label for note in page.footnotes}):
