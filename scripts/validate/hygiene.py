@@ -1,5 +1,5 @@
-"""Markdown hygiene. HEAD: an H1 equal to the title, explicit kebab-case ids on every heading of level 2 and below,
-unique on the page (a second H1 is markdownlint's MD025, a skipped level its MD001: `make validate` reports both).
+"""Markdown hygiene. HEAD: the H1 equal to the title, explicit kebab-case ids on every heading of level 2 and below,
+unique on the page (no H1 first is markdownlint's MD041, a second H1 its MD025, a skipped level its MD001).
 ADM: admonitions of the allowed types, with a title. DIAG: mermaid blocks that are not empty, name a known diagram
 type and keep to the conventions (no click or styling lines). (DIAG005-DIAG006, the stored drawings of the blocks:
 scripts/validate/drawings.py.)"""
@@ -40,10 +40,6 @@ def check(site: Site) -> Iterator[Problem]:
 
 def _headings(page: Page) -> Iterator[Problem]:
     h1 = [h for h in page.headings if h.level == 1]
-    if not h1:
-        line = page.front_matter.end_line + 1
-        yield Problem(page.path, line, "HEAD001", "the page has no H1 heading",
-                      "add `# <title>` after the front matter")
     if h1 and page.title is not None and h1[0].text != page.title.strip():
         yield Problem(page.path, h1[0].line, "HEAD003", f"the H1 `{h1[0].text}` differs from the title `{page.title}`",
                       "make the H1 and the front matter title the same")
