@@ -166,7 +166,6 @@ class Page:
     fences: list[Fence] = field(default_factory=list)
     html: list[HtmlTag] = field(default_factory=list)
     footnotes: list[Footnote] = field(default_factory=list)
-    footnote_definitions: set[str] = field(default_factory=set)  # labels with a `[^label]: …` definition
     lists: list[ListBlock] = field(default_factory=list)  # in the order their first line appears
     blocks: list[TextBlock] = field(default_factory=list)  # paragraphs, list items, table cells, headings
 
@@ -414,7 +413,5 @@ def parse_page(path: Path, docs_dir: Path, language: str) -> Page:
         text=text,
         front_matter=read_front_matter(text),
     )
-    env: dict[str, Any] = {}
-    _Builder(page).run(_MD.parse(text, env))
-    page.footnote_definitions = {key[1:] for key in env.get("footnotes", {}).get("refs", {})}
+    _Builder(page).run(_MD.parse(text))
     return page

@@ -1,10 +1,10 @@
 """REND: Markdown the build would drop or show as typed, read from the page model (scripts/pagemodel.py).
 
 The model's parser (markdown-it) is more lenient than the build's (Python-Markdown) in the places below, so what it
-sees there is what the build gets wrong (a table row with more cells than its header is markdownlint's MD056):
+sees there is what the build gets wrong (a table row with more cells than its header is markdownlint's MD056, a
+footnote definition nothing refers to its MD053):
 
 - REND002  a footnote reference `[^label]` without a definition: the build shows it as typed;
-- REND003  a footnote definition that nothing refers to;
 - REND004  an admonition (`!!!`) or collapsible block (`???`) with an empty body, usually because the body is not
            indented by four spaces and so follows the box as an ordinary paragraph;
 - REND005  a table or an admonition marker the build shows as text: a table needs a blank line before it (the
@@ -39,10 +39,6 @@ def page_problems(page: Page) -> Iterator[Problem]:
     for table in page.tables:
         if table.line - 1 > body + 1 and not STARTS_BLOCK.match(lines[table.line - 2]):
             yield not_a_table(page, table.line, lines[table.line - 1])
-    for label in sorted(page.footnote_definitions - {note.label for note in page.footnotes}):
-        line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith(f"[^{label}]:")), 0)
-        yield Problem(page.path, line, "REND003", f"the footnote `[^{label}]` is defined but nothing refers to it",
-                      f"refer to it with `[^{label}]` in the text, or remove the definition")
     for box in page.admonitions:
         if box.end_line <= box.line:
             what = "collapsible block" if box.collapsible else "admonition"
