@@ -84,9 +84,9 @@ def both(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
     return apply
 
 
-EN_ROW = "| 2 | The security code you received |\n"
-EN_STEP = "4. Enter the code you received on the page ([Enter the code](#enter-code)).\n"
-EN_BOX = "    Never tell anyone your security code, even someone"
+EN_ROW = "| Scheduled changes | Not verified | Only if leaked |\n"
+EN_STEP = "4. Enter the code ([Enter the code](#enter-code)).\n"
+EN_BOX = "    Have your password manager ready and start where"
 
 MUTATIONS = {
     "row deleted from an English table": (edit(EN_RESET, EN_ROW, ""), EN_RESET, "PAR008"),
@@ -94,12 +94,12 @@ MUTATIONS = {
     "step removed from a Japanese numbered list, translation re-marked": (
         edit(JA_RESET, "4. 届いたコードを", "届いたコードを"), JA_RESET, "PAR009"),
     "extra cell in an English row": (
-        edit(EN_RESET, "| 1 | Your registered email address or mobile number |",
-             "| 1 | Your registered email address or mobile number | or a passkey |"), EN_RESET, "MD056"),
+        edit(EN_RESET, "| Length | 6 or more (note) | 15 or more |", "| Length | 6 or more (note) | 15 or more | 64 |"),
+        EN_RESET, "MD056"),
     "extra cell in both languages": (
-        both(edit(JA_RESET, "| 1 | 登録したメールアドレスか携帯電話番号 |", "| 1 | 登録したメールアドレスか携帯電話番号 | またはパスキー |"),
-             edit(EN_RESET, "| 1 | Your registered email address or mobile number |",
-                  "| 1 | Your registered email address or mobile number | or a passkey |")), JA_RESET, "MD056"),
+        both(edit(JA_RESET, "| 長さ | 6文字以上（注） | 15文字以上 |", "| 長さ | 6文字以上（注） | 15文字以上 | 64 |"),
+             edit(EN_RESET, "| Length | 6 or more (note) | 15 or more |",
+                  "| Length | 6 or more (note) | 15 or more | 64 |")), JA_RESET, "MD056"),
     "undefined footnote on a Japanese page": (
         on_first_paragraph(JA_RESET, lambda text: text + "[^zz9]"), JA_RESET, "REND002"),
     "undefined footnote in both languages": (
@@ -107,7 +107,7 @@ MUTATIONS = {
              on_first_paragraph(EN_RESET, lambda text: text + "[^zz9]")), EN_RESET, "REND002"),
     "unindented admonition body": (edit(EN_RESET, EN_BOX, EN_BOX.lstrip()), EN_RESET, "REND004"),
     "table without a blank line before it": (
-        edit(EN_RESET, "\n\n| Stage | What you enter |", "\n| Stage | What you enter |"), EN_RESET, "REND005"),
+        edit(EN_RESET, "\n\n| Item | Amazon | Advice |", "\n| Item | Amazon | Advice |"), EN_RESET, "REND005"),
     "untranslated Japanese paragraph on an English page": (
         paragraph_from(JA_RESET, EN_RESET), EN_RESET, "LANG001"),
     "English paragraph left on a Japanese page": (
