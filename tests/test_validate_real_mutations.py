@@ -84,9 +84,9 @@ def both(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
     return apply
 
 
-EN_ROW = "| Scheduled changes | Not verified | Only if leaked |\n"
+EN_ROW = "| Character types | Not verified | Length first |\n"
 EN_STEP = "4. Enter the code ([Enter the code](#enter-code)).\n"
-EN_BOX = "    Have your password manager ready and start where"
+EN_BOX = "    Have your password manager ready and start"
 
 MUTATIONS = {
     "row deleted from an English table": (edit(EN_RESET, EN_ROW, ""), EN_RESET, "PAR008"),
@@ -94,12 +94,12 @@ MUTATIONS = {
     "step removed from a Japanese numbered list, translation re-marked": (
         edit(JA_RESET, "4. 届いたコードを", "届いたコードを"), JA_RESET, "PAR009"),
     "extra cell in an English row": (
-        edit(EN_RESET, "| Length | 6 or more (note) | 15 or more |", "| Length | 6 or more (note) | 15 or more | 64 |"),
-        EN_RESET, "MD056"),
+        edit(EN_RESET, "| Length | 6 or more (note) | 15 or more |",
+             "| Length | 6 or more (note) | 15 or more | or a passkey |"), EN_RESET, "MD056"),
     "extra cell in both languages": (
-        both(edit(JA_RESET, "| 長さ | 6文字以上（注） | 15文字以上 |", "| 長さ | 6文字以上（注） | 15文字以上 | 64 |"),
+        both(edit(JA_RESET, "| 長さ | 6文字以上（注） | 15文字以上 |", "| 長さ | 6文字以上（注） | 15文字以上 | またはパスキー |"),
              edit(EN_RESET, "| Length | 6 or more (note) | 15 or more |",
-                  "| Length | 6 or more (note) | 15 or more | 64 |")), JA_RESET, "MD056"),
+                  "| Length | 6 or more (note) | 15 or more | or a passkey |")), JA_RESET, "MD056"),
     "undefined footnote on a Japanese page": (
         on_first_paragraph(JA_RESET, lambda text: text + "[^zz9]"), JA_RESET, "REND002"),
     "undefined footnote in both languages": (

@@ -67,9 +67,12 @@ def load(language: str, root: Path | None = None, languages: tuple[str, ...] | N
 
 def on_config(config: Any, **kwargs: Any) -> Any:
     language = config["theme"]["language"]
-    project = Project(Path(config.config_file_path).parent)  # every mkdocs.<lang>.yml is at the project's root
+    # The languages of this build's own extra.languages (what scripts/project.py reads too). Loading the configs again
+    # here, as Project does, re-configures MkDocs' plugins in the middle of this build: the English pages then got
+    # the Japanese date format of the git-revision-date-localized plugin.
+    languages = tuple(entry["lang"] for entry in config["extra"]["languages"])
     _state.clear()
-    _state.update(load(language, project.root, project.codes), language=language, situations=[])
+    _state.update(load(language, Path(config.config_file_path).parent, languages), language=language, situations=[])
     return config
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -26,3 +28,13 @@ class Problem:
         except ValueError:
             shown = str(self.path)
         return f"{shown}:{max(self.line, 1)}: {self.code} {self.message} (fix: {self.fix})"
+
+
+def compose_yaml(path: Path, code: str) -> tuple[yaml.Node | None, Problem | None]:
+    """The YAML node tree of a data file (with the line of every node), or the `code` problem at the line of its
+    YAML error."""
+    try:
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader), None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return None, Problem(path, (mark.line + 1) if mark else 1, code, f"not valid YAML: {error}", "fix the YAML")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from scripts.validate import (
     Problem,
+    citations,
+    danger,
     drawings,
     front_matter,
     html_safety,
@@ -27,7 +29,9 @@ from scripts.validate import (
     parity,
     prose,
     rendered,
+    repeats,
     safety,
+    search_queries,
     source_map,
     staleness,
     terms,
@@ -39,8 +43,8 @@ from scripts.project import ROOT, ProjectError
 
 # Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
 CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map, terms,
-          triage, rendered, language, safety, search_words,
-          markdownlint)
+          triage, rendered, language, safety, search_words, search_queries,
+          markdownlint, citations, danger, repeats)
 
 
 def run(root: Path) -> list[Problem]:
@@ -75,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         shown = marker.path.relative_to(root).as_posix()
         print(f"validate: reviewed safety exception at {shown}:{marker.line}: {marker.reason or '(no reason)'}",
               file=sys.stderr)
+    # Citations due for a re-check within 30 days: listed on every run, not errors (scripts/validate/citations.py).
+    for note in citations.due_soon(site):
+        print(f"validate: {note}", file=sys.stderr)
     files = len({p.path for p in problems})
     pages = sum(1 for _ in (root / "docs").rglob("*.md"))
     summary = f"{len(problems)} problem(s) in {files} file(s)" if problems else "no problems"

@@ -11,19 +11,16 @@ import yaml
 
 from scripts.doctree import Site
 from scripts.pagemodel import Page
-from scripts.validate import Problem
+from scripts.validate import Problem, compose_yaml
 
 
 def check(site: Site) -> Iterator[Problem]:
     path = site.source_map
     if not path.exists():
         return
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        yield Problem(path, (mark.line + 1) if mark else 1, "MAP001", f"not valid YAML: {error}", "fix the YAML")
-        return
+    node, problem = compose_yaml(path, "MAP001")
+    if problem:
+        yield problem
     if node is None:
         return
     if not isinstance(node, yaml.SequenceNode):
@@ -31,15 +28,22 @@ def check(site: Site) -> Iterator[Problem]:
         return
     for item in node.value:
         line = item.start_mark.line + 1
-        entry = yaml.safe_load(yaml.serialize(item))
+        entry = yaml.safe_load(yaml.serialize(item))  # PyYAML reads the entry; the node keeps its line
         entry = entry if isinstance(entry, dict) else {}
-        terms = {str(language): [str(word) for word in words if not isinstance(word, (dict, list))]
-                 for language, words in (entry.get("terms") if isinstance(entry.get("terms"), dict) else {}).items()
-                 if isinstance(words, list)}
+        terms = {
+            str(language): [str(word) for word in words if not isinstance(word, (dict, list))]
+            for language, words in (entry.get("terms") if isinstance(entry.get("terms"), dict) else {}).items()
+            if isinstance(words, list)
+        }
         page, anchor = entry.get("page"), entry.get("anchor")
         if not isinstance(page, str) or not isinstance(anchor, str) or not page or not anchor:
-            yield Problem(path, line, "MAP001", "the entry needs a `page` and an `anchor`",
-                          "write {line: …, source: …, page: x/index.md, anchor: heading-id}")
+            yield Problem(
+                path,
+                line,
+                "MAP001",
+                "the entry needs a `page` and an `anchor`",
+                "write {line: …, source: …, page: x/index.md, anchor: heading-id}",
+            )
             continue
         for language in site.languages:
             target = site.pages[language].get(page)
@@ -47,20 +51,33 @@ def check(site: Site) -> Iterator[Problem]:
             if target is None:
                 yield Problem(path, line, "MAP002", f"{shown} does not exist", "fix `page` or write the page")
             elif anchor not in {h.id for h in target.headings}:
-                yield Problem(path, line, "MAP003", f"{shown} has no heading with the id `{anchor}`",
-                              "fix `anchor`, or give the heading that covers this part that id")
+                yield Problem(
+                    path,
+                    line,
+                    "MAP003",
+                    f"{shown} has no heading with the id `{anchor}`",
+                    "fix `anchor`, or give the heading that covers this part that id",
+                )
             elif not 2 <= len(terms.get(language, [])) <= 3:
-                yield Problem(path, line, "MAP005", f"the entry needs two or three key terms for {language}",
-                              f"add `{language}: [term, term]` to the entry's terms: words of the section that say "
-                              "what the source part is about")
+                yield Problem(
+                    path,
+                    line,
+                    "MAP005",
+                    f"the entry needs two or three key terms for {language}",
+                    f"add `{language}: [term, term]` to the entry's terms: words of the section that say "
+                    "what the source part is about",
+                )
             else:
                 text = section_text(target, anchor)
                 for term in terms[language]:
                     if term.lower() not in text.lower():
-                        yield Problem(path, line, "MAP004",
-                                      f"{shown}#{anchor} does not contain the key term `{term}`",
-                                      "cover that part of the source in the section, or map the entry to the section "
-                                      "that does")
+                        yield Problem(
+                            path,
+                            line,
+                            "MAP004",
+                            f"{shown}#{anchor} does not contain the key term `{term}`",
+                            "cover that part of the source in the section, or map the entry to the section that does",
+                        )
 
 
 def section_text(page: Page, anchor: str) -> str:
@@ -69,9 +86,9 @@ def section_text(page: Page, anchor: str) -> str:
     for index, heading in enumerate(headings):
         if heading.id == anchor:
             end = len(page.lines)
-            for later in headings[index + 1:]:
+            for later in headings[index + 1 :]:
                 if later.level <= heading.level:
                     end = later.line - 1
                     break
-            return "\n".join(page.lines[heading.line - 1:end])
+            return "\n".join(page.lines[heading.line - 1 : end])
     return ""

@@ -2,10 +2,11 @@
 the page's language only; a query that finds nothing shows the start page's situations instead of a dead end.
 
 Typing and waiting are shared with `make bench` (scripts/bench/search.py): the query goes in as a paste would, but
-its last letter is a key press (or, in Japanese, an input-method commit), whose keyup is what Material searches on;
-each query waits for the search worker's answer to that very query (no fixed pauses). The
-time from the last keystroke to the results is recorded in test-results/search-timings.json and printed at the end
-of the run; it is not asserted on (`make bench` reports the median).
+its last letter is a key press (or, in Japanese, an input-method commit), on which the search runs (Material's
+keyup, or the input the readers' search passes on to it: tests/browser/test_search_mechanisms.py); each query
+waits for the search worker's answer to that very query (no fixed pauses). The time from the last keystroke to the
+results is recorded in test-results/search-timings.json and printed at the end of the run; it is not asserted on
+(`make bench` reports the median).
 """
 
 from __future__ import annotations
@@ -23,10 +24,16 @@ QUERIES = load_queries()
 ONE_PAGE = {language: pytest.mark.xdist_group(f"search-{language}") for language in ("ja", "en")}
 
 CASES = [
-    pytest.param(language, case["query"], case["page"], id=f"{language}-{number:02d}",
-                 marks=[ONE_PAGE[language]] + (
-                     [pytest.mark.xfail(reason=case["known_miss"], strict=True)] if "known_miss" in case else []))
-    for language in ("ja", "en") for number, case in enumerate(QUERIES[language], 1)
+    pytest.param(
+        language,
+        case["query"],
+        case["page"],
+        id=f"{language}-{number:02d}",
+        marks=[ONE_PAGE[language]]
+        + ([pytest.mark.xfail(reason=case["known_miss"], strict=True)] if "known_miss" in case else []),
+    )
+    for language in ("ja", "en")
+    for number, case in enumerate(QUERIES[language], 1)
 ]
 
 

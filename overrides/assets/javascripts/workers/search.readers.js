@@ -4,6 +4,7 @@
 // address (?worker=search.<hash>.min.js). This script loads it unchanged and only rewrites the text of each query
 // message ({type: 2, data: "<query>"}) before Material's handler sees it:
 //   1. width and case folding: NFKC and lower case, as the build folded the index (scripts/hooks/search_readers.py);
+//   1b. hiragana the reader left unconverted, where the pages write katakana, in katakana (ろぐいん -> ログイン);
 //   2. synonyms from docs/search.yml, which the build put into the index (config.synonyms): each reader's word in
 //      the query is replaced by the site's word; words every page shares (amazon) are dropped;
 //   3. Japanese segmentation with the very splitter and segmenter that indexed the pages: the same separator
@@ -12,10 +13,19 @@
 //      (アカウント ロック). Kana-only pieces of one or two characters (particles and endings: を, た, ない) and
 //      English stop words (a, is, my) are left out: as prefixes they match nearly every page. An English word that
 //      begins no word of the pages is searched by its stem (arriving -> arriv).
-// Material then adds its trailing wildcard to every term and searches as usual.
+// Material then adds its trailing wildcard to every term and searches as usual. Two more things happen to its answer
+// ({type: 3, data: {items}}, one array of documents per page, best first):
+//   4. no empty answer while a word of the query is on the site: when the rewritten query finds nothing, the query is
+//      searched again with every piece of two or more characters kept (the two-kana pieces too: 「ろぐいんできない」
+//      still finds できない), then as typed; only when those find nothing either does the reader get the empty list (and the situations panel);
+//   5. a result opens at the section that matched: Material scores a page's own entry (its title and first
+//      paragraphs) up to 2.5 times higher than its sections, so the page's top usually wins inside its own result even
+//      when a section is what matched. The page's entry is compared with its sections without that bonus; when a
+//      section wins, it is put first in its page's result, level with the page, and search-readers.js points the
+//      page's link at it. The order of the pages is Material's, unchanged.
 (function () {
   "use strict";
-  var SETUP = 0, QUERY = 2;
+  var SETUP = 0, QUERY = 2, RESULT = 3;
   var worker = new URL(self.location.href).searchParams.get("worker") || "";
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(worker)) throw new Error("search.readers.js: no Material worker named");
 
@@ -47,23 +57,27 @@
     }
   }
 
-  // Every Latin word of the pages, sorted, to tell whether a reader's word begins any of them (see `ending`).
+  // Every Latin and katakana word of the pages, sorted, to tell whether a reader's word begins any of them (see
+  // `ending` and `katakana`).
   var pageWords = [];
   function learnWords(docs) {
     var seen = {};
     (docs || []).forEach(function (doc) {
       var text = ((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ").toLowerCase();
-      (text.match(/[a-z]+/g) || []).forEach(function (word) { seen[word] = true; });
+      (text.match(/[a-z]+|[\u30a1-\u30fa\u30fc]+/g) || []).forEach(function (word) { seen[word] = true; });
     });
     pageWords = Object.keys(seen).sort();
   }
-  function beginsPageWord(prefix) {
+  function firstFrom(prefix) {
     var low = 0, high = pageWords.length;
     while (low < high) {
       var middle = (low + high) >> 1;
       if (pageWords[middle] < prefix) low = middle + 1; else high = middle;
     }
-    return low < pageWords.length && pageWords[low].indexOf(prefix) === 0;
+    return low < pageWords.length ? pageWords[low] : "";
+  }
+  function beginsPageWord(prefix) {
+    return firstFrom(prefix).indexOf(prefix) === 0;
   }
 
   // The index holds the pages' words as written (no stemmer) and Material makes each term a prefix, so a reader's
@@ -81,6 +95,29 @@
       if (stems[i] !== word && stems[i].length >= 3 && beginsPageWord(stems[i])) return stems[i];
     }
     return word;
+  }
+
+  // A phone's keyboard leaves a word in hiragana until the reader converts it: ろぐいん, ぱすわーど, すまほ, where the
+  // pages write ログイン, パスワード, スマホ. Within each run of hiragana, from each position, the longest stretch of
+  // three or more kana whose katakana form is a katakana word of the pages (or, at the end of the run, begins one) is
+  // written in katakana; the rest is left as typed (できない stays: no page word is デキナイ; ふぁいやー is not
+  // turned into ファイ of ファイル).
+  function katakana(text) {
+    return text.replace(/[\u3041-\u3096\u30fc]{3,}/g, function (run) {
+      var out = "", i = 0;
+      while (i < run.length) {
+        var found = 0;
+        for (var j = run.length; j - i >= 3 && !found; j--) {
+          var form = toKatakana(run.slice(i, j));
+          if (firstFrom(form) === form || (j === run.length && beginsPageWord(form))) found = j;
+        }
+        if (found) { out += toKatakana(run.slice(i, found)); i = found; } else { out += run[i]; i += 1; }
+      }
+      return out;
+    });
+  }
+  function toKatakana(kana) {
+    return kana.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
   }
 
   var KANA_PARTICLE = /^[\u3040-\u309f]{1,2}$/;
@@ -101,8 +138,17 @@
     return /^[a-z']+$/.test(segment) && typeof filter === "function" && !filter(segment);
   }
 
-  function rewrite(query) {
-    var text = query.normalize("NFKC").toLowerCase();
+  // The queries to try, in order: the rewritten query, then every piece kept, then the query as typed (folded).
+  function attempts(query) {
+    var tried = [rewrite(query)];
+    [rewrite(query, true), query.normalize("NFKC").toLowerCase().trim()].forEach(function (text) {
+      if (text && tried.indexOf(text) === -1) tried.push(text);
+    });
+    return tried;
+  }
+
+  function rewrite(query, keepAll) {
+    var text = katakana(query.normalize("NFKC").toLowerCase());
     // Again on the result until it no longer changes: "pwd" -> "password", then "forgot password" -> the reset words.
     for (var round = 0; synonyms && round < 3; round++) {
       var replaced = text.replace(synonyms, function (variant) { return " " + replacements[variant] + " "; })
@@ -116,7 +162,8 @@
       if (!piece) return;
       segments(piece).forEach(function (segment) {
         if (!segment || all.indexOf(segment) !== -1) return;
-        all.push(segment);
+        // A single kana is left out even when every piece is kept: as a prefix it matches nearly every page.
+        if (!(keepAll && /^[\u3040-\u30ff]$/.test(segment))) all.push(segment);
         if (KANA_PARTICLE.test(segment) || stopword(segment)) return;
         var word = ending(segment);
         if (kept.indexOf(word) === -1) kept.push(word);
@@ -124,22 +171,64 @@
     });
     // Only ignored words (amazon): search for what was typed rather than for nothing.
     if (!all.length) return query.normalize("NFKC").toLowerCase();
-    return (kept.length ? kept : all).join(" ");
+    return (kept.length && !keepAll ? kept : all).join(" ");
   }
 
-  // Material registers its message listener when its script runs: wrap that one listener.
+  // 5. Within each page's result, the best entry compared fairly: Material multiplies a page's own entry by
+  // 1 + (1 + f)^2 and a section by 1 + f^2 (f: the share of query terms the entry holds); undone for the page's entry.
+  function atSection(items) {
+    return items.map(function (group) {
+      var page = null;
+      group.forEach(function (entry) { if (String(entry.location).indexOf("#") === -1) page = entry; });
+      if (!page || group.length < 2) return group;
+      var terms = Object.keys(page.terms || {});
+      var share = terms.length ? terms.filter(function (t) { return page.terms[t]; }).length / terms.length : 0;
+      var fair = page.score * (1 + share * share) / (1 + (1 + share) * (1 + share));
+      var best = null;
+      group.forEach(function (entry) {
+        if (entry !== page && entry.score > fair && (!best || entry.score > best.score)) best = entry;
+      });
+      if (!best) return group;
+      var first = group[0];
+      best.score = Math.max(best.score, first.score);
+      return [best].concat(group.filter(function (entry) { return entry !== best; }));
+    });
+  }
+
+  // Material registers its message listener when its script runs: wrap that one listener. It answers each message
+  // with one postMessage, in order (its handler is async, but a query is answered within the same task), so the
+  // answers are matched to the queries by a queue: each query's remaining attempts.
+  var material = null;
+  var waiting = [];
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && waiting.length) {
+      var rest = waiting[0];
+      if (!(message.data.items || []).length && rest.length) {
+        material.call(self, {data: {type: QUERY, data: rest.shift()}});
+        return undefined;
+      }
+      waiting.shift();
+      try {
+        message = {type: RESULT, data: Object.assign({}, message.data, {items: atSection(message.data.items || [])})};
+      } catch { /* Material's answer as it was */ }
+    }
+    return post.apply(self, [message].concat(Array.prototype.slice.call(arguments, 1)));
+  };
   var addEventListener = self.addEventListener;
   self.addEventListener = function (type, listener, options) {
     if (type !== "message") return addEventListener.apply(self, arguments);
+    material = listener;
     return addEventListener.call(self, type, function (event) {
       var message = event.data;
       if (message && message.type === SETUP) {
         setup(message.data.config);
         learnWords(message.data.docs);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
-        var data;
-        try { data = rewrite(message.data); } catch { data = message.data; }
-        return listener.call(self, {data: {type: QUERY, data: data}});
+        var tries;
+        try { tries = attempts(message.data); } catch { tries = [message.data]; }
+        waiting.push(tries.slice(1));
+        return listener.call(self, {data: {type: QUERY, data: tries[0]}});
       }
       return listener.call(self, event);
     }, options);

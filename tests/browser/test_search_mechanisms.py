@@ -1,0 +1,162 @@
+"""What the readers' search does beyond ranking (issue 25, item 3), typed into the real search box:
+
+- a word committed by a phone's input method (no keyup: 忘れた, 届かない, なくした) is searched, not left under
+  「検索キーワードを入力してください」 with an empty list;
+- no empty list while a word of the query is on the site (「ろぐいんできない」: できない is);
+- hiragana left unconverted finds the pages' katakana words (ぱすきー: パスキー), and only whole words
+  (ふぁいやーすてぃっく is not taken for ファイル);
+- the situation links whenever the list is empty;
+- a result opens at the section that matched, not at the top of its page;
+- the situation links work wherever the built site is served (at / as well as under the published path).
+
+Each waits on the search worker's answer to the very query typed (scripts/bench/search.py's watcher), never a pause.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from scripts.bench.search import DRAINED_JS, WATCH_WORKER_JS, open_search
+
+# Answered and drawn: the last query sent is `query` and every query sent has its answer (no keyup is involved).
+ANSWERED_JS = """query => {
+  const s = window.__searchWatch;
+  return s.sent.length > 0 && s.sent[s.sent.length - 1] === query && s.received === s.sent.length && !s.pending;
+}"""
+
+STATE_JS = """() => ({
+  meta: document.querySelector('.md-search-result__meta').innerText.trim(),
+  links: [...document.querySelectorAll('.md-search-result__item')].map(item => item.querySelector('a').href),
+  panel: !!document.querySelector('.search-start__empty') && !document.querySelector('.search-start__empty').hidden
+    && !!document.querySelector('.search-start__empty').offsetParent,
+  translations: JSON.parse(document.getElementById('__config').textContent).translations,
+})"""
+
+
+@pytest.fixture(scope="module")
+def search_box(browser: Browser, page_url):
+    """One open page per language with search ready (as tests/browser/test_search.py), watched by WATCH_WORKER_JS."""
+    pages: dict[str, Page] = {}
+
+    def get(language: str) -> Page:
+        if language not in pages:
+            context = browser.new_context(viewport={"width": 390, "height": 844}, locale="ja-JP")
+            context.add_init_script(WATCH_WORKER_JS)
+            pages[language] = context.new_page()
+            open_search(pages[language], page_url(language, ""))
+        return pages[language]
+
+    yield get
+    for page in pages.values():
+        page.context.close()
+
+
+def commit(page: Page, text: str) -> dict:
+    """Empty the field, then put `text` in as a phone's input method commits a converted word: an input event and
+    no key event at all. Returns what the search box shows once the worker has answered that text."""
+    field = page.locator(".md-search__input")
+    field.fill("")
+    field.dispatch_event("keyup")  # the field is empty now, as Material has seen it
+    page.wait_for_function(DRAINED_JS, timeout=30_000)
+    field.focus()
+    page.keyboard.insert_text(text)
+    page.wait_for_function(ANSWERED_JS, arg=text, timeout=30_000)
+    return page.evaluate(STATE_JS)
+
+
+@pytest.mark.parametrize(
+    ("language", "word"), [("ja", "忘れた"), ("ja", "届かない"), ("ja", "なくした"), ("en", "forgot")]
+)
+def test_a_word_committed_without_a_keyup_is_searched(language, word, search_box):
+    state = commit(search_box(language), word)
+    assert state["meta"] != state["translations"]["search.result.placeholder"], "the box still asks for a word"
+    assert state["links"], f"{word!r} found nothing"
+    assert not state["panel"]
+
+
+def test_no_empty_list_while_a_word_of_the_query_is_on_the_site(search_box, site_dir: Path):
+    # The precondition, from the built index rather than from the search: the site does say できない.
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("できない" in doc["text"] for doc in index["docs"])
+    state = commit(search_box("ja"), "ろぐいんできない")
+    assert state["links"], "「ろぐいんできない」 found nothing although the site says できない"
+
+
+@pytest.mark.parametrize(
+    ("query", "section"),
+    [("ぱすきー", "more-situations/#passkey-first"), ("あかうんと ろっく", "more-situations/#account-locked")],
+)
+def test_hiragana_left_unconverted_finds_the_katakana_word(query, section, search_box, page_url):
+    """パスキー and ロック typed as a phone leaves them before conversion: the pages' katakana words are found."""
+    state = commit(search_box("ja"), query)
+    assert page_url("ja", section) in [urlsplit(link)._replace(query="").geturl() for link in state["links"][:3]]
+
+
+@pytest.mark.parametrize(("language", "query"), [("ja", "ふぁいやーすてぃっく"), ("en", "zzqxv")])
+def test_the_situations_whenever_the_list_is_empty(language, query, search_box, page_url):
+    state = commit(search_box(language), query)
+    assert state["links"] == []
+    assert state["panel"], "an empty list without the situation links"
+    links = search_box(language).evaluate(
+        "() => [...document.querySelectorAll('.search-start__empty a')].map(a => a.href)"
+    )
+    assert page_url(language, "start/") in links
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "section"),
+    [
+        ("ja", "内部エラー", "reset-problems/#internal-error"),
+        ("en", "internal error", "reset-problems/#internal-error"),
+    ],
+)
+def test_a_result_opens_at_the_section_that_matched(language, query, section, search_box, page_url):
+    page = search_box(language)
+    state = commit(page, query)
+    first = urlsplit(state["links"][0])._replace(query="").geturl()
+    assert first == page_url(language, section), f"the first result opens {first}"
+    # Enter on the query opens the best result: there too, at the section.
+    page.locator(".md-search__input").press("Enter")
+    page.wait_for_url(lambda url: urlsplit(url).fragment == section.split("#")[1], timeout=10_000)
+    assert urlsplit(page.url)._replace(query="", fragment="").geturl() == page_url(language, section.split("#")[0])
+    open_search(page, page_url(language, ""))  # back to a ready search box for the next test
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served_at_root(site_dir: Path):
+    """The built site served at / (as `python -m http.server` in site/ or a fork's Pages at its own root)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("path", ["", "reset/", "en/reset/"])
+def test_the_situation_links_work_when_the_site_is_served_at_the_root(path, browser: Browser, served_at_root):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        response = page.goto(served_at_root + path)
+        assert response is not None and response.ok
+        links = page.evaluate("() => [...document.querySelectorAll('.search-start a')].map(a => a.href)")
+        assert len(links) >= 6
+        broken = [
+            link for link in links if not link.startswith(served_at_root) or context.request.get(link).status != 200
+        ]
+        assert not broken, f"situation links that lead nowhere when served at /: {broken}"
+    finally:
+        context.close()
