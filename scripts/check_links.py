@@ -39,18 +39,14 @@ def source_of(page_path: str, project: Project = PROJECT) -> str:
     """The Markdown file a built page comes from: en/reset/ -> docs/en/reset/index.md, reset/ -> docs/ja/…
     (from the project's own list of pages; a path no page has is shown as it is)."""
     wanted = page_path.removesuffix("index.html")
-    for language in project.codes:
-        for page in project.pages(language):
-            if page.site_path == wanted:
-                return page.source.relative_to(project.root).as_posix()
-    return page_path
+    return next((page.source.relative_to(project.root).as_posix() for language in project.codes
+                 for page in project.pages(language) if page.site_path == wanted), page_path)
 
 
 def report(rows: list[dict[str, str]], base_url: str, site_shown: str) -> list[str]:
-    problems = []
+    problems, prefix = [], urlsplit(base_url).path
     for row in rows:
         parent = unquote(urlsplit(row["parentname"]).path)
-        prefix = urlsplit(base_url).path
         page = parent[len(prefix):] if parent.startswith(prefix) else parent.lstrip("/")
         html_file = f"{site_shown}/{page}index.html" if page.endswith("/") or not page else f"{site_shown}/{page}"
         where = f"{html_file}:{row['line'] or 1}:"

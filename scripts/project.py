@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass
+from logging.handlers import BufferingHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,15 +57,6 @@ class SitePage:
     not_in_nav: bool = False  # matched by the config's `not_in_nav` (MkDocs' own matching): no nav entry needed
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 class Project:
     """The project at `root` (this repository by default; tests pass a fixture tree)."""
 
@@ -73,9 +65,6 @@ class Project:
         # Loaded once per Project: make a new Project to see edited configs or pages (the live preview does).
         self._configs: dict[Path, object] = {}
         self._pages: dict[str, tuple[SitePage, ...]] = {}
-
-    def __repr__(self) -> str:
-        return f"Project({self.root})"
 
     # -- configuration ---------------------------------------------------------------------------------------
     def config(self, language: str | None = None):
@@ -169,13 +158,14 @@ def _load(config_file: Path):
 
     if not config_file.is_file():
         raise ProjectError(f"{config_file}: the config file does not exist")
-    collect = _Collect()
+    collect = BufferingHandler(capacity=1000)  # MkDocs logs why a config does not load, then raises
+    collect.setLevel(logging.WARNING)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
         return load_config(str(config_file))
     except (exceptions.MkDocsException, OSError, ValueError) as error:
-        reasons = "; ".join(collect.messages) or str(error)
+        reasons = "; ".join(record.getMessage() for record in collect.buffer) or str(error)
         raise ProjectError(f"{config_file}: the config does not load: {reasons}") from None
     finally:
         logger.removeHandler(collect)

@@ -8,7 +8,8 @@
 
 An English page stores `translation_of: <hash>` in its front matter: the hash (scripts/hashing.py) of the Japanese
 page's normalised text at the time the translation was last brought up to date. When the Japanese page changes, the
-hashes differ: `make validate` reports TR002 and the built English page shows a notice (scripts/extensions/translation_notice.py).
+hashes differ: `make validate` reports TR002 and the built English page shows a notice
+(scripts/extensions/translation_notice.py).
 
 For a stale page, the Japanese file's git history (`git log --follow`) is walked from the newest commit back, and
 each version is hashed the way scripts/hashing.py does; the first one with the recorded hash is the version the
@@ -24,20 +25,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.hashing import source_hash
 from scripts.doctree import Status, load_site, pair_status
+from scripts.hashing import source_hash
 from scripts.pagemodel import read_front_matter
 from scripts.project import ROOT
 
 
 def status_table(site) -> list[tuple[str, str, Status]]:
     """(language, rel, status) of every page of every translation language against the original."""
-    rows = []
-    for language in site.translations:
-        rels = sorted(set(site.pages[site.original]) | set(site.pages[language]))
-        rows += [(language, rel, pair_status(site.pages[site.original].get(rel), site.pages[language].get(rel)))
-                 for rel in rels]
-    return rows
+    return [(language, rel, pair_status(site.pages[site.original].get(rel), site.pages[language].get(rel)))
+            for language in site.translations
+            for rel in sorted(set(site.pages[site.original]) | set(site.pages[language]))]
 
 
 def write_mark(en_path: Path, value: str) -> None:
@@ -48,11 +46,10 @@ def write_mark(en_path: Path, value: str) -> None:
         raise SystemExit(f"{en_path}: the front matter must be valid before the page can be marked "
                          "(run `make validate`)")
     lines = text.split("\n")
-    new_line = f"translation_of: {value}"
     if "translation_of" in fm.key_lines:
-        lines[fm.key_lines["translation_of"] - 1] = new_line
+        lines[fm.key_lines["translation_of"] - 1] = f"translation_of: {value}"
     else:
-        lines.insert(fm.end_line - 1, new_line)
+        lines.insert(fm.end_line - 1, f"translation_of: {value}")
     updated = "\n".join(lines)
     check = read_front_matter(updated)
     if not isinstance(check.data, dict) or check.data.get("translation_of") != value:
@@ -91,9 +88,8 @@ def mark(site, rel: str, language: str | None = None) -> str:
 
 
 def _git(root: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8",
-                            check=True, timeout=60)
-    return result.stdout
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8",
+                          check=True, timeout=60).stdout
 
 
 def recorded_version(root: Path, ja_path: Path, recorded: str) -> tuple[str, str] | str:
@@ -122,8 +118,7 @@ def recorded_version(root: Path, ja_path: Path, recorded: str) -> tuple[str, str
 def changes_since_translation(site, rel: str, language: str | None = None) -> str:
     """What a translator needs for a stale page: the diff of the original page since the translated version."""
     ja, en = site.pages[site.original][rel], site.pages[language or site.translations[0]][rel]
-    ja_shown = ja.path.relative_to(site.root).as_posix()
-    en_shown = en.path.relative_to(site.root).as_posix()
+    ja_shown, en_shown = (page.path.relative_to(site.root).as_posix() for page in (ja, en))
     recorded = str(en.front_matter.data.get("translation_of"))
     found = recorded_version(site.root, ja.path, recorded)
     if isinstance(found, str):

@@ -71,12 +71,11 @@ def merged_config(config_file: Path) -> dict:
 
 
 def prepare(project: Project, scratch: Path, overrides: Path | None, config_patch: Path | None) -> None:
-    for name in COPIED:
-        source = project.root / name
+    for source in (project.root / name for name in COPIED):
         if source.is_dir():
-            shutil.copytree(source, scratch / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, scratch / source.name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.is_file():
-            shutil.copy2(source, scratch / name)
+            shutil.copy2(source, scratch / source.name)
     if overrides:  # a fixture: files laid over overrides/ (the tests show how a broken override is reported)
         shutil.copytree(overrides, scratch / "overrides", dirs_exist_ok=True)
     patch = yaml.load(config_patch.read_text(encoding="utf-8"), _Loader) if config_patch else {}
@@ -115,13 +114,11 @@ def requests(soup: BeautifulSoup) -> list[str]:
     """URLs on another host that loading the page fetches."""
     found = []
     for tag in soup.find_all(True):
-        for attribute in ("src", "href", "data"):
-            url = tag.get(attribute) or ""
-            rels = set(tag.get("rel") or []) if tag.name == "link" and attribute == "href" else set()
-            if EXTERNAL.match(url) and ((tag.name, attribute) in FETCHING or rels & FETCHING_RELS):
-                found.append(url)
-        found += CSS_URL.findall(tag.get("style") or "") + (CSS_URL.findall(tag.get_text())
-                                                            if tag.name == "style" else [])
+        rels = set(tag.get("rel") or []) if tag.name == "link" else set()
+        found += [url for attribute in ("src", "href", "data") if EXTERNAL.match(url := tag.get(attribute) or "")
+                  and ((tag.name, attribute) in FETCHING or (attribute == "href" and rels & FETCHING_RELS))]
+        found += CSS_URL.findall(tag.get("style") or "") + (CSS_URL.findall(tag.get_text()) if tag.name == "style"
+                                                            else [])
     return found
 
 
@@ -192,9 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     outcome = (f"Zensical check: FAILED, {len(errors)} error(s)" if errors else
                f"Zensical check: passed ({', '.join(project.codes)}: every page, lang, language control, diagram; "
                "no request to another host)")
-    for line in errors:
-        print(line, file=sys.stderr)
-    print(outcome, file=sys.stderr)
+    print(*errors, outcome, sep="\n", file=sys.stderr)
     if args.report:
         with args.report.open("a", encoding="utf-8") as out:
             out.write("\n".join(["## Zensical check", "", *[f"- {line}" for line in errors], "", outcome, ""]))

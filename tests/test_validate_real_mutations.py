@@ -95,11 +95,11 @@ MUTATIONS = {
         edit(JA_RESET, "4. 届いたコードを", "届いたコードを"), JA_RESET, "PAR009"),
     "extra cell in an English row": (
         edit(EN_RESET, "| Length | 6 or more (note) | 15 or more |",
-             "| Length | 6 or more (note) | 15 or more | or a passkey |"), EN_RESET, "REND001"),
+             "| Length | 6 or more (note) | 15 or more | or a passkey |"), EN_RESET, "MD056"),
     "extra cell in both languages": (
         both(edit(JA_RESET, "| 長さ | 6文字以上（注） | 15文字以上 |", "| 長さ | 6文字以上（注） | 15文字以上 | またはパスキー |"),
              edit(EN_RESET, "| Length | 6 or more (note) | 15 or more |",
-                  "| Length | 6 or more (note) | 15 or more | or a passkey |")), JA_RESET, "REND001"),
+                  "| Length | 6 or more (note) | 15 or more | or a passkey |")), JA_RESET, "MD056"),
     "undefined footnote on a Japanese page": (
         on_first_paragraph(JA_RESET, lambda text: text + "[^zz9]"), JA_RESET, "REND002"),
     "undefined footnote in both languages": (

@@ -1,18 +1,17 @@
-"""Markdown hygiene. HEAD: one H1 equal to the title, no skipped heading levels, explicit kebab-case ids on every
-heading of level 2 and below, unique on the page. ADM: admonitions of the allowed types, with a title. DIAG: mermaid
-blocks that are not empty, name a known diagram type and keep to the conventions (no click or styling lines).
-(DIAG005-DIAG006, the stored drawings of the blocks: scripts/validate/drawings.py.)
-
-(Not "MD…": markdownlint, which `make lint-markdown` runs, already uses those codes.)"""
+"""Markdown hygiene. HEAD: the H1 equal to the title, explicit kebab-case ids on every heading of level 2 and below,
+unique on the page (no H1 first is markdownlint's MD041, a second H1 its MD025, a skipped level its MD001).
+ADM: admonitions of the allowed types, with a title. DIAG: mermaid blocks that are not empty, name a known diagram
+type and keep to the conventions (no click or styling lines). (DIAG005-DIAG006, the stored drawings of the blocks:
+scripts/validate/drawings.py.)"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from scripts.doctree import Site
 from scripts.pagemodel import Fence, Page
 from scripts.validate import Problem
-from scripts.doctree import Site
 
 ADMONITION_TYPES = ("danger", "warning", "tip", "note", "info")
 KEBAB_CASE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -41,23 +40,11 @@ def check(site: Site) -> Iterator[Problem]:
 
 def _headings(page: Page) -> Iterator[Problem]:
     h1 = [h for h in page.headings if h.level == 1]
-    if not h1:
-        line = page.front_matter.end_line + 1
-        yield Problem(page.path, line, "HEAD001", "the page has no H1 heading", "add `# <title>` after the front matter")
-    for extra in h1[1:]:
-        yield Problem(page.path, extra.line, "HEAD002", f"a second H1 heading (the first is on line {h1[0].line})",
-                      "make it `##` or lower")
     if h1 and page.title is not None and h1[0].text != page.title.strip():
         yield Problem(page.path, h1[0].line, "HEAD003", f"the H1 `{h1[0].text}` differs from the title `{page.title}`",
                       "make the H1 and the front matter title the same")
-    previous = 0
     seen: dict[str, int] = {}
     for heading in page.headings:
-        if previous and heading.level > previous + 1:
-            yield Problem(page.path, heading.line, "HEAD004",
-                          f"H{heading.level} follows H{previous}: a heading level is skipped",
-                          f"make it H{previous + 1}")
-        previous = heading.level
         if heading.level >= 2 and not heading.explicit:
             yield Problem(page.path, heading.line, "HEAD005", f"heading `{heading.text}` has no explicit id",
                           "add ` { #english-kebab-case-id }` (the same id in both languages)")

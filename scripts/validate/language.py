@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from scripts.doctree import Site
 from scripts.pagemodel import Page, TextBlock
 from scripts.validate import Problem
-from scripts.doctree import Site
 
 JAPANESE = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u3005\uff66-\uff9f]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -72,22 +72,11 @@ def _exempt_columns(page: Page) -> set[tuple[int, int]]:
         section = [h for h in page.headings if h.line < table.line][-1:]
         if section and any(name in section[0].text.lower() for name in names):
             exempt.update((table.line, column) for column in range(table.columns))
-        headers = [b for b in page.blocks if b.kind == "cell" and b.header and b.line == table.line]
-        for header in headers:
-            if any(name in header.text.lower() for name in names):
-                exempt.add((table.line, header.column))
+        exempt.update((table.line, b.column) for b in page.blocks if b.kind == "cell" and b.header
+                      and b.line == table.line and any(name in b.text.lower() for name in names))
         if page.rel == GLOSSARY:
             exempt.add((table.line, 0))
     return exempt
-
-
-def _table_of(page: Page, block: TextBlock) -> int:
-    """The line of the table a cell belongs to."""
-    found = 0
-    for table in page.tables:
-        if table.line <= block.line:
-            found = table.line
-    return found
 
 
 def _page(page: Page) -> Iterator[Problem]:
@@ -97,7 +86,8 @@ def _page(page: Page) -> Iterator[Problem]:
     for block in page.blocks:
         if block.kind == "heading" or (block.kind == "cell" and block.header):
             continue
-        if block.kind == "cell" and (_table_of(page, block), block.column) in exempt:
+        table = max((table.line for table in page.tables if table.line <= block.line), default=0)
+        if block.kind == "cell" and (table, block.column) in exempt:
             continue
         japanese, latin = letters(block.prose)
         total = japanese + latin

@@ -1,5 +1,6 @@
-"""LINK: what a link or an image may point at outside the site: images have alt text and are served by the site
-itself, and no link uses http://, javascript:, data: or another scheme than https: and mailto:.
+"""LINK: what a link or an image, in Markdown or in raw HTML (`<a href>`, `<img src>`), may point at outside the
+site: images have alt text and are served by the site itself, and no link uses http://, javascript:, data: or
+another scheme than https: and mailto:.
 
 Whether an internal link leads to a page, an image or an anchor that exists is not checked here: MkDocs' own
 `validation:` does it in the strict build (LINK001, LINK002, LINK008, LINK009 come from scripts/hooks/link_messages.py)
@@ -27,7 +28,7 @@ def check(site: Site) -> Iterator[Problem]:
             if not image.alt.strip():
                 yield Problem(page.path, image.line, "LINK004", f"the image `{image.src}` has no alt text",
                               "describe the image in ![…](…)")
-            if urlsplit(image.src).scheme.lower() in ("http", "https"):
+            if urlsplit(image.src).scheme.lower() in ("http", "https") or image.src.startswith("//"):
                 yield Problem(page.path, image.line, "LINK010",
                               f"the image `{image.src}` is loaded from another site (a third-party request)",
                               "save the image under docs/ and link it relatively")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scripts.validate import Problem
 from scripts.doctree import Site
+from scripts.validate import Problem
 
 
 def check(site: Site) -> Iterator[Problem]:

@@ -27,9 +27,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.doctree import Site
 from scripts.pagemodel import Page, TextBlock
 from scripts.validate import Problem
-from scripts.doctree import Site
 
 MARKER = re.compile(r"<!--\s*safety-reviewed:?(?P<reason>.*?)-->")
 INLINE_CODE = re.compile(r"(`+).*?\1")
@@ -45,11 +45,6 @@ NOT_A_PASSWORD = re.compile(
 TRIM = "。、，,.;；:：)）]」』\"”'"
 
 
-def _classes(token: str) -> tuple[bool, bool, bool, bool]:
-    return (any(c.isupper() for c in token), any(c.islower() for c in token), any(c.isdigit() for c in token),
-            any(c in SYMBOLS for c in token))
-
-
 def _trimmed(token: str) -> str:
     return token.strip().lstrip("(（[「『\"“'").rstrip(TRIM)
 
@@ -60,46 +55,39 @@ def password_like(token: str, example: bool = False) -> bool:
         return False
     if len(token) < (6 if example else 8) or NOT_A_PASSWORD.match(token):
         return False
-    upper, lower, digit, symbol = _classes(token)
+    upper, lower, digit, symbol = (any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit,
+                                                                           SYMBOLS.__contains__))
     letter = upper or lower
     if example:
         return letter and digit and sum((upper, lower, digit, symbol)) >= 3
     # Without a symbol, 10 characters at least: product names (iPhone15, Windows11) are shorter.
-    return (upper and lower and digit and len(token) >= 10) or (letter and digit and symbol and _strong(token)) \
+    # A strong symbol is one passwords use and identifiers rarely do (not - _ . / :).
+    strong = any(c in "!#$%&*+=?@^~" for c in token)
+    return (upper and lower and digit and len(token) >= 10) or (letter and digit and symbol and strong) \
         or (upper and lower and digit and symbol)
 
 
-def _strong(token: str) -> bool:
-    """A symbol that passwords use and identifiers rarely do (not - _ . / :)."""
-    return any(c in "!#$%&*+=?@^~" for c in token)
-
-
-@dataclass(frozen=True)
-class Finding:
-    line: int
-    code: str
-    message: str
-    fix: str
+def _text_and_lines(block: TextBlock, code: str | None = None) -> tuple[str, list[int]]:
+    """A block's text (code spans as `code` when given) and the line of each of its characters."""
+    text, lines = "", []
+    for span in block.spans:
+        piece = span.text if code is None or span.kind == "text" else code
+        text += piece
+        lines += [span.line] * len(piece)
+    return text, lines
 
 
 def _tokens_in_block(block: TextBlock) -> Iterator[tuple[int, str, str]]:
     """(line, token, where) for each candidate of a block: code spans, quoted text, words after an example word."""
     for span in block.spans:
         if span.kind == "code":
-            for token in span.text.split():
-                yield span.line, token, "in code"
+            yield from ((span.line, token, "in code") for token in span.text.split())
     for span in block.spans:
-        if span.kind != "text":
-            continue
-        for match in QUOTES.finditer(span.text):
+        for match in QUOTES.finditer(span.text) if span.kind == "text" else ():
             quoted = next(group for group in match.groups() if group is not None)
-            for token in quoted.split():
-                yield span.line, token, "in quotes"
+            yield from ((span.line, token, "in quotes") for token in quoted.split())
     # After an example word, the next word (in code or not) is an example.
-    text, lines = "", []
-    for span in block.spans:
-        text += span.text
-        lines += [span.line] * len(span.text)
+    text, lines = _text_and_lines(block)
     for match in EXAMPLE.finditer(text):
         rest = text[match.end():]
         word = re.match(r"[「『\"“`(（]*([^\s「」『』\"“”`、。，,()（）]+)", rest)
@@ -108,14 +96,14 @@ def _tokens_in_block(block: TextBlock) -> Iterator[tuple[int, str, str]]:
             yield line, word.group(1), "after an example word"
 
 
-def _passwords(page: Page) -> Iterator[Finding]:
+def _passwords(page: Page) -> Iterator[tuple[int, str, str, str]]:
     seen = set()
     for block in page.blocks:
         for line, raw, where in _tokens_in_block(block):
             token = _trimmed(raw)
             if password_like(token, example=where == "after an example word") and (line, token) not in seen:
                 seen.add((line, token))
-                yield Finding(line, "SAFE001", f"`{token}` looks like an example password ({where})",
+                yield (line, "SAFE001", f"`{token}` looks like an example password ({where})",
                               "remove it: the guide gives no example passwords, not even bad ones; describe the "
                               "rule instead (long, unique, made by a password manager)")
     for fence in page.fences:
@@ -125,7 +113,7 @@ def _passwords(page: Page) -> Iterator[Finding]:
             for token in row.split():
                 if password_like(token) and (fence.line + offset, token) not in seen:
                     seen.add((fence.line + offset, token))
-                    yield Finding(fence.line + offset, "SAFE001",
+                    yield (fence.line + offset, "SAFE001",
                                   f"`{token}` looks like an example password (in a code block)",
                                   "remove it: the guide gives no example passwords, not even bad ones")
 
@@ -163,11 +151,7 @@ SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-Z\"“(])|\n")
 
 def _sentences(block: TextBlock) -> Iterator[tuple[int, str]]:
     """(line, sentence) of a block's prose, with code spans kept as a placeholder word."""
-    text, lines = "", []
-    for span in block.spans:
-        piece = span.text if span.kind == "text" else "\u2026"
-        text += piece
-        lines += [span.line] * len(piece)
+    text, lines = _text_and_lines(block, code="\u2026")
     start = 0
     for match in list(SENTENCE.finditer(text)) + [None]:
         end = match.start() if match else len(text)
@@ -203,14 +187,14 @@ def sharing_instruction(sentence: str, language: str) -> bool:
 JAPANESE_TEXT = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u4e00-\u9fff]")
 
 
-def _sharing(page: Page) -> Iterator[Finding]:
+def _sharing(page: Page) -> Iterator[tuple[int, str, str, str]]:
     for block in page.blocks:
         if block.kind == "heading":
             continue
         for line, sentence in _sentences(block):
             if sharing_instruction(sentence, page.language):
                 shown = sentence if len(sentence) <= 60 else sentence[:59] + "…"
-                yield Finding(line, "SAFE002", f"this sentence tells the reader to pass on a code or password: "
+                yield (line, "SAFE002", f"this sentence tells the reader to pass on a code or password: "
                               f"`{shown}`",
                               "say the opposite: nobody legitimate asks for it; the code is typed only on Amazon's "
                               "own sign-in page")
@@ -227,20 +211,15 @@ class Reviewed:
 def _markers(page: Page) -> list[Reviewed]:
     """The markers of a page: HTML comments, not a marker shown in inline code or a code block."""
     in_code = {fence.line + offset for fence in page.fences for offset in range(fence.content.count("\n") + 2)}
-    found = []
-    for number, text in enumerate(page.lines, start=1):
-        if number in in_code:
-            continue
-        for match in MARKER.finditer(INLINE_CODE.sub("", text)):
-            found.append(Reviewed(page.path, number, " ".join(match.group("reason").split())))
-    return found
+    return [Reviewed(page.path, number, " ".join(match.group("reason").split()))
+            for number, text in enumerate(page.lines, start=1) if number not in in_code
+            for match in MARKER.finditer(INLINE_CODE.sub("", text))]
 
 
 def _block_start(page: Page, line: int) -> int:
     """The first line of the block (paragraph, list item, table row…) that contains this line: the line after the
     previous blank line."""
-    lines = page.lines
-    number = line
+    lines, number = page.lines, line
     while number > 1 and lines[number - 2].strip() and not MARKER.search(lines[number - 2]):
         number -= 1
     return number
@@ -259,12 +238,12 @@ def _excused_by(page: Page, line: int, markers: dict[int, Reviewed]) -> Reviewed
 def _page(page: Page) -> Iterator[Problem]:
     markers = {marker.line: marker for marker in _markers(page)}
     used: set[int] = set()
-    for finding in [*_passwords(page), *_sharing(page)]:
-        marker = _excused_by(page, finding.line, markers)
+    for line, code, message, fix in [*_passwords(page), *_sharing(page)]:
+        marker = _excused_by(page, line, markers)
         if marker is not None and marker.reason:
             used.add(marker.line)
             continue
-        yield Problem(page.path, finding.line, finding.code, finding.message, finding.fix)
+        yield Problem(page.path, line, code, message, fix)
     for marker in markers.values():
         if not marker.reason:
             yield Problem(page.path, marker.line, "SAFE003", "the safety-reviewed marker gives no reason",

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scripts.doctree import Status, pair_status
+from scripts.doctree import Site, Status, pair_status
 from scripts.validate import Problem
-from scripts.doctree import Site
 
 
 def check(site: Site) -> Iterator[Problem]:

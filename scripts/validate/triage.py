@@ -8,8 +8,8 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
-from scripts.validate import Problem
 from scripts.doctree import Site
+from scripts.validate import Problem
 
 START = "start/index.md"
 SECTION = "situations"
