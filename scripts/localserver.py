@@ -41,8 +41,11 @@ class _CompressingHandler(_LocalHandler):
                 return super().send_head()  # the stdlib's redirect to the URL with a trailing slash
             path = path / "index.html"
         content_type = self.guess_type(str(path))
-        if not (path.is_file() and content_type.startswith(self.TEXT_TYPES)
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (
+            path.is_file()
+            and content_type.startswith(self.TEXT_TYPES)
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)

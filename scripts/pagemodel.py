@@ -234,8 +234,9 @@ def read_front_matter(text: str) -> FrontMatter:
 def parse_html(fragment: str, line: int) -> list[HtmlTag]:
     """Start tags of a raw HTML fragment, with the line each one starts on."""
     soup = BeautifulSoup(fragment, "html.parser", multi_valued_attributes=None)
-    return [HtmlTag(tag.name, tuple(tag.attrs.items()), line + (tag.sourceline or 1) - 1)
-            for tag in soup.find_all(True)]
+    return [
+        HtmlTag(tag.name, tuple(tag.attrs.items()), line + (tag.sourceline or 1) - 1) for tag in soup.find_all(True)
+    ]
 
 
 def _plain_text(children: list[Token]) -> str:
@@ -301,15 +302,23 @@ class _Builder:
             elif token.type in ("bullet_list_open", "ordered_list_open"):
                 start = token.attrGet("start")
                 ordered = token.type == "ordered_list_open"
-                open_lists.append([ordered, line, [], (int(start) if start is not None else 1) if ordered else None,
-                                   len(self.page.lists)])
+                open_lists.append(
+                    [
+                        ordered,
+                        line,
+                        [],
+                        (int(start) if start is not None else 1) if ordered else None,
+                        len(self.page.lists),
+                    ]
+                )
                 self.page.lists.append(ListBlock(ordered, 0, line))  # a placeholder: keeps document order
             elif token.type == "list_item_open" and open_lists:
                 open_lists[-1][2].append(line)
             elif token.type in ("bullet_list_close", "ordered_list_close") and open_lists:
                 ordered, list_line, items, start, position = open_lists.pop()
-                self.page.lists[position] = ListBlock(ordered, len(items), list_line, tuple(items), start,
-                                                      len(open_lists))
+                self.page.lists[position] = ListBlock(
+                    ordered, len(items), list_line, tuple(items), start, len(open_lists)
+                )
             elif token.type in ("fence", "code_block"):
                 lang = token.info.split()[0] if token.info.strip() else ""
                 self.page.fences.append(Fence(lang.lower(), token.content, line))
@@ -345,23 +354,38 @@ class _Builder:
                 current += 1
             elif child.type == "html_inline":
                 current += child.content.count("\n")
-        self.page.blocks.append(TextBlock(kind, line, tuple(spans), column if kind == "cell" else -1,
-                                          kind == "cell" and parent == "th"))
+        self.page.blocks.append(
+            TextBlock(kind, line, tuple(spans), column if kind == "cell" else -1, kind == "cell" and parent == "th")
+        )
 
     def _admonition(self, token: Token, line: int) -> None:
         kind, _, rest = token.info.strip().partition(" ")
         rest, source_line = rest.strip(), self.page.lines[line - 1]
         title = rest[1:-1] if len(rest) >= 2 and rest[0] == rest[-1] == '"' else None
-        self.page.admonitions.append(Admonition(kind.lower(), title, token.markup.startswith("?"), line,
-                                                token.map[1], len(source_line) - len(source_line.lstrip(" "))))
+        self.page.admonitions.append(
+            Admonition(
+                kind.lower(),
+                title,
+                token.markup.startswith("?"),
+                line,
+                token.map[1],
+                len(source_line) - len(source_line.lstrip(" ")),
+            )
+        )
 
     def _inline(self, token: Token, line: int) -> None:
         current = line
         children = token.children or []
         for position, child in enumerate(children):
             if child.type == "link_open":
-                end = next((i for i in range(position, len(children)) if children[i].type == "link_close"
-                            and children[i].level == child.level), len(children))
+                end = next(
+                    (
+                        i
+                        for i in range(position, len(children))
+                        if children[i].type == "link_close" and children[i].level == child.level
+                    ),
+                    len(children),
+                )
                 text = _plain_text(children[position + 1 : end])
                 self.page.links.append(Link(str(child.attrGet("href") or ""), text, current))
             elif child.type == "image":

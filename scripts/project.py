@@ -93,16 +93,27 @@ class Project:
             path = str(entry.get("path") or "")
             config_file = self.primary_config if number == 1 else self.root / f"mkdocs.{code}.yml"
             if number == 1 and path:
-                raise ProjectError(f"{where}[1] ({code}) is the original language, published at the root: "
-                                   f"its `path` must be empty, not {path!r}")
+                raise ProjectError(
+                    f"{where}[1] ({code}) is the original language, published at the root: "
+                    f"its `path` must be empty, not {path!r}"
+                )
             if number > 1 and not path.endswith("/"):
                 raise ProjectError(f"{where}[{number}] ({code}) needs a `path` ending in / (e.g. {code}/)")
             if not config_file.is_file():
-                raise ProjectError(f"{where}[{number}] names language {code!r}, but its config "
-                                   f"{config_file.name} does not exist")
-            languages.append(Language(code, str(entry.get("name") or code), path, str(entry.get("url") or ""),
-                                      config_file, str(entry.get("locale") or code),
-                                      str(entry.get("diagram_label") or "")))
+                raise ProjectError(
+                    f"{where}[{number}] names language {code!r}, but its config {config_file.name} does not exist"
+                )
+            languages.append(
+                Language(
+                    code,
+                    str(entry.get("name") or code),
+                    path,
+                    str(entry.get("url") or ""),
+                    config_file,
+                    str(entry.get("locale") or code),
+                    str(entry.get("diagram_label") or ""),
+                )
+            )
         return tuple(languages)
 
     @property
@@ -118,8 +129,9 @@ class Project:
         for language in self.languages:
             if language.code == code:
                 return language
-        raise ProjectError(f"{self.primary_config}: {LANGUAGES_KEY} has no language {code!r} "
-                           f"(it lists {', '.join(self.codes)})")
+        raise ProjectError(
+            f"{self.primary_config}: {LANGUAGES_KEY} has no language {code!r} (it lists {', '.join(self.codes)})"
+        )
 
     def docs_dir(self, language: str) -> Path:
         return Path(self.config(language).docs_dir)
@@ -147,8 +159,10 @@ class Project:
             if page.src == src:
                 return page
         config = self.language(language).config_file
-        raise ProjectError(f"{config}: docs_dir has no page {src!r} "
-                           f"({self.docs_dir(language).relative_to(self.root).as_posix()}/{src} does not exist)")
+        raise ProjectError(
+            f"{config}: docs_dir has no page {src!r} "
+            f"({self.docs_dir(language).relative_to(self.root).as_posix()}/{src} does not exist)"
+        )
 
 
 def _load(config_file: Path):
@@ -178,8 +192,17 @@ def _pages(config, language: str, prefix: str) -> tuple[SitePage, ...]:
     found = []
     for file in get_files(config).documentation_pages():
         url = "" if file.url in ("./", ".") else file.url
-        found.append(SitePage(language, file.src_uri, docs / file.src_uri, url, file.dest_uri, prefix + url,
-                              file.inclusion.is_not_in_nav()))
+        found.append(
+            SitePage(
+                language,
+                file.src_uri,
+                docs / file.src_uri,
+                url,
+                file.dest_uri,
+                prefix + url,
+                file.inclusion.is_not_in_nav(),
+            )
+        )
     return tuple(sorted(found, key=lambda page: page.src))
 
 

@@ -49,12 +49,23 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 CONFIRM_RUNS = 5  # at most this many Lighthouse runs for a page whose median performance misses the budget
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 # The browser tests' flags: no sandbox (containers run as root), no GPU, no background traffic.
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
-METRICS = {"lcp_ms": "largest-contentful-paint", "tbt_ms": "total-blocking-time",
-           "cls": "cumulative-layout-shift", "fcp_ms": "first-contentful-paint"}
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2,
-         "locale": "ja-JP"}
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
+METRICS = {
+    "lcp_ms": "largest-contentful-paint",
+    "tbt_ms": "total-blocking-time",
+    "cls": "cumulative-layout-shift",
+    "fcp_ms": "first-contentful-paint",
+}
+PHONE = {
+    "viewport": {"width": 360, "height": 740},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 2,
+    "locale": "ja-JP",
+}
 KINDS = {".css": "css", ".js": "js", ".png": "images", ".svg": "images", ".ico": "images", ".xml": "sitemap"}
 
 
@@ -93,9 +104,21 @@ def build_seconds() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         for language in PROJECT.languages:
             started = time.perf_counter()
-            run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(language.config_file), "--site-dir",
-                 str(Path(tmp) / language.path)], f"the strict build of {language.config_file.name}",
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            run(
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "--strict",
+                    "-f",
+                    str(language.config_file),
+                    "--site-dir",
+                    str(Path(tmp) / language.path),
+                ],
+                f"the strict build of {language.config_file.name}",
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )
             seconds[language.code] = round(time.perf_counter() - started, 2)
     return seconds
 
@@ -134,13 +157,21 @@ def project_size() -> dict:
         return sum(len(path.read_bytes().splitlines()) for path in paths if path.is_file())
 
     return {
-        "pages": {code: {"readers": sum(not p.not_in_nav for p in PROJECT.pages(code)),
-                         "contributors": sum(p.not_in_nav for p in PROJECT.pages(code))} for code in PROJECT.codes},
-        "lines": {"Markdown pages (docs/)": lines((ROOT / "docs").rglob("*.md")),
-                  "Python in scripts/": lines((ROOT / "scripts").rglob("*.py")),
-                  "Python in tests/ (fixtures aside)": lines(p for p in (ROOT / "tests").rglob("*.py")
-                                                             if fixtures not in p.parents),
-                  "test fixtures (tests/fixtures/)": lines(fixtures.rglob("*"))},
+        "pages": {
+            code: {
+                "readers": sum(not p.not_in_nav for p in PROJECT.pages(code)),
+                "contributors": sum(p.not_in_nav for p in PROJECT.pages(code)),
+            }
+            for code in PROJECT.codes
+        },
+        "lines": {
+            "Markdown pages (docs/)": lines((ROOT / "docs").rglob("*.md")),
+            "Python in scripts/": lines((ROOT / "scripts").rglob("*.py")),
+            "Python in tests/ (fixtures aside)": lines(
+                p for p in (ROOT / "tests").rglob("*.py") if fixtures not in p.parents
+            ),
+            "test fixtures (tests/fixtures/)": lines(fixtures.rglob("*")),
+        },
     }
 
 
@@ -148,9 +179,20 @@ def lighthouse(url: str, chrome: str) -> dict:
     """One Lighthouse run: scores (0-100), LCP/TBT/CLS/FCP and the audits that cost points."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
-        subprocess.run([str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
-                        f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-                       env={**os.environ, "CHROME_PATH": chrome}, check=True, timeout=300)
+        subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--output=json",
+                f"--output-path={report}",
+                "--quiet",
+                f"--only-categories={','.join(CATEGORIES)}",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            env={**os.environ, "CHROME_PATH": chrome},
+            check=True,
+            timeout=300,
+        )
         data = json.loads(report.read_text(encoding="utf-8"))
     result = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
     for key, audit in METRICS.items():
@@ -158,9 +200,10 @@ def lighthouse(url: str, chrome: str) -> dict:
         result[key] = round(value, 3) if key == "cls" else round(value)
     result["failing_audits"] = sorted(
         f"{category['id']}: {ref['id']} ({audit.get('displayValue') or audit['score']})"
-        for category in data["categories"].values() for ref in category["auditRefs"]
-        if ref.get("weight", 0) > 0 and (audit := data["audits"][ref["id"]])["score"] is not None
-        and audit["score"] < 1)
+        for category in data["categories"].values()
+        for ref in category["auditRefs"]
+        if ref.get("weight", 0) > 0 and (audit := data["audits"][ref["id"]])["score"] is not None and audit["score"] < 1
+    )
     return result
 
 
@@ -169,14 +212,16 @@ def median_run(reports: list[dict]) -> dict:
     return sorted(reports, key=lambda r: r["performance"])[(len(reports) - 1) // 2]
 
 
-def lighthouse_scores(run_once: Callable[[], dict], runs: int, confirm_misses: bool,
-                      note: Callable[[int], None] = lambda score: None) -> dict:
+def lighthouse_scores(
+    run_once: Callable[[], dict], runs: int, confirm_misses: bool, note: Callable[[int], None] = lambda score: None
+) -> dict:
     """The median of `runs` runs. Lighthouse varies with whatever else the machine does, so a page whose median
     misses the performance budget is measured again, up to CONFIRM_RUNS in all: one noisy run is not reported as a
     miss, a real miss stays one."""
     reports = [run_once() for _ in range(runs)]
-    while confirm_misses and len(reports) < CONFIRM_RUNS and median_run(reports)["performance"] < BUDGETS[
-            "performance"]:
+    while (
+        confirm_misses and len(reports) < CONFIRM_RUNS and median_run(reports)["performance"] < BUDGETS["performance"]
+    ):
         note(median_run(reports)["performance"])
         reports.append(run_once())
     return {**median_run(reports), "performance_runs": sorted(r["performance"] for r in reports)}
@@ -217,8 +262,11 @@ def page_weight(browser: Browser, url: str) -> dict:
             except Exception:
                 body = b""
             # Bytes as sent, recompressed as the server does: Chromium reports 0 for a worker's script.
-            sent = len(gzip.compress(body, 6, mtime=0)) if response.headers.get("content-encoding") == "gzip" \
+            sent = (
+                len(gzip.compress(body, 6, mtime=0))
+                if response.headers.get("content-encoding") == "gzip"
                 else len(body)
+            )
             bucket = weight["by_kind"].setdefault(kind(response.url), {"requests": 0, "raw_bytes": 0, "gzip_bytes": 0})
             for totals in (weight, bucket):
                 totals["requests"] += 1
@@ -237,13 +285,22 @@ def measure_pages(site: Path, ids: list[str], chrome: str, runs: int, label: str
             for number, page_id in enumerate(ids, 1):
                 url, prefix = base + site_path(page_id), f"  [{label} {number}/{len(ids)}] {page_id}"
                 html = (site / site_path(page_id) / "index.html").read_text(encoding="utf-8")
-                entry = results[page_id] = {"diagrams": len(DIAGRAM_HTML.findall(html)),
-                                            "weight": page_weight(browser, url)}
+                entry = results[page_id] = {
+                    "diagrams": len(DIAGRAM_HTML.findall(html)),
+                    "weight": page_weight(browser, url),
+                }
                 if runs:
-                    entry["lighthouse"] = lighthouse_scores(functools.partial(lighthouse, url, chrome), runs, confirm,
-                                                            note=functools.partial(note_miss, prefix))
-                print(f"{prefix}: {entry['weight']['gzip_bytes'] / KB:.0f} KB gzip, {entry['weight']['requests']} "
-                      "requests" + (f", performance {entry['lighthouse']['performance']}" if runs else ""), flush=True)
+                    entry["lighthouse"] = lighthouse_scores(
+                        functools.partial(lighthouse, url, chrome),
+                        runs,
+                        confirm,
+                        note=functools.partial(note_miss, prefix),
+                    )
+                print(
+                    f"{prefix}: {entry['weight']['gzip_bytes'] / KB:.0f} KB gzip, {entry['weight']['requests']} "
+                    "requests" + (f", performance {entry['lighthouse']['performance']}" if runs else ""),
+                    flush=True,
+                )
         finally:
             browser.close()
     return results
@@ -266,85 +323,191 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
     return ["| " + " | ".join(cells) + " |" for cells in (header, ["---"] * len(header), *rows)]
 
 
-PAGE_HEADER = ["requests", "raw KB", "gzip KB", "of which mermaid", "of which search", "performance",
-               "accessibility", "best practices", "SEO", "LCP", "TBT", "CLS"]
+PAGE_HEADER = [
+    "requests",
+    "raw KB",
+    "gzip KB",
+    "of which mermaid",
+    "of which search",
+    "performance",
+    "accessibility",
+    "best practices",
+    "SEO",
+    "LCP",
+    "TBT",
+    "CLS",
+]
 
 
 def page_row(page_id: str, entry: dict, second: str) -> list[str]:
     w, lh = entry["weight"], entry.get("lighthouse", {})
     runs = lh.get("performance_runs", [])
     performance = f"{lh.get('performance')} ({min(runs)}–{max(runs)})" if len(runs) > 1 else str(lh.get("performance"))
-    scores = [performance, *(str(lh[k]) for k in CATEGORIES[1:]), f"{lh['lcp_ms'] / 1000:.1f} s",
-              f"{lh['tbt_ms']} ms", f"{lh['cls']}"] if lh else ["n/a"] * 7
-    return [page_id, second, str(w["requests"]), *(f"{w[k] / KB:.0f}" for k in ("raw_bytes", "gzip_bytes")),
-            *(f"{w['by_kind'].get(k, {}).get('gzip_bytes', 0) / KB:.0f}" for k in ("mermaid", "search")), *scores]
+    scores = (
+        [
+            performance,
+            *(str(lh[k]) for k in CATEGORIES[1:]),
+            f"{lh['lcp_ms'] / 1000:.1f} s",
+            f"{lh['tbt_ms']} ms",
+            f"{lh['cls']}",
+        ]
+        if lh
+        else ["n/a"] * 7
+    )
+    return [
+        page_id,
+        second,
+        str(w["requests"]),
+        *(f"{w[k] / KB:.0f}" for k in ("raw_bytes", "gzip_bytes")),
+        *(f"{w['by_kind'].get(k, {}).get('gzip_bytes', 0) / KB:.0f}" for k in ("mermaid", "search")),
+        *scores,
+    ]
 
 
 def summary(report: dict) -> str:
     test_run, tests, size = report["test_run"], report.get("tests"), report.get("project_size")
     lines = [
-        f"# Benchmark, {report['date']}", "",
+        f"# Benchmark, {report['date']}",
+        "",
         f"Lighthouse {report['lighthouse_version']} (mobile preset, simulated slow 4G), {report['chromium']}; the site "
         "served locally with gzip under its published path. KB = 1024 bytes, as sent over the network (gzip) on a "
         f"first visit with an empty cache, until the network is quiet. Lighthouse runs per page: "
         f"{report['lighthouse_runs']}, up to {CONFIRM_RUNS} for a page below the performance budget (median shown, "
         f"range in brackets). Machine load average at start / end: {report['load_average'][0]} / "
         f"{report['load_average'][1]} (Lighthouse's performance score drops when other work competes for the CPU).",
-        "", "## Times", "",
+        "",
+        "## Times",
+        "",
         "- build: " + ", ".join(f"{code} {s} s" for code, s in report["build_seconds"].items()),
-        "- last `make test`: " + (f"{test_run['seconds']} s (finished {test_run['finished']})" if test_run
-                                  else "not recorded yet (run `make test`)"),
-        *([f"- tests: {tests['without_browser']} without a browser, {tests['browser']} in a browser (as pytest "
-           "collects them now)"] if tests else []),
+        "- last `make test`: "
+        + (
+            f"{test_run['seconds']} s (finished {test_run['finished']})"
+            if test_run
+            else "not recorded yet (run `make test`)"
+        ),
+        *(
+            [
+                f"- tests: {tests['without_browser']} without a browser, {tests['browser']} in a browser (as pytest "
+                "collects them now)"
+            ]
+            if tests
+            else []
+        ),
         "- building both languages the other way (diagrams left to mermaid in the browser): "
-        f"{report['mermaid_variant']['seconds']} s", "",
+        f"{report['mermaid_variant']['seconds']} s",
+        "",
     ]
     if size:
-        pages = ", ".join(f"{code} {n['readers']} for readers + {n['contributors']} for contributors"
-                          for code, n in size["pages"].items())
-        lines += ["## Project size", "", f"- pages per language: {pages}",
-                  *(f"- {what}: {n:,} lines" for what, n in size["lines"].items()), ""]
+        pages = ", ".join(
+            f"{code} {n['readers']} for readers + {n['contributors']} for contributors"
+            for code, n in size["pages"].items()
+        )
+        lines += [
+            "## Project size",
+            "",
+            f"- pages per language: {pages}",
+            *(f"- {what}: {n:,} lines" for what, n in size["lines"].items()),
+            "",
+        ]
     misses = {pid: m for pid, m in report["budget_misses"].items() if m}
-    lines += ["## Budgets", "", ", ".join(f"{k} {'≤' if k == 'text_page_gzip_kb' else '≥'} {v}"
-                                          for k, v in BUDGETS.items()), "",
-              *(["Pages that miss a budget:", "", *(f"- {pid}: {'; '.join(m)}" for pid, m in misses.items())]
-                if misses else ["Every page meets every budget."]), ""]
+    lines += [
+        "## Budgets",
+        "",
+        ", ".join(f"{k} {'≤' if k == 'text_page_gzip_kb' else '≥'} {v}" for k, v in BUDGETS.items()),
+        "",
+        *(
+            ["Pages that miss a budget:", "", *(f"- {pid}: {'; '.join(m)}" for pid, m in misses.items())]
+            if misses
+            else ["Every page meets every budget."]
+        ),
+        "",
+    ]
     if search := report.get("search"):
         not_first = search_bench.misses(search)
         elsewhere = search_bench.section_misses(search)
-        lines += ["## Search", "", "Reader-phrased queries typed into the search box: the tuned set "
-                  "(tests/browser/search_queries.yml) and the held-out set (tests/browser/search_heldout.yml, never "
-                  "tuned on); time from the last keystroke to the results drawn, index loaded; index size as "
-                  "downloaded when a reader starts to search. MRR: mean of 1/rank of the page that solves the problem "
-                  "(0 when not listed).", "", search_bench.table(search, search["index"]), "",
-                  *search_bench.budget_lines(search), "",
-                  *(["Queries whose page is not first:", "", *(f"- {m}" for m in not_first), ""] if not_first else []),
-                  *(["Listed, but not opening at the section the query names:", "", *(f"- {m}" for m in elsewhere),
-                     ""] if elsewhere else [])]
+        lines += [
+            "## Search",
+            "",
+            "Reader-phrased queries typed into the search box: the tuned set "
+            "(tests/browser/search_queries.yml) and the held-out set (tests/browser/search_heldout.yml, never "
+            "tuned on); time from the last keystroke to the results drawn, index loaded; index size as "
+            "downloaded when a reader starts to search. MRR: mean of 1/rank of the page that solves the problem "
+            "(0 when not listed).",
+            "",
+            search_bench.table(search, search["index"]),
+            "",
+            *search_bench.budget_lines(search),
+            "",
+            *(["Queries whose page is not first:", "", *(f"- {m}" for m in not_first), ""] if not_first else []),
+            *(
+                ["Listed, but not opening at the section the query names:", "", *(f"- {m}" for m in elsewhere), ""]
+                if elsewhere
+                else []
+            ),
+        ]
     pages = report["pages"]
-    kinds = [k for k in ("html", "css", "js", "images", "sitemap", "search", "mermaid", "other")
-             if any(k in e["weight"]["by_kind"] for e in pages.values())]
-    lines += ["## Pages", "", *table(["page", "diagrams", *PAGE_HEADER], [
-        page_row(pid, e, str(e["diagrams"] or "-")) for pid, e in pages.items()]),
-        "", "## Where the bytes go (gzip KB, first visit with an empty cache)", "",
-        *table(["page", *kinds, "total"], [[pid, *(f"{e['weight']['by_kind'][k]['gzip_bytes'] / KB:.1f}" if k in
-                                                   e["weight"]["by_kind"] else "-" for k in kinds),
-                                            f"{e['weight']['gzip_bytes'] / KB:.1f}"] for pid, e in pages.items()]),
-        "", "## Diagram pages: drawings inlined at build time (the site) or mermaid in the browser", "",
-        *table(["page", "design", *PAGE_HEADER], [row for pid, e in report["mermaid_pages"].items() for row in (
-            page_row(pid, pages[pid], "inline SVG"), page_row(pid, e, "mermaid"))])]
-    failing = {pid: lh["failing_audits"] for pid, e in pages.items() if (lh := e.get("lighthouse", {})).get(
-        "failing_audits")}
+    kinds = [
+        k
+        for k in ("html", "css", "js", "images", "sitemap", "search", "mermaid", "other")
+        if any(k in e["weight"]["by_kind"] for e in pages.values())
+    ]
+    lines += [
+        "## Pages",
+        "",
+        *table(
+            ["page", "diagrams", *PAGE_HEADER],
+            [page_row(pid, e, str(e["diagrams"] or "-")) for pid, e in pages.items()],
+        ),
+        "",
+        "## Where the bytes go (gzip KB, first visit with an empty cache)",
+        "",
+        *table(
+            ["page", *kinds, "total"],
+            [
+                [
+                    pid,
+                    *(
+                        f"{e['weight']['by_kind'][k]['gzip_bytes'] / KB:.1f}" if k in e["weight"]["by_kind"] else "-"
+                        for k in kinds
+                    ),
+                    f"{e['weight']['gzip_bytes'] / KB:.1f}",
+                ]
+                for pid, e in pages.items()
+            ],
+        ),
+        "",
+        "## Diagram pages: drawings inlined at build time (the site) or mermaid in the browser",
+        "",
+        *table(
+            ["page", "design", *PAGE_HEADER],
+            [
+                row
+                for pid, e in report["mermaid_pages"].items()
+                for row in (page_row(pid, pages[pid], "inline SVG"), page_row(pid, e, "mermaid"))
+            ],
+        ),
+    ]
+    failing = {
+        pid: lh["failing_audits"] for pid, e in pages.items() if (lh := e.get("lighthouse", {})).get("failing_audits")
+    }
     if failing:
-        lines += ["", "## Lighthouse audits that cost points", "",
-                  *(f"- {pid}: {'; '.join(audits)}" for pid, audits in failing.items())]
+        lines += [
+            "",
+            "## Lighthouse audits that cost points",
+            "",
+            *(f"- {pid}: {'; '.join(audits)}" for pid, audits in failing.items()),
+        ]
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Page weight, Lighthouse scores and build/test times.")
-    parser.add_argument("--pages", action="append", default=[],
-                        help="only pages matching this glob, e.g. 'en/*' or 'ja/reset/' (repeatable)")
+    parser.add_argument(
+        "--pages",
+        action="append",
+        default=[],
+        help="only pages matching this glob, e.g. 'en/*' or 'ja/reset/' (repeatable)",
+    )
     parser.add_argument("--no-lighthouse", action="store_true", help="page weight and times only (quick)")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is reported")
     args = parser.parse_args()
@@ -362,30 +525,50 @@ def main() -> None:
     print("bench: building both languages (timed)", flush=True)
     build = build_seconds()
     print("bench: counting the tests and the project's lines", flush=True)
-    collect = run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-m", "browser"],
-                  "pytest --collect-only", env={**os.environ, "GUIDE_SITE_DIR": str(SITE)})
+    collect = run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-m", "browser"],
+        "pytest --collect-only",
+        env={**os.environ, "GUIDE_SITE_DIR": str(SITE)},
+    )
     tests = collected(collect.stdout) or sys.exit(f"bench: no count in pytest's output:\n{collect.stdout[-2000:]}")
-    print(f"bench: search, {sum(len(c) for c in search_bench.load_queries().values())} tuned and "
-          f"{sum(len(c) for c in search_bench.load_heldout().values())} held-out reader-phrased queries typed into "
-          "the search box", flush=True)
+    print(
+        f"bench: search, {sum(len(c) for c in search_bench.load_queries().values())} tuned and "
+        f"{sum(len(c) for c in search_bench.load_heldout().values())} held-out reader-phrased queries typed into "
+        "the search box",
+        flush=True,
+    )
     search = search_bench.run(SITE, chrome, mount_path())
     print("bench: the site as built (diagrams inlined as SVG)", flush=True)
     pages = measure_pages(SITE, ids, chrome, runs, "site")
     diagram_ids = [pid for pid in ids if pages[pid]["diagrams"]]
-    print(f"bench: the same {len(diagram_ids)} diagram pages with their diagrams drawn by mermaid in the browser",
-          flush=True)
+    print(
+        f"bench: the same {len(diagram_ids)} diagram pages with their diagrams drawn by mermaid in the browser",
+        flush=True,
+    )
     variant = mermaid_build(OUT / "mermaid-site")
     # Measured for comparison with the site's design only: a miss there is not measured again.
     mermaid_pages = measure_pages(OUT / "mermaid-site", diagram_ids, chrome, runs, "mermaid", confirm=False)
     finished = dt.datetime.fromtimestamp(TEST_SECONDS.stat().st_mtime, dt.UTC) if TEST_SECONDS.exists() else None
     report = {
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "chromium": version,
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "chromium": version,
         "lighthouse_version": json.loads((ROOT / "node_modules/lighthouse/package.json").read_text())["version"],
-        "budgets": BUDGETS, "lighthouse_runs": runs, "load_average": [load_at_start, round(os.getloadavg()[0], 2)],
-        "build_seconds": build, "tests": tests, "project_size": project_size(), "mermaid_variant": variant,
-        "test_run": {"seconds": int(TEST_SECONDS.read_text().strip()),
-                     "finished": finished.isoformat(timespec="seconds")} if finished else None,
-        "search": search, "pages": pages, "mermaid_pages": mermaid_pages,
+        "budgets": BUDGETS,
+        "lighthouse_runs": runs,
+        "load_average": [load_at_start, round(os.getloadavg()[0], 2)],
+        "build_seconds": build,
+        "tests": tests,
+        "project_size": project_size(),
+        "mermaid_variant": variant,
+        "test_run": {
+            "seconds": int(TEST_SECONDS.read_text().strip()),
+            "finished": finished.isoformat(timespec="seconds"),
+        }
+        if finished
+        else None,
+        "search": search,
+        "pages": pages,
+        "mermaid_pages": mermaid_pages,
         "budget_misses": {pid: budget_misses(pid, entry) for pid, entry in pages.items()},
         "mermaid_budget_misses": {pid: budget_misses(pid, entry) for pid, entry in mermaid_pages.items()},
     }

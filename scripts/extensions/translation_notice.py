@@ -66,8 +66,11 @@ def recorded_hash(source: Path) -> str | None:
 def notice(href: str, marked: bool, original: dict | None = None) -> str:
     code = html.escape(str((original or {}).get("lang") or "ja"))
     name = html.escape(str((original or {}).get("name") or code))
-    reason = ("The original of this page has changed since this translation was last brought up to date." if marked
-              else "This translation has not yet been checked against the original.")
+    reason = (
+        "The original of this page has changed since this translation was last brought up to date."
+        if marked
+        else "This translation has not yet been checked against the original."
+    )
     return (
         '<div class="admonition note translation-notice" role="note">\n'
         '<p class="admonition-title">This translation may be out of date</p>\n'

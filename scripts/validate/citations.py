@@ -118,11 +118,7 @@ def entries(page: Page) -> tuple[list[Dated], list[Problem]]:
             continue
         end = headings[index + 1].line if index + 1 < len(headings) else len(page.lines) + 1
         label = heading.text.split()[0] if heading.text else heading.id.upper()
-        items = [
-            b
-            for b in page.blocks
-            if b.kind == "item" and heading.line < b.line < end and "·" in b.text
-        ]
+        items = [b for b in page.blocks if b.kind == "item" and heading.line < b.line < end and "·" in b.text]
         if not items:
             problems.append(
                 Problem(

@@ -30,7 +30,10 @@ def check(site: Site) -> Iterator[Problem]:
         for tag in page.html:
             for name, _ in tag.attrs:
                 if not _attribute_allowed(tag.name, name):
-                    yield Problem(page.path, tag.line, "HTML002",
-                                  f"attribute `{name}` on <{tag.name}> is not allowed",
-                                  "remove it (event handlers and inline styles are never allowed)")
-
+                    yield Problem(
+                        page.path,
+                        tag.line,
+                        "HTML002",
+                        f"attribute `{name}` on <{tag.name}> is not allowed",
+                        "remove it (event handlers and inline styles are never allowed)",
+                    )

@@ -40,8 +40,57 @@ JAPANESE_PAGE = (24, 0.9)
 # the names a Japanese page legitimately lists (`発行元：News 12 Westchester、Euro Weekly News`) do not.
 FUNCTION_WORDS = 3
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "a an the to of and or but is are was were be been it its this that these those you your we our they their "
-    "in on at by for with from as if not no can will would should must do does did has have had".split())
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "you",
+        "your",
+        "we",
+        "our",
+        "they",
+        "their",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "if",
+        "not",
+        "no",
+        "can",
+        "will",
+        "would",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+    ]
+)
 OTHER_LANGUAGE_HEADERS = {"en": ("japanese", "日本語"), "ja": ("english", "英語")}
 GLOSSARY = "glossary/index.md"
 
@@ -72,8 +121,11 @@ def _exempt_columns(page: Page) -> set[tuple[int, int]]:
         section = [h for h in page.headings if h.line < table.line][-1:]
         if section and any(name in section[0].text.lower() for name in names):
             exempt.update((table.line, column) for column in range(table.columns))
-        exempt.update((table.line, b.column) for b in page.blocks if b.kind == "cell" and b.header
-                      and b.line == table.line and any(name in b.text.lower() for name in names))
+        exempt.update(
+            (table.line, b.column)
+            for b in page.blocks
+            if b.kind == "cell" and b.header and b.line == table.line and any(name in b.text.lower() for name in names)
+        )
         if page.rel == GLOSSARY:
             exempt.add((table.line, 0))
     return exempt
@@ -97,17 +149,25 @@ def _page(page: Page) -> Iterator[Problem]:
         if page.language == "en":
             least, share = ENGLISH_PAGE
             if japanese >= least and japanese / total >= share:
-                yield Problem(page.path, block.line, "LANG001",
-                              f"this {what} on an English page is mostly Japanese ({japanese} of {total} letters): "
-                              f"`{_excerpt(block)}`",
-                              "translate it; quote a Japanese screen label in 「」 and give an English gloss")
+                yield Problem(
+                    page.path,
+                    block.line,
+                    "LANG001",
+                    f"this {what} on an English page is mostly Japanese ({japanese} of {total} letters): "
+                    f"`{_excerpt(block)}`",
+                    "translate it; quote a Japanese screen label in 「」 and give an English gloss",
+                )
         else:
             least, share = JAPANESE_PAGE
             if latin >= least and latin / total >= share and function_words(block.prose) >= FUNCTION_WORDS:
-                yield Problem(page.path, block.line, "LANG002",
-                              f"this {what} on a Japanese page is mostly English ({latin} of {total} letters): "
-                              f"`{_excerpt(block)}`",
-                              "write it in Japanese; quote an English screen label in 「」")
+                yield Problem(
+                    page.path,
+                    block.line,
+                    "LANG002",
+                    f"this {what} on a Japanese page is mostly English ({latin} of {total} letters): "
+                    f"`{_excerpt(block)}`",
+                    "write it in Japanese; quote an English screen label in 「」",
+                )
 
 
 def _excerpt(block: TextBlock) -> str:

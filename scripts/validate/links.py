@@ -26,12 +26,21 @@ def check(site: Site) -> Iterator[Problem]:
             yield from _scheme(page, link.url, link.line)
         for image in page.images:
             if not image.alt.strip():
-                yield Problem(page.path, image.line, "LINK004", f"the image `{image.src}` has no alt text",
-                              "describe the image in ![…](…)")
+                yield Problem(
+                    page.path,
+                    image.line,
+                    "LINK004",
+                    f"the image `{image.src}` has no alt text",
+                    "describe the image in ![…](…)",
+                )
             if urlsplit(image.src).scheme.lower() in ("http", "https") or image.src.startswith("//"):
-                yield Problem(page.path, image.line, "LINK010",
-                              f"the image `{image.src}` is loaded from another site (a third-party request)",
-                              "save the image under docs/ and link it relatively")
+                yield Problem(
+                    page.path,
+                    image.line,
+                    "LINK010",
+                    f"the image `{image.src}` is loaded from another site (a third-party request)",
+                    "save the image under docs/ and link it relatively",
+                )
             else:
                 yield from _scheme(page, image.src, image.line)
 
@@ -39,10 +48,16 @@ def check(site: Site) -> Iterator[Problem]:
 def _scheme(page: Page, url: str, line: int) -> Iterator[Problem]:
     scheme = urlsplit(url).scheme.lower()
     if scheme in UNSAFE_SCHEMES:
-        yield Problem(page.path, line, "LINK006", f"`{scheme}:` URL `{url[:60]}`",
-                      "link to a page or an https:// address instead")
+        yield Problem(
+            page.path, line, "LINK006", f"`{scheme}:` URL `{url[:60]}`", "link to a page or an https:// address instead"
+        )
     elif scheme == "http":
         yield Problem(page.path, line, "LINK005", f"`{url}` uses http://", "use https://")
     elif scheme and scheme not in ALLOWED_SCHEMES:
-        yield Problem(page.path, line, "LINK006", f"`{scheme}:` URL `{url[:60]}` is not allowed",
-                      "use an https:// address or a relative link")
+        yield Problem(
+            page.path,
+            line,
+            "LINK006",
+            f"`{scheme}:` URL `{url[:60]}` is not allowed",
+            "use an https:// address or a relative link",
+        )

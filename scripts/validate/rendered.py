@@ -43,26 +43,42 @@ def page_problems(page: Page) -> Iterator[Problem]:
         if box.end_line <= box.line:
             what = "collapsible block" if box.collapsible else "admonition"
             shown = f' "{box.title}"' if box.title else ""
-            yield Problem(page.path, box.line, "REND004", f"the {what} `{box.kind}`{shown} has an empty body in the "
-                          "build", "indent every line of its body by four spaces under the marker line")
+            yield Problem(
+                page.path,
+                box.line,
+                "REND004",
+                f"the {what} `{box.kind}`{shown} has an empty body in the build",
+                "indent every line of its body by four spaces under the marker line",
+            )
     for block in page.blocks:
         for match in REFERENCE.finditer(block.prose):
-            yield Problem(page.path, block.line + block.prose[: match.start()].count("\n"), "REND002",
-                          f"the footnote reference `{match[0]}` is shown as typed: it has no definition",
-                          f"add `[^{match[1]}]: …` below the paragraph, or remove the reference")
+            yield Problem(
+                page.path,
+                block.line + block.prose[: match.start()].count("\n"),
+                "REND002",
+                f"the footnote reference `{match[0]}` is shown as typed: it has no definition",
+                f"add `[^{match[1]}]: …` below the paragraph, or remove the reference",
+            )
         in_table = False
         for offset, row in enumerate(block.prose.split("\n")):
             if MARKER.match(row):
-                yield Problem(page.path, block.line + offset, "REND005",
-                              f"`{' '.join(row.split())[:60]}` is shown as text: the admonition was not recognised",
-                              "put the marker on a line of its own, after a blank line, and indent its body by "
-                              "four spaces")
+                yield Problem(
+                    page.path,
+                    block.line + offset,
+                    "REND005",
+                    f"`{' '.join(row.split())[:60]}` is shown as text: the admonition was not recognised",
+                    "put the marker on a line of its own, after a blank line, and indent its body by four spaces",
+                )
             if TABLE_ROW.match(row) and not in_table:  # one report for the rows of one table, at its first row
                 yield not_a_table(page, block.line + offset, row)
             in_table = bool(TABLE_ROW.match(row))
 
 
 def not_a_table(page: Page, line: int, row: str) -> Problem:
-    return Problem(page.path, line, "REND005", f"`{' '.join(row.split())[:60]}` is shown as text: the table was not "
-                   "recognised", "leave a blank line before the table, and give it a header row and a `| --- |` "
-                   "separator")
+    return Problem(
+        page.path,
+        line,
+        "REND005",
+        f"`{' '.join(row.split())[:60]}` is shown as text: the table was not recognised",
+        "leave a blank line before the table, and give it a header row and a `| --- |` separator",
+    )

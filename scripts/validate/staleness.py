@@ -25,10 +25,18 @@ def _compare(site: Site, original, translation) -> Iterator[Problem]:
     mark = translation.path.relative_to(site.root).as_posix()
     line = translation.front_matter.key_lines.get("translation_of", translation.front_matter.start_line)
     if status is Status.UNMARKED:
-        yield Problem(translation.path, line, "TR001",
-                      f"the page does not record which version of {shown} it translates",
-                      f"review it against {shown}, then run `make translations MARK={mark}`")
+        yield Problem(
+            translation.path,
+            line,
+            "TR001",
+            f"the page does not record which version of {shown} it translates",
+            f"review it against {shown}, then run `make translations MARK={mark}`",
+        )
     elif status is Status.STALE:
-        yield Problem(translation.path, line, "TR002",
-                      f"{shown} has changed since this translation was last brought up to date",
-                      f"update this page from {shown}, then run `make translations MARK={mark}`")
+        yield Problem(
+            translation.path,
+            line,
+            "TR002",
+            f"{shown} has changed since this translation was last brought up to date",
+            f"update this page from {shown}, then run `make translations MARK={mark}`",
+        )

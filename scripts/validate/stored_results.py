@@ -24,6 +24,10 @@ class StoredResults(dict):
         with contextlib.suppress(OSError):  # a read-only checkout still validates, only more slowly
             self.file.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.file.with_suffix(f".{os.getpid()}.tmp")  # replaced whole: no reader sees half a file
-            temporary.write_text(json.dumps({key: self._to_json(value) for key, value in list(self.items())[
-                -self.limit:]}, ensure_ascii=False), encoding="utf-8")
+            temporary.write_text(
+                json.dumps(
+                    {key: self._to_json(value) for key, value in list(self.items())[-self.limit :]}, ensure_ascii=False
+                ),
+                encoding="utf-8",
+            )
             temporary.replace(self.file)
