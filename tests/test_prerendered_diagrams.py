@@ -11,15 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
-from playwright.sync_api import sync_playwright
 
 from scripts import diagram_preview
-from scripts.chromium import find_chromium
 from scripts.diagram_store import FORMAT, diagram_key, mermaid_version
 from scripts.project import ROOT
-from scripts.render_diagrams import FINISH
 from tests.helpers import mkdocs_build
 
 DIAGRAM = 'flowchart TD\n    A["Open the screen"] --> B["Enter the code"]\n'
@@ -133,34 +129,6 @@ FINISHED_BY_HAND = (
     '<g class="node"><rect x="1.234567" width="98.765432"></rect></g>'
     '<g class="edgeLabel"><text>3.14159 or 2.71828</text></g></svg></div>'
 )
-
-
-@pytest.mark.browser
-def test_make_diagrams_finishes_each_drawing_once():
-    """scripts/render_diagrams.py's FINISH, run in Chromium on a drawing in mermaid's shape: its own id, only the
-    rules that match something in it (the browser decides; :hover rules count by their element), coordinates
-    rounded but not the label's digits, and an image named in the page's language with its natural width."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.set_content("<div id='host'></div>")
-            page.evaluate(
-                "markup => document.getElementById('host').attachShadow({mode: 'open'}).innerHTML = markup",
-                FINISHED_BY_HAND.removeprefix('<div class="mermaid">').removesuffix("</div>"),
-            )
-            svg = page.evaluate(FINISH, [page.query_selector("#host"), "abc", "Flow chart.", FORMAT])
-        finally:
-            browser.close()
-    assert svg.startswith(
-        '<svg id="diagram-abc" style="max-width: 100.12px; --diagram-width: 100.12px;" '
-        'viewBox="0 0 100.12 50" role="img" aria-label="Flow chart." data-finished-2="">'
-    )
-    assert "#diagram-abc .node rect" in svg and "#diagram-abc .edgeLabel:hover" in svg
-    assert ".actor" not in svg and ":root" not in svg and "@keyframes" not in svg
-    assert 'id="diagram-abc_flowchart-pointEnd"' in svg and 'id="__mermaid_10"' in svg
-    assert 'x="1.23"' in svg and 'width="98.76"' in svg and "3.14159 or 2.71828" in svg
-    assert "aria-roledescription" not in svg
 
 
 def test_a_drawing_from_an_older_make_diagrams_is_reported(tmp_path):
