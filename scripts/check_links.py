@@ -39,30 +39,37 @@ def source_of(page_path: str, project: Project = PROJECT) -> str:
     """The Markdown file a built page comes from: en/reset/ -> docs/en/reset/index.md, reset/ -> docs/ja/…
     (from the project's own list of pages; a path no page has is shown as it is)."""
     wanted = page_path.removesuffix("index.html")
-    for language in project.codes:
-        for page in project.pages(language):
-            if page.site_path == wanted:
-                return page.source.relative_to(project.root).as_posix()
-    return page_path
+    return next(
+        (
+            page.source.relative_to(project.root).as_posix()
+            for language in project.codes
+            for page in project.pages(language)
+            if page.site_path == wanted
+        ),
+        page_path,
+    )
 
 
 def report(rows: list[dict[str, str]], base_url: str, site_shown: str) -> list[str]:
-    problems = []
+    problems, prefix = [], urlsplit(base_url).path
     for row in rows:
         parent = unquote(urlsplit(row["parentname"]).path)
-        prefix = urlsplit(base_url).path
-        page = parent[len(prefix):] if parent.startswith(prefix) else parent.lstrip("/")
+        page = parent[len(prefix) :] if parent.startswith(prefix) else parent.lstrip("/")
         html_file = f"{site_shown}/{page}index.html" if page.endswith("/") or not page else f"{site_shown}/{page}"
         where = f"{html_file}:{row['line'] or 1}:"
         link = row["urlname"]
         source = source_of(page) if row["parentname"] else "the start URL"
         warning = " ".join(row["warningstring"].split())
         if row["valid"] != "True":
-            problems.append(f"{where} LC001 link `{link}` is broken: {row['result']} (written in {source}) "
-                            "(fix: correct the link in the Markdown source)")
+            problems.append(
+                f"{where} LC001 link `{link}` is broken: {row['result']} (written in {source}) "
+                "(fix: correct the link in the Markdown source)"
+            )
         elif warning:
-            problems.append(f"{where} LC003 link `{link}`: {warning} (written in {source}) "
-                            "(fix: correct the link, or explain the exception in scripts/linkcheckerrc)")
+            problems.append(
+                f"{where} LC003 link `{link}`: {warning} (written in {source}) "
+                "(fix: correct the link, or explain the exception in scripts/linkcheckerrc)"
+            )
     return problems
 
 
@@ -73,8 +80,9 @@ def check(site_dir: Path, mount_path: str, external: bool) -> list[str]:
         # link (/reset/) misses the published path and must be checked, and fail, like any other.
         origin = re.escape(base_url[: -len(mount_path)])
         rc_file = Path(tmp) / "linkcheckerrc"
-        rc_file.write_text(RC_FILE.read_text(encoding="utf-8") + f"\n[filtering]\ninternlinks=^{origin}/\n",
-                           encoding="utf-8")
+        rc_file.write_text(
+            RC_FILE.read_text(encoding="utf-8") + f"\n[filtering]\ninternlinks=^{origin}/\n", encoding="utf-8"
+        )
         command = [sys.executable, "-m", "linkcheck", "--config", str(rc_file), "--no-status", "--output", "csv"]
         command += ["--check-extern"] if external else ["--ignore-url", GITHUB]
         result = subprocess.run([*command, base_url], capture_output=True, text=True, check=False)

@@ -35,7 +35,7 @@ def runs(executable: str) -> bool:
 
 
 def distribution() -> str:
-    """"debian", "ubuntu", … from /etc/os-release ("" when unknown)."""
+    """ "debian", "ubuntu", … from /etc/os-release ("" when unknown)."""
     try:
         lines = OS_RELEASE.read_text(encoding="utf-8").splitlines()
     except OSError:
@@ -48,10 +48,14 @@ def advice() -> str:
     """What to run on this machine to get a browser."""
     playwright = ".venv/bin/playwright install --with-deps chromium   then run with CHROMIUM_PATH=playwright"
     if distribution() == "ubuntu":
-        return ("Ubuntu ships Chromium only as a snap, which does not run here. Run:\n"
-                f"  {playwright}\n  or point CHROMIUM_PATH at a Chrome/Chromium executable.")
-    return ("Debian:       sudo apt-get install chromium fonts-noto-cjk   (make browser does it when run as root)\n"
-            f"  elsewhere:    {playwright}\n  or point CHROMIUM_PATH at a Chrome/Chromium executable.")
+        return (
+            "Ubuntu ships Chromium only as a snap, which does not run here. Run:\n"
+            f"  {playwright}\n  or point CHROMIUM_PATH at a Chrome/Chromium executable."
+        )
+    return (
+        "Debian:       sudo apt-get install chromium fonts-noto-cjk   (make browser does it when run as root)\n"
+        f"  elsewhere:    {playwright}\n  or point CHROMIUM_PATH at a Chrome/Chromium executable."
+    )
 
 
 def find_chromium() -> str:
@@ -63,8 +67,10 @@ def find_chromium() -> str:
         with sync_playwright() as playwright:
             path = playwright.chromium.executable_path
         if not os.access(path, os.X_OK):
-            raise NoChromium(f"CHROMIUM_PATH=playwright, but Playwright's Chromium is not installed: run "
-                             f"`.venv/bin/playwright install --with-deps chromium`")
+            raise NoChromium(
+                "CHROMIUM_PATH=playwright, but Playwright's Chromium is not installed: run "
+                "`.venv/bin/playwright install --with-deps chromium`"
+            )
         return path
     if chosen:
         if not os.access(chosen, os.X_OK):
@@ -108,8 +114,12 @@ def ensure() -> str:
         print("browser: installing Debian's chromium and fonts-noto-cjk (one time)", flush=True)
         _apt_install("chromium", "fonts-noto-cjk")
         path = find_chromium()
-    if not os.environ.get("CHROMIUM_PATH") and not _has_japanese_fonts() and os.geteuid() == 0 \
-            and shutil.which("apt-get"):
+    if (
+        not os.environ.get("CHROMIUM_PATH")
+        and not _has_japanese_fonts()
+        and os.geteuid() == 0
+        and shutil.which("apt-get")
+    ):
         print("browser: installing Japanese fonts (fonts-noto-cjk)", flush=True)
         _apt_install("fonts-noto-cjk")
     return path

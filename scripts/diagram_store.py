@@ -2,8 +2,8 @@
 
 Every ```mermaid block of the docs is drawn once, by `make diagrams` (scripts/render_diagrams.py, in Chromium with
 the site's own mermaid and Material's diagram styles), and committed as docs/diagrams/<key>.svg. The build inlines
-that SVG (scripts/extensions/prerendered_diagrams.py), so readers download no diagram JavaScript; `make validate` reports
-a block with no SVG and an SVG no block uses. README, "Budgets", has the measurements behind this design.
+that SVG (scripts/extensions/prerendered_diagrams.py), so readers download no diagram JavaScript; `make validate`
+reports a block with no SVG and an SVG no block uses. decisions/0004-diagrams-drawn-once.md has the measurements.
 
 The key is a hash of the block's text and of the mermaid version: change a label, or upgrade mermaid, and the
 stored drawing no longer matches, so the checks ask for `make diagrams`.

@@ -7,7 +7,6 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -31,7 +30,6 @@ class Config:
     docs_dir: Path
     nav: list[NavEntry] | None  # None when neither this file nor the one it INHERITs has a nav
     nav_path: Path  # the file the nav was read from (the English config may inherit the Japanese nav)
-    values: dict[str, Any] = field(default_factory=dict)
     not_in_nav: set[str] = field(default_factory=set)  # pages MkDocs' `not_in_nav` leaves out of the nav on purpose
 
 
@@ -89,15 +87,11 @@ def _nav_entries(node: yaml.Node) -> list[NavEntry]:
     return entries
 
 
-def _compose(path: Path) -> yaml.Node | None:
-    return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-
-
 def _nav_lines(config_file: Path) -> tuple[list[NavEntry] | None, Path]:
     """The nav entries with their lines, and the file they are written in (MkDocs keeps no line numbers, so the
     nav is located in the YAML text; which file holds it follows INHERIT as MkDocs does: a key of the child
     replaces the parent's)."""
-    node = _compose(config_file)
+    node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     nav_node = _child(node, "nav")
     if nav_node is not None:
         return _nav_entries(nav_node), config_file
@@ -113,7 +107,7 @@ def load_config(project: Project, language: str) -> Config:
     config = project.config(language)
     nav, nav_path = _nav_lines(path)
     left_out = {page.src for page in project.pages(language) if page.not_in_nav}
-    return Config(language, path, Path(config.docs_dir), nav, nav_path, dict(config), left_out)
+    return Config(language, path, Path(config.docs_dir), nav, nav_path, left_out)
 
 
 def load_site(root: Path) -> Site:

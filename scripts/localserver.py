@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-
 class _LocalHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         # LinkChecker waits 0.1-0.6 s between requests to one host (3 minutes for this site) unless the server
@@ -25,7 +24,7 @@ class _LocalHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "local test server")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -35,15 +34,18 @@ class _CompressingHandler(_LocalHandler):
 
     TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
-    def send_head(self):  # noqa: ANN201 - returns a file object or None, as the stdlib's does
+    def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # the stdlib's redirect to the URL with a trailing slash
             path = path / "index.html"
         content_type = self.guess_type(str(path))
-        if not (path.is_file() and content_type.startswith(self.TEXT_TYPES)
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (
+            path.is_file()
+            and content_type.startswith(self.TEXT_TYPES)
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)

@@ -180,18 +180,9 @@ class Page:
         return self.text.split("\n")
 
 
-def _parser() -> MarkdownIt:
-    return (
-        MarkdownIt("commonmark")
-        .enable("table")
-        .use(front_matter_plugin)
-        .use(admon_plugin)
-        .use(footnote_plugin)
-        .use(deflist_plugin)
-    )
-
-
-_MD = _parser()
+_MD = MarkdownIt("commonmark").enable("table")
+for _plugin in (front_matter_plugin, admon_plugin, footnote_plugin, deflist_plugin):
+    _MD.use(_plugin)
 # markdown-it drops javascript:, vbscript:, file: and most data: links as a safety measure when rendering; the build
 # (Python-Markdown) keeps them. Accept every URL so that the checks see, and report, what the build would publish.
 _MD.validateLink = lambda url: True
@@ -223,17 +214,16 @@ def read_front_matter(text: str) -> FrontMatter:
     # split() leaves the body untouched, so everything before it is the front matter with both --- lines.
     head = text[: len(text) - len(content)]
     fm.end_line = head.count("\n") + (0 if head.endswith("\n") else 1)
-    offset = 0  # the YAML text starts at the end of the opening --- line: its line 0 is that line
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         fm.data = yaml.load(yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         fm.error = " ".join(str(getattr(error, "problem", None) or error).split())
-        fm.error_line = offset + yaml_error_line(error)
+        fm.error_line = yaml_error_line(error)  # the YAML text's line 0 is the opening --- line
         return fm
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            key, line = str(key_node.value), offset + key_node.start_mark.line + 1
+            key, line = str(key_node.value), key_node.start_mark.line + 1
             if key in fm.key_lines:
                 fm.duplicate_keys.append((key, line))
             else:
@@ -244,8 +234,9 @@ def read_front_matter(text: str) -> FrontMatter:
 def parse_html(fragment: str, line: int) -> list[HtmlTag]:
     """Start tags of a raw HTML fragment, with the line each one starts on."""
     soup = BeautifulSoup(fragment, "html.parser", multi_valued_attributes=None)
-    return [HtmlTag(tag.name, tuple(tag.attrs.items()), line + (tag.sourceline or 1) - 1)
-            for tag in soup.find_all(True)]
+    return [
+        HtmlTag(tag.name, tuple(tag.attrs.items()), line + (tag.sourceline or 1) - 1) for tag in soup.find_all(True)
+    ]
 
 
 def _plain_text(children: list[Token]) -> str:
@@ -311,20 +302,28 @@ class _Builder:
             elif token.type in ("bullet_list_open", "ordered_list_open"):
                 start = token.attrGet("start")
                 ordered = token.type == "ordered_list_open"
-                open_lists.append([ordered, line, [], (int(start) if start is not None else 1) if ordered else None,
-                                   len(self.page.lists)])
+                open_lists.append(
+                    [
+                        ordered,
+                        line,
+                        [],
+                        (int(start) if start is not None else 1) if ordered else None,
+                        len(self.page.lists),
+                    ]
+                )
                 self.page.lists.append(ListBlock(ordered, 0, line))  # a placeholder: keeps document order
             elif token.type == "list_item_open" and open_lists:
                 open_lists[-1][2].append(line)
             elif token.type in ("bullet_list_close", "ordered_list_close") and open_lists:
                 ordered, list_line, items, start, position = open_lists.pop()
-                self.page.lists[position] = ListBlock(ordered, len(items), list_line, tuple(items), start,
-                                                      len(open_lists))
+                self.page.lists[position] = ListBlock(
+                    ordered, len(items), list_line, tuple(items), start, len(open_lists)
+                )
             elif token.type in ("fence", "code_block"):
                 lang = token.info.split()[0] if token.info.strip() else ""
                 self.page.fences.append(Fence(lang.lower(), token.content, line))
             elif token.type == "html_block":
-                self._html(token.content, line)
+                self._raw_html(token.content, line)
             if token.nesting == 1:
                 containers.append(token.type.removesuffix("_open"))
             elif token.nesting == -1 and containers:
@@ -355,23 +354,22 @@ class _Builder:
                 current += 1
             elif child.type == "html_inline":
                 current += child.content.count("\n")
-        self.page.blocks.append(TextBlock(kind, line, tuple(spans), column if kind == "cell" else -1,
-                                          kind == "cell" and parent == "th"))
+        self.page.blocks.append(
+            TextBlock(kind, line, tuple(spans), column if kind == "cell" else -1, kind == "cell" and parent == "th")
+        )
 
     def _admonition(self, token: Token, line: int) -> None:
-        params = token.info.strip()
-        kind, _, rest = params.partition(" ")
-        rest = rest.strip()
+        kind, _, rest = token.info.strip().partition(" ")
+        rest, source_line = rest.strip(), self.page.lines[line - 1]
         title = rest[1:-1] if len(rest) >= 2 and rest[0] == rest[-1] == '"' else None
-        source_line = self.page.lines[line - 1]
         self.page.admonitions.append(
             Admonition(
-                kind=kind.lower(),
-                title=title,
-                collapsible=token.markup.startswith("?"),
-                line=line,
-                end_line=token.map[1],
-                indent=len(source_line) - len(source_line.lstrip(" ")),
+                kind.lower(),
+                title,
+                token.markup.startswith("?"),
+                line,
+                token.map[1],
+                len(source_line) - len(source_line.lstrip(" ")),
             )
         )
 
@@ -380,13 +378,21 @@ class _Builder:
         children = token.children or []
         for position, child in enumerate(children):
             if child.type == "link_open":
-                text = _plain_text(children[position + 1 : self._close_of(children, position)])
+                end = next(
+                    (
+                        i
+                        for i in range(position, len(children))
+                        if children[i].type == "link_close" and children[i].level == child.level
+                    ),
+                    len(children),
+                )
+                text = _plain_text(children[position + 1 : end])
                 self.page.links.append(Link(str(child.attrGet("href") or ""), text, current))
             elif child.type == "image":
                 alt = _plain_text(child.children or [])
                 self.page.images.append(Image(str(child.attrGet("src") or ""), alt, current))
             elif child.type == "html_inline":
-                self._html(child.content, current)
+                self._raw_html(child.content, current)
             elif child.type == "footnote_ref":
                 self.page.footnotes.append(Footnote(str(child.meta.get("label", "")), current))
             if child.type in ("softbreak", "hardbreak"):
@@ -394,20 +400,15 @@ class _Builder:
             elif child.type in ("html_inline", "text"):
                 current += child.content.count("\n")
 
-    @staticmethod
-    def _close_of(children: list[Token], start: int) -> int:
-        depth = 0
-        for position in range(start, len(children)):
-            if children[position].type == "link_open":
-                depth += 1
-            elif children[position].type == "link_close":
-                depth -= 1
-                if depth == 0:
-                    return position
-        return len(children)
-
-    def _html(self, fragment: str, line: int) -> None:
-        self.page.html += parse_html(fragment, line)
+    def _raw_html(self, fragment: str, line: int) -> None:
+        """Raw HTML's tags; its links and images join the Markdown ones, so one set of link rules reads both."""
+        for tag in parse_html(fragment, line):
+            self.page.html.append(tag)
+            attrs = dict(tag.attrs)
+            if tag.name == "a" and attrs.get("href") is not None:
+                self.page.links.append(Link(attrs["href"].strip(), "", tag.line))
+            elif tag.name == "img" and attrs.get("src") is not None:
+                self.page.images.append(Image(attrs["src"].strip(), attrs.get("alt") or "", tag.line))
 
     def _headings(self) -> None:
         """Explicit ids first, then slugs made unique against them, in document order (as toc does)."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import logging
 from dataclasses import dataclass
+from logging.handlers import BufferingHandler
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,15 +57,6 @@ class SitePage:
     not_in_nav: bool = False  # matched by the config's `not_in_nav` (MkDocs' own matching): no nav entry needed
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 class Project:
     """The project at `root` (this repository by default; tests pass a fixture tree)."""
 
@@ -73,9 +65,6 @@ class Project:
         # Loaded once per Project: make a new Project to see edited configs or pages (the live preview does).
         self._configs: dict[Path, object] = {}
         self._pages: dict[str, tuple[SitePage, ...]] = {}
-
-    def __repr__(self) -> str:
-        return f"Project({self.root})"
 
     # -- configuration ---------------------------------------------------------------------------------------
     def config(self, language: str | None = None):
@@ -104,16 +93,27 @@ class Project:
             path = str(entry.get("path") or "")
             config_file = self.primary_config if number == 1 else self.root / f"mkdocs.{code}.yml"
             if number == 1 and path:
-                raise ProjectError(f"{where}[1] ({code}) is the original language, published at the root: "
-                                   f"its `path` must be empty, not {path!r}")
+                raise ProjectError(
+                    f"{where}[1] ({code}) is the original language, published at the root: "
+                    f"its `path` must be empty, not {path!r}"
+                )
             if number > 1 and not path.endswith("/"):
                 raise ProjectError(f"{where}[{number}] ({code}) needs a `path` ending in / (e.g. {code}/)")
             if not config_file.is_file():
-                raise ProjectError(f"{where}[{number}] names language {code!r}, but its config "
-                                   f"{config_file.name} does not exist")
-            languages.append(Language(code, str(entry.get("name") or code), path, str(entry.get("url") or ""),
-                                      config_file, str(entry.get("locale") or code),
-                                      str(entry.get("diagram_label") or "")))
+                raise ProjectError(
+                    f"{where}[{number}] names language {code!r}, but its config {config_file.name} does not exist"
+                )
+            languages.append(
+                Language(
+                    code,
+                    str(entry.get("name") or code),
+                    path,
+                    str(entry.get("url") or ""),
+                    config_file,
+                    str(entry.get("locale") or code),
+                    str(entry.get("diagram_label") or ""),
+                )
+            )
         return tuple(languages)
 
     @property
@@ -129,8 +129,9 @@ class Project:
         for language in self.languages:
             if language.code == code:
                 return language
-        raise ProjectError(f"{self.primary_config}: {LANGUAGES_KEY} has no language {code!r} "
-                           f"(it lists {', '.join(self.codes)})")
+        raise ProjectError(
+            f"{self.primary_config}: {LANGUAGES_KEY} has no language {code!r} (it lists {', '.join(self.codes)})"
+        )
 
     def docs_dir(self, language: str) -> Path:
         return Path(self.config(language).docs_dir)
@@ -158,8 +159,10 @@ class Project:
             if page.src == src:
                 return page
         config = self.language(language).config_file
-        raise ProjectError(f"{config}: docs_dir has no page {src!r} "
-                           f"({self.docs_dir(language).relative_to(self.root).as_posix()}/{src} does not exist)")
+        raise ProjectError(
+            f"{config}: docs_dir has no page {src!r} "
+            f"({self.docs_dir(language).relative_to(self.root).as_posix()}/{src} does not exist)"
+        )
 
 
 def _load(config_file: Path):
@@ -169,13 +172,14 @@ def _load(config_file: Path):
 
     if not config_file.is_file():
         raise ProjectError(f"{config_file}: the config file does not exist")
-    collect = _Collect()
+    collect = BufferingHandler(capacity=1000)  # MkDocs logs why a config does not load, then raises
+    collect.setLevel(logging.WARNING)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
         return load_config(str(config_file))
     except (exceptions.MkDocsException, OSError, ValueError) as error:
-        reasons = "; ".join(collect.messages) or str(error)
+        reasons = "; ".join(record.getMessage() for record in collect.buffer) or str(error)
         raise ProjectError(f"{config_file}: the config does not load: {reasons}") from None
     finally:
         logger.removeHandler(collect)
@@ -188,8 +192,17 @@ def _pages(config, language: str, prefix: str) -> tuple[SitePage, ...]:
     found = []
     for file in get_files(config).documentation_pages():
         url = "" if file.url in ("./", ".") else file.url
-        found.append(SitePage(language, file.src_uri, docs / file.src_uri, url, file.dest_uri, prefix + url,
-                              file.inclusion.is_not_in_nav()))
+        found.append(
+            SitePage(
+                language,
+                file.src_uri,
+                docs / file.src_uri,
+                url,
+                file.dest_uri,
+                prefix + url,
+                file.inclusion.is_not_in_nav(),
+            )
+        )
     return tuple(sorted(found, key=lambda page: page.src))
 
 

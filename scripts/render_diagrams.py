@@ -17,7 +17,7 @@ alternative after it, with its natural width as --diagram-width (site.css keeps 
 of that). A stored drawing without the current format mark (diagram_store.FORMAT) is drawn again.
 
 Run it after adding or editing a diagram and commit docs/diagrams/; `make validate` and the strict build say when
-it is due. Why drawings are stored and not made during `make build`: README, "Budgets".
+it is due. Why drawings are stored and not made during `make build`: decisions/0004-diagrams-drawn-once.md.
 """
 
 from __future__ import annotations
@@ -54,9 +54,23 @@ def build(site: Path) -> None:
     if site.exists():
         shutil.rmtree(site)
     for language in PROJECT.languages:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--no-strict", "-q", "-f",
-                                 str(language.config_file), "-d", str(site / language.path)],
-                                cwd=ROOT, capture_output=True, text=True)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--no-strict",
+                "-q",
+                "-f",
+                str(language.config_file),
+                "-d",
+                str(site / language.path),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:
             raise SystemExit(f"diagrams: building {language.config_file.name} failed:\n{result.stderr}")
     diagram_preview.add_to(site)
@@ -107,8 +121,10 @@ FINISH = """([host, key, label, mark]) => {
 def language_of(page_file: Path, site: Path) -> Language:
     """The language a built page belongs to: the one with the longest path its address starts with."""
     address = page_file.relative_to(site).as_posix()
-    return max((language for language in PROJECT.languages if address.startswith(language.path)),
-               key=lambda language: len(language.path))
+    return max(
+        (language for language in PROJECT.languages if address.startswith(language.path)),
+        key=lambda language: len(language.path),
+    )
 
 
 def draw(site: Path, mount: str, chromium: str, pending: dict[Path, list[str]], version: str) -> int:
@@ -122,27 +138,34 @@ def draw(site: Path, mount: str, chromium: str, pending: dict[Path, list[str]], 
             for page_file, sources in pending.items():
                 language = language_of(page_file, site)
                 if not language.diagram_label:
-                    raise SystemExit(f"diagrams: {PROJECT.primary_config.name}: extra.languages has no "
-                                     f"`diagram_label` for {language.code} (fix: add the name a screen reader "
-                                     "says for a diagram in that language)")
+                    raise SystemExit(
+                        f"diagrams: {PROJECT.primary_config.name}: extra.languages has no "
+                        f"`diagram_label` for {language.code} (fix: add the name a screen reader "
+                        "says for a diagram in that language)"
+                    )
                 folder = page_file.parent.relative_to(site).as_posix()
                 url = base + ("" if folder == "." else folder + "/")
                 page = context.new_page()
                 errors: list[str] = []
-                page.on("pageerror", lambda error: errors.append(str(error)))
+                page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
                 page.goto(url, wait_until="load")
-                page.wait_for_function("([n, drawn]) => document.querySelectorAll(drawn).length >= n && "
-                                       "!document.querySelector('pre.mermaid')", arg=[len(sources), DRAWN],
-                                       timeout=300_000)
+                page.wait_for_function(
+                    "([n, drawn]) => document.querySelectorAll(drawn).length >= n && "
+                    "!document.querySelector('pre.mermaid')",
+                    arg=[len(sources), DRAWN],
+                    timeout=300_000,
+                )
                 hosts = page.query_selector_all(DRAWN)
                 if errors or len(hosts) != len(sources) or page.query_selector('svg[aria-roledescription="error"]'):
                     raise SystemExit(f"diagrams: mermaid could not draw a block on {url}: {errors}\n{sources}")
                 for source, host in zip(sources, hosts, strict=True):
                     key = diagram_key(source, version)
                     if labels.setdefault(key, language.code) != language.code:
-                        raise SystemExit(f"diagrams: the same diagram is on a {labels[key]} and a {language.code} "
-                                         f"page; its drawing can be named in one language only (fix: translate "
-                                         f"its labels on the {language.code} page)\n{source}")
+                        raise SystemExit(
+                            f"diagrams: the same diagram is on a {labels[key]} and a {language.code} "
+                            f"page; its drawing can be named in one language only (fix: translate "
+                            f"its labels on the {language.code} page)\n{source}"
+                        )
                     svg = page.evaluate(FINISH, [host, key, language.diagram_label, FORMAT])
                     svg_path(ROOT, key).write_text(svg.strip() + "\n", encoding="utf-8")
                     print(f"  drew {key}.svg  ({url.removeprefix(base) or 'home page'})")
@@ -161,8 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     store = ROOT / STORE
     store.mkdir(parents=True, exist_ok=True)
     site = load_site(ROOT)
-    used = {diagram_key(fence.content, version) for page in site.all_pages() for fence in page.fences
-            if fence.lang == "mermaid"}
+    used = {
+        diagram_key(fence.content, version)
+        for page in site.all_pages()
+        for fence in page.fences
+        if fence.lang == "mermaid"
+    }
     for drawing in store.glob("*.svg"):  # drawn again: all with --all, else those from an older `make diagrams`
         if args.all or FORMAT not in drawing.read_text(encoding="utf-8"):
             drawing.unlink()
@@ -189,8 +216,10 @@ def main(argv: list[str] | None = None) -> int:
             removed += 1
     missing = sorted(key for key in used if not svg_path(ROOT, key).is_file())
     if missing:
-        raise SystemExit(f"diagrams: still no drawing for {', '.join(missing)}: the build and the docs disagree on "
-                         "a block's text (scripts/diagram_store.py)")
+        raise SystemExit(
+            f"diagrams: still no drawing for {', '.join(missing)}: the build and the docs disagree on "
+            "a block's text (scripts/diagram_store.py)"
+        )
     print(f"diagrams: {len(used)} in the docs; {drawn} drawn now, {removed} removed; {STORE}/ is up to date")
     return 0
 

@@ -8,7 +8,8 @@
 
 An English page stores `translation_of: <hash>` in its front matter: the hash (scripts/hashing.py) of the Japanese
 page's normalised text at the time the translation was last brought up to date. When the Japanese page changes, the
-hashes differ: `make validate` reports TR002 and the built English page shows a notice (scripts/extensions/translation_notice.py).
+hashes differ: `make validate` reports TR002 and the built English page shows a notice
+(scripts/extensions/translation_notice.py).
 
 For a stale page, the Japanese file's git history (`git log --follow`) is walked from the newest commit back, and
 each version is hashed the way scripts/hashing.py does; the first one with the recorded hash is the version the
@@ -24,20 +25,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.hashing import source_hash
 from scripts.doctree import Status, load_site, pair_status
+from scripts.hashing import source_hash
 from scripts.pagemodel import read_front_matter
 from scripts.project import ROOT
 
 
 def status_table(site) -> list[tuple[str, str, Status]]:
     """(language, rel, status) of every page of every translation language against the original."""
-    rows = []
-    for language in site.translations:
-        rels = sorted(set(site.pages[site.original]) | set(site.pages[language]))
-        rows += [(language, rel, pair_status(site.pages[site.original].get(rel), site.pages[language].get(rel)))
-                 for rel in rels]
-    return rows
+    return [
+        (language, rel, pair_status(site.pages[site.original].get(rel), site.pages[language].get(rel)))
+        for language in site.translations
+        for rel in sorted(set(site.pages[site.original]) | set(site.pages[language]))
+    ]
 
 
 def write_mark(en_path: Path, value: str) -> None:
@@ -45,14 +45,14 @@ def write_mark(en_path: Path, value: str) -> None:
     text = en_path.read_text(encoding="utf-8")
     fm = read_front_matter(text)
     if not fm.present or fm.error or not isinstance(fm.data, dict):
-        raise SystemExit(f"{en_path}: the front matter must be valid before the page can be marked "
-                         "(run `make validate`)")
+        raise SystemExit(
+            f"{en_path}: the front matter must be valid before the page can be marked (run `make validate`)"
+        )
     lines = text.split("\n")
-    new_line = f"translation_of: {value}"
     if "translation_of" in fm.key_lines:
-        lines[fm.key_lines["translation_of"] - 1] = new_line
+        lines[fm.key_lines["translation_of"] - 1] = f"translation_of: {value}"
     else:
-        lines.insert(fm.end_line - 1, new_line)
+        lines.insert(fm.end_line - 1, f"translation_of: {value}")
     updated = "\n".join(lines)
     check = read_front_matter(updated)
     if not isinstance(check.data, dict) or check.data.get("translation_of") != value:
@@ -91,9 +91,9 @@ def mark(site, rel: str, language: str | None = None) -> str:
 
 
 def _git(root: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8",
-                            check=True, timeout=60)
-    return result.stdout
+    return subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, text=True, encoding="utf-8", check=True, timeout=60
+    ).stdout
 
 
 def recorded_version(root: Path, ja_path: Path, recorded: str) -> tuple[str, str] | str:
@@ -122,17 +122,23 @@ def recorded_version(root: Path, ja_path: Path, recorded: str) -> tuple[str, str
 def changes_since_translation(site, rel: str, language: str | None = None) -> str:
     """What a translator needs for a stale page: the diff of the original page since the translated version."""
     ja, en = site.pages[site.original][rel], site.pages[language or site.translations[0]][rel]
-    ja_shown = ja.path.relative_to(site.root).as_posix()
-    en_shown = en.path.relative_to(site.root).as_posix()
+    ja_shown, en_shown = (page.path.relative_to(site.root).as_posix() for page in (ja, en))
     recorded = str(en.front_matter.data.get("translation_of"))
     found = recorded_version(site.root, ja.path, recorded)
     if isinstance(found, str):
-        return (f"{en_shown} records translation_of: {recorded}, but that version of {ja_shown} cannot be found: "
-                f"{found}. Compare the whole Japanese page with the English one.\n")
+        return (
+            f"{en_shown} records translation_of: {recorded}, but that version of {ja_shown} cannot be found: "
+            f"{found}. Compare the whole Japanese page with the English one.\n"
+        )
     commit, old = found
-    diff = difflib.unified_diff(old.splitlines(), ja.text.splitlines(), lineterm="", n=2,
-                                fromfile=f"{ja_shown} @ {commit[:12]} (the version {en_shown} translates)",
-                                tofile=f"{ja_shown} (now)")
+    diff = difflib.unified_diff(
+        old.splitlines(),
+        ja.text.splitlines(),
+        lineterm="",
+        n=2,
+        fromfile=f"{ja_shown} @ {commit[:12]} (the version {en_shown} translates)",
+        tofile=f"{ja_shown} (now)",
+    )
     return "\n".join(diff) + "\n"
 
 
@@ -140,17 +146,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Translation status; mark reviewed English pages as up to date.")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this repository)")
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--mark", metavar="PATH", action="append",
-                       help="record that the English page PATH (e.g. reset/index.md) matches its Japanese page")
-    group.add_argument("--mark-all", action="store_true",
-                       help="mark every English page that has a Japanese original (the initial import only)")
+    group.add_argument(
+        "--mark",
+        metavar="PATH",
+        action="append",
+        help="record that the English page PATH (e.g. reset/index.md) matches its Japanese page",
+    )
+    group.add_argument(
+        "--mark-all",
+        action="store_true",
+        help="mark every English page that has a Japanese original (the initial import only)",
+    )
     args = parser.parse_args(argv)
     site = load_site(args.root)
 
     if args.mark or args.mark_all:
-        targets = [_target_of(a, site) for a in args.mark] if args.mark else sorted(
-            (language, rel) for language in site.translations for rel in site.pages[language]
-            if rel in site.pages[site.original])
+        targets = (
+            [_target_of(a, site) for a in args.mark]
+            if args.mark
+            else sorted(
+                (language, rel)
+                for language in site.translations
+                for rel in site.pages[language]
+                if rel in site.pages[site.original]
+            )
+        )
         for language, rel in targets:
             print(mark(site, rel, language))
         return 0
@@ -164,8 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     print(", ".join(f"{n} {s.value}" for s, n in counts.items() if n), file=sys.stderr)
     for path, language, rel, status in rows:
         if status is Status.STALE:
-            print(f"\n== {path}: what changed in {site.shown(site.original, rel)} since this translation was last "
-                  "brought up to date")
+            print(
+                f"\n== {path}: what changed in {site.shown(site.original, rel)} since this translation was last "
+                "brought up to date"
+            )
             print(changes_since_translation(site, rel, language), end="")
     return 0
 

@@ -19,7 +19,10 @@ def mkdocs_build(config: Path, site: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         # Never --quiet: MkDocs 1.6 then stops counting warnings and --strict passes a broken build.
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(site)],
-        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
     )
 
 
@@ -44,6 +47,7 @@ def language_root(site_dir: Path, language: str) -> Path:
 def nav_files() -> list[tuple[str, str]]:
     """(language, file) for every page in each language's nav, as written by hand in its config, plus the pages its
     `not_in_nav` leaves out on purpose: an account of the published pages that tests compare with the model's."""
+
     def walk(node) -> list[str]:
         if isinstance(node, str):
             return [] if "://" in node else [node]
@@ -54,6 +58,7 @@ def nav_files() -> list[tuple[str, str]]:
         return []
 
     listed = [(language, file) for language in PROJECT.codes for file in walk(PROJECT.config(language).nav)]
-    left_out = [(page.language, page.src) for language in PROJECT.codes for page in PROJECT.pages(language)
-                if page.not_in_nav]
+    left_out = [
+        (page.language, page.src) for language in PROJECT.codes for page in PROJECT.pages(language) if page.not_in_nav
+    ]
     return listed + left_out

@@ -50,9 +50,11 @@ def test_a_good_project_builds(tmp_path):
 
 @pytest.mark.parametrize(
     ("link", "complaint"),
-    [("other/index.md", "not found among documentation files"),
-     ("index.md#no-such-section", "no such anchor"),
-     ("/index.md", "absolute link")],
+    [
+        ("other/index.md", "not found among documentation files"),
+        ("index.md#no-such-section", "no such anchor"),
+        ("/index.md", "absolute link"),
+    ],
 )
 def test_a_bad_link_fails_the_build_naming_the_file(tmp_path, link, complaint):
     broken = GOOD_PAGE.replace("Text.", f"See [there]({link}).")
@@ -111,9 +113,24 @@ def test_quiet_stops_strict_from_counting_warnings(tmp_path):
     """Why no build here may be quiet: with --quiet, MkDocs 1.6 logs no warning and --strict passes a broken site."""
     broken = GOOD_PAGE.replace("Text.", "See [there](other/index.md).")
     project = make_project(tmp_path, {"index.md": broken})
-    quiet = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(project),
-                            "--site-dir", str(tmp_path / "site")], cwd=ROOT, capture_output=True, text=True,
-                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    quiet = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(project),
+            "--site-dir",
+            str(tmp_path / "site"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert quiet.returncode == 0, "MkDocs now fails a quiet strict build: this guard may be relaxed"
     assert mkdocs_build(project, tmp_path / "site").returncode == 1
 

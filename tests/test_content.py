@@ -20,8 +20,9 @@ LANGUAGES = PROJECT.codes
 # The source-map check needs the article: read-only project material beside the checkout, or where
 # GUIDE_SOURCE_ARTICLE points. Where it is missing the check fails, unless GUIDE_SKIP_SOURCE_ARTICLE=1 says to skip
 # it (for a clone without the article; CI never sets it).
-SOURCE_ARTICLE = Path(os.environ.get("GUIDE_SOURCE_ARTICLE")
-                      or ROOT.parent / "shared" / "source" / "000_1b800a0301c18369.txt")
+SOURCE_ARTICLE = Path(
+    os.environ.get("GUIDE_SOURCE_ARTICLE") or ROOT.parent / "shared" / "source" / "000_1b800a0301c18369.txt"
+)
 SKIP_SOURCE_VARIABLE = "GUIDE_SKIP_SOURCE_ARTICLE"
 SOURCE_MAP = yaml.safe_load((ROOT / "docs" / "source-map.yml").read_text(encoding="utf-8"))
 PAGES = [Path(page.src) for page in PROJECT.pages(PROJECT.original.code)]
@@ -35,9 +36,21 @@ def article(site_dir: Path, language: str, page: Path) -> BeautifulSoup:
 
 # From ../shared/facts.md: invented statistics and example passwords of the source article, removed on purpose.
 REMOVED = [
-    "S!mple2024", "Amz*Shop789", "MyPr1me_L0gin!", "abcD1234!", "AMz-2024_Log!n", "Pa$$w0rD123",
-    "数十万件", "約4割", "数分~30分", "数分〜30分", "数日~1週間", "hundreds of thousands", "40%",
-    "自動異常検知機能に先進性", "AMZを加える",
+    "S!mple2024",
+    "Amz*Shop789",
+    "MyPr1me_L0gin!",
+    "abcD1234!",
+    "AMz-2024_Log!n",
+    "Pa$$w0rD123",
+    "数十万件",
+    "約4割",
+    "数分~30分",
+    "数分〜30分",
+    "数日~1週間",
+    "hundreds of thousands",
+    "40%",
+    "自動異常検知機能に先進性",
+    "AMZを加える",
 ]
 
 
@@ -56,10 +69,13 @@ def test_source_map_covers_every_part_and_subsection_of_the_article():
     if not SOURCE_ARTICLE.exists():
         if os.environ.get(SKIP_SOURCE_VARIABLE) == "1":
             pytest.skip(f"{SKIP_SOURCE_VARIABLE}=1: the source article {SOURCE_ARTICLE} is not on this machine")
-        pytest.fail(f"the source article {SOURCE_ARTICLE} is missing (read-only project material beside the "
-                    f"checkout): put it there or set GUIDE_SOURCE_ARTICLE to its path, or set "
-                    f"{SKIP_SOURCE_VARIABLE}=1 to skip this "
-                    "one check", pytrace=False)
+        pytest.fail(
+            f"the source article {SOURCE_ARTICLE} is missing (read-only project material beside the "
+            f"checkout): put it there or set GUIDE_SOURCE_ARTICLE to its path, or set "
+            f"{SKIP_SOURCE_VARIABLE}=1 to skip this "
+            "one check",
+            pytrace=False,
+        )
     lines = SOURCE_ARTICLE.read_text(encoding="utf-8").splitlines()
     subsections = {n for n, line in enumerate(lines, 1) if " – " in line}
     mapped = {entry["line"] for entry in SOURCE_MAP}
@@ -77,7 +93,8 @@ def glossary_terms(site_dir: Path, language: str) -> dict[str, str]:
 def test_every_glossary_term_is_used_in_the_guide(site_dir, language):
     guide = " ".join(
         article(site_dir, language, page).get_text(" ").lower()
-        for page in PAGES if page.parts[0] not in {"glossary", "contributing"}
+        for page in PAGES
+        if page.parts[0] not in {"glossary", "contributing"}
     )
     unused = []
     for term in glossary_terms(site_dir, language).values():

@@ -17,8 +17,14 @@ PAGE = "---\ntitle: Home\ndescription: A page.\n---\n\n# Home\n\nText.\n"
 
 
 def git(repo: Path, *args: str, **dates: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", **dates}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        **dates,
+    }
     subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
 
 
@@ -27,18 +33,29 @@ def test_the_date_shown_is_the_last_commit_not_the_build(tmp_path: Path) -> None
     docs.mkdir(parents=True)
     (docs / "index.md").write_text(PAGE, encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
-    config.write_text(yaml.safe_dump({
-        "INHERIT": str(ROOT / "mkdocs.en.yml"),
-        "docs_dir": str(docs),
-        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "en"},
-        "hooks": [str(ROOT / "scripts" / "hooks" / "git_dates.py")],
-        "nav": ["index.md"],
-    }), encoding="utf-8")
+    config.write_text(
+        yaml.safe_dump(
+            {
+                "INHERIT": str(ROOT / "mkdocs.en.yml"),
+                "docs_dir": str(docs),
+                "theme": {"name": "material", "custom_dir": str(ROOT / "overrides"), "language": "en"},
+                "hooks": [str(ROOT / "scripts" / "hooks" / "git_dates.py")],
+                "nav": ["index.md"],
+            }
+        ),
+        encoding="utf-8",
+    )
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", ".")
     # Rebased commits keep their author date: the date shown is the committer's, as `git log -1 --format=%cs` gives.
-    git(tmp_path, "commit", "-qm", "page", GIT_AUTHOR_DATE="2019-06-01T12:00:00+00:00",
-        GIT_COMMITTER_DATE="2020-01-02T12:00:00+00:00")
+    git(
+        tmp_path,
+        "commit",
+        "-qm",
+        "page",
+        GIT_AUTHOR_DATE="2019-06-01T12:00:00+00:00",
+        GIT_COMMITTER_DATE="2020-01-02T12:00:00+00:00",
+    )
     result = mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     # No line per page about the plugin's own query, whose result this hook replaces.

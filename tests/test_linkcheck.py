@@ -18,8 +18,14 @@ SITE = ROOT / "tests" / "fixtures" / "validate" / "linkcheck-site"
 
 
 def run(site: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scripts.check_links", "--site-dir", str(site)],
-                          cwd=ROOT, capture_output=True, text=True, check=False, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.check_links", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
 
 
 def test_sound_site_passes() -> None:
@@ -36,8 +42,10 @@ def broken_site(tmp_path: Path) -> Path:
         page.read_text(encoding="utf-8").replace(
             '<p><a href="../page/#steps">Steps (Japanese)</a></p>',
             '<p><a href="../page/#steps">Steps</a></p>\n<p><a href="../gone/">Gone</a></p>\n'
-            '<p><a href="/page/">Root-relative</a></p>'),
-        encoding="utf-8")
+            '<p><a href="/page/">Root-relative</a></p>',
+        ),
+        encoding="utf-8",
+    )
     return site
 
 
@@ -59,8 +67,10 @@ def test_other_warnings_fail_too(tmp_path: Path) -> None:
     (site / "empty").mkdir()
     (site / "empty" / "index.html").write_text("", encoding="utf-8")
     page = site / "en" / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "</body>", '<p><a href="../empty/">Empty</a></p>\n</body>'), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", '<p><a href="../empty/">Empty</a></p>\n</body>'),
+        encoding="utf-8",
+    )
     result = run(site)
     assert result.returncode == 1
     assert [line.split(" link ")[0] for line in result.stdout.splitlines()] == [f"{site}/en/index.html:7: LC003"]

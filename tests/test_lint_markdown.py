@@ -47,8 +47,13 @@ def test_material_markdown_passes_and_what_the_settings_keep_fails(tmp_path: Pat
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "good.md").write_text(GOOD, encoding="utf-8")
     (tmp_path / "docs" / "bad.md").write_text(BAD, encoding="utf-8")
-    result = subprocess.run([str(ROOT / "node_modules" / ".bin" / "markdownlint-cli2")], cwd=tmp_path,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(ROOT / "node_modules" / ".bin" / "markdownlint-cli2")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     found = re.findall(r"^(docs/\w+\.md):(\d+)\S* error (MD\d+)", result.stdout + result.stderr, re.M)
     assert result.returncode == 1
     assert found == [("docs/bad.md", "4", "MD007"), ("docs/bad.md", "6", "MD033"), ("docs/bad.md", "8", "MD040")]

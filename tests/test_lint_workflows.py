@@ -40,8 +40,13 @@ PINNED = "3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1"
 
 def zizmor_command() -> list[str]:
     """The zizmor command line of `make lint-workflows`, as make prints it, without the folder it audits."""
-    result = subprocess.run(["make", "--dry-run", "--no-print-directory", "lint-workflows"], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["make", "--dry-run", "--no-print-directory", "lint-workflows"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     [line] = [line for line in result.stdout.splitlines() if re.search(r"\bzizmor ", line)]
     words = shlex.split(line)
     assert words[-1] == ".", f"the Makefile's zizmor no longer audits the project folder: {line}"

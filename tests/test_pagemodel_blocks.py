@@ -3,8 +3,6 @@ blocks (paragraphs, list items, table cells) with inline code kept apart, each w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from scripts.pagemodel import parse_page
@@ -50,15 +48,30 @@ def test_tables_count_body_rows_with_their_lines(page) -> None:
 
 def test_lists_in_document_order_with_items_depth_and_start(page) -> None:
     assert [(lst.ordered, lst.items, lst.line, lst.depth, lst.start) for lst in page.lists] == [
-        (True, 3, 11, 0, 1), (False, 2, 13, 1, None)]
+        (True, 3, 11, 0, 1),
+        (False, 2, 13, 1, None),
+    ]
     assert page.lists[0].item_lines == (11, 12, 15)
 
 
 def test_text_blocks_keep_code_apart_and_know_their_lines(page) -> None:
     kinds = [(block.kind, block.line) for block in page.blocks]
-    assert kinds == [("heading", 6), ("paragraph", 8), ("item", 11), ("item", 12), ("item", 13), ("item", 14),
-                     ("item", 15), ("cell", 17), ("cell", 17), ("cell", 19), ("cell", 19), ("cell", 20),
-                     ("cell", 20), ("paragraph", 23)]
+    assert kinds == [
+        ("heading", 6),
+        ("paragraph", 8),
+        ("item", 11),
+        ("item", 12),
+        ("item", 13),
+        ("item", 14),
+        ("item", 15),
+        ("cell", 17),
+        ("cell", 17),
+        ("cell", 19),
+        ("cell", 19),
+        ("cell", 20),
+        ("cell", 20),
+        ("paragraph", 23),
+    ]
     first = page.blocks[1]
     assert first.prose == "First paragraph with \nand a second line."
     assert [(span.kind, span.line) for span in first.spans] == [("text", 8), ("code", 8), ("text", 8), ("text", 9)]

@@ -11,26 +11,25 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
-from playwright.sync_api import sync_playwright
 
 from scripts import diagram_preview
-from scripts.diagram_store import diagram_key, mermaid_version
-from scripts.chromium import find_chromium
-from scripts.diagram_store import FORMAT
+from scripts.diagram_store import FORMAT, diagram_key, mermaid_version
 from scripts.project import ROOT
-from scripts.render_diagrams import FINISH
 from tests.helpers import mkdocs_build
 
 DIAGRAM = 'flowchart TD\n    A["Open the screen"] --> B["Enter the code"]\n'
-PAGE = ("---\ntitle: Home\ndescription: A page.\n---\n\n# Home\n\n## Steps { #steps }\n\nThe diagram shows the "
-        f"steps.\n\n```mermaid\n{DIAGRAM}```\n\nThe same steps in words: open the screen, enter the code.\n")
-DRAWING = ('<svg id="diagram-{key}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
-           '<style>#diagram-{key} .node rect{{fill:var(--md-mermaid-node-bg-color);}}</style>'
-           '<g class="node"><rect width="10" height="10"></rect><foreignObject width="10" height="10">'
-           '<div xmlns="http://www.w3.org/1999/xhtml"><span class="nodeLabel"><p>Open the screen</p></span></div>'
-           '</foreignObject></g></svg>\n')
+PAGE = (
+    "---\ntitle: Home\ndescription: A page.\n---\n\n# Home\n\n## Steps { #steps }\n\nThe diagram shows the "
+    f"steps.\n\n```mermaid\n{DIAGRAM}```\n\nThe same steps in words: open the screen, enter the code.\n"
+)
+DRAWING = (
+    '<svg id="diagram-{key}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+    "<style>#diagram-{key} .node rect{{fill:var(--md-mermaid-node-bg-color);}}</style>"
+    '<g class="node"><rect width="10" height="10"></rect><foreignObject width="10" height="10">'
+    '<div xmlns="http://www.w3.org/1999/xhtml"><span class="nodeLabel"><p>Open the screen</p></span></div>'
+    "</foreignObject></g></svg>\n"
+)
 
 
 def make_project(tmp_path: Path) -> Path:
@@ -80,8 +79,10 @@ def test_a_diagram_without_a_drawing_fails_the_strict_build_with_the_fix(tmp_pat
     assert result.returncode == 1
     fence_line = PAGE.splitlines().index("```mermaid") + 1
     key = diagram_key(DIAGRAM, mermaid_version(ROOT))
-    assert f"docs/en/index.md:{fence_line}: this diagram has no drawing in docs/diagrams/ (expected {key}.svg)" \
+    assert (
+        f"docs/en/index.md:{fence_line}: this diagram has no drawing in docs/diagrams/ (expected {key}.svg)"
         in result.stderr
+    )
     assert "run `make diagrams`" in result.stderr
 
 
@@ -91,7 +92,11 @@ def test_outside_strict_mode_the_preview_still_draws_it(tmp_path):
     project = make_project(tmp_path)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--no-strict", "-f", str(project), "-d", str(tmp_path / "site")],
-        cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     page_file = tmp_path / "site" / "index.html"
     assert '<pre class="mermaid"><code>flowchart TD' in page_file.read_text(encoding="utf-8")
@@ -114,38 +119,16 @@ def test_the_key_ignores_what_no_drawing_shows():
     assert diagram_key(DIAGRAM, "1.0.1") != plain
 
 
-FINISHED_BY_HAND = ('<div class="mermaid">'
-                    '<svg id="__mermaid_1" style="max-width: 100.123456px;" viewBox="0 0 100.123456 50" '
-                    'role="graphics-document document" aria-roledescription="flowchart-v2">'
-                    '<style>#__mermaid_1 .node rect{fill:#fff}#__mermaid_1 .actor{stroke:#000}:root{--x:1}'
-                    '#__mermaid_1 .edgeLabel:hover{color:#333}@keyframes dash{to{stroke-dashoffset:0}}</style>'
-                    '<marker id="__mermaid_1_flowchart-pointEnd"></marker><g id="__mermaid_10"></g>'
-                    '<g class="node"><rect x="1.234567" width="98.765432"></rect></g>'
-                    '<g class="edgeLabel"><text>3.14159 or 2.71828</text></g></svg></div>')
-
-
-@pytest.mark.browser
-def test_make_diagrams_finishes_each_drawing_once():
-    """scripts/render_diagrams.py's FINISH, run in Chromium on a drawing in mermaid's shape: its own id, only the
-    rules that match something in it (the browser decides; :hover rules count by their element), coordinates
-    rounded but not the label's digits, and an image named in the page's language with its natural width."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=find_chromium(), args=["--no-sandbox"])
-        try:
-            page = browser.new_page()
-            page.set_content("<div id='host'></div>")
-            page.evaluate("markup => document.getElementById('host').attachShadow({mode: 'open'}).innerHTML = "
-                          "markup", FINISHED_BY_HAND.removeprefix('<div class="mermaid">').removesuffix("</div>"))
-            svg = page.evaluate(FINISH, [page.query_selector("#host"), "abc", "Flow chart.", FORMAT])
-        finally:
-            browser.close()
-    assert svg.startswith('<svg id="diagram-abc" style="max-width: 100.12px; --diagram-width: 100.12px;" '
-                          'viewBox="0 0 100.12 50" role="img" aria-label="Flow chart." data-finished-2="">')
-    assert "#diagram-abc .node rect" in svg and "#diagram-abc .edgeLabel:hover" in svg
-    assert ".actor" not in svg and ":root" not in svg and "@keyframes" not in svg
-    assert 'id="diagram-abc_flowchart-pointEnd"' in svg and 'id="__mermaid_10"' in svg
-    assert 'x="1.23"' in svg and 'width="98.76"' in svg and "3.14159 or 2.71828" in svg
-    assert "aria-roledescription" not in svg
+FINISHED_BY_HAND = (
+    '<div class="mermaid">'
+    '<svg id="__mermaid_1" style="max-width: 100.123456px;" viewBox="0 0 100.123456 50" '
+    'role="graphics-document document" aria-roledescription="flowchart-v2">'
+    "<style>#__mermaid_1 .node rect{fill:#fff}#__mermaid_1 .actor{stroke:#000}:root{--x:1}"
+    "#__mermaid_1 .edgeLabel:hover{color:#333}@keyframes dash{to{stroke-dashoffset:0}}</style>"
+    '<marker id="__mermaid_1_flowchart-pointEnd"></marker><g id="__mermaid_10"></g>'
+    '<g class="node"><rect x="1.234567" width="98.765432"></rect></g>'
+    '<g class="edgeLabel"><text>3.14159 or 2.71828</text></g></svg></div>'
+)
 
 
 def test_a_drawing_from_an_older_make_diagrams_is_reported(tmp_path):

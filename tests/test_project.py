@@ -24,7 +24,9 @@ ORIGINAL_URL = "https://pw-recovery-guide.github.io/amazon-password-guide/"
 def test_languages_come_from_extra_languages() -> None:
     assert PROJECT.codes == ("ja", "en")
     assert [(lang.path, lang.config_file.name) for lang in PROJECT.languages] == [
-        ("", "mkdocs.yml"), ("en/", "mkdocs.en.yml")]
+        ("", "mkdocs.yml"),
+        ("en/", "mkdocs.en.yml"),
+    ]
     assert PROJECT.published_path == "/amazon-password-guide/"
     assert PROJECT.site_dir("en") == ROOT / "site" / "en"
 
@@ -63,8 +65,9 @@ def test_an_unknown_page_names_the_config_and_the_key() -> None:
 def test_a_config_that_does_not_load_says_which_and_why(tmp_path: Path) -> None:
     tree = copy_good(tmp_path)
     config = tree / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("theme:\n  name: mkdocs", "theme:\n  name: nope"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("theme:\n  name: mkdocs", "theme:\n  name: nope"), encoding="utf-8"
+    )
     with pytest.raises(ProjectError, match=r"mkdocs\.yml: the config does not load: .*theme"):
         Project(tree).config()
 
@@ -72,18 +75,22 @@ def test_a_config_that_does_not_load_says_which_and_why(tmp_path: Path) -> None:
 def test_a_config_without_languages_names_the_key(tmp_path: Path) -> None:
     tree = copy_good(tmp_path)
     config = tree / "mkdocs.yml"
-    config.write_text(re.sub(r"extra:\n  languages:\n(    - .*\n)+", "", config.read_text(encoding="utf-8")),
-                      encoding="utf-8")
+    config.write_text(
+        re.sub(r"extra:\n  languages:\n(    - .*\n)+", "", config.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     with pytest.raises(ProjectError, match=r"mkdocs\.yml: extra\.languages is missing or empty"):
-        Project(tree).codes
+        _ = Project(tree).codes
 
 
 def test_a_language_without_its_config_names_the_file(tmp_path: Path) -> None:
     tree = copy_good(tmp_path)
     (tree / "mkdocs.en.yml").unlink()
-    with pytest.raises(ProjectError, match=r"extra\.languages\[2\] names language 'en', but its config "
-                                           r"mkdocs\.en\.yml does not exist"):
-        Project(tree).codes
+    with pytest.raises(
+        ProjectError,
+        match=r"extra\.languages\[2\] names language 'en', but its config "
+        r"mkdocs\.en\.yml does not exist",
+    ):
+        _ = Project(tree).codes
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -116,14 +123,18 @@ def three_languages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (tree / "docs" / "search.yml").write_text(yaml.safe_dump(search, allow_unicode=True), encoding="utf-8")
     # Its key terms for each entry of the source map (the English ones, as the pages are the English text).
     source_map = tree / "docs" / "source-map.yml"
-    source_map.write_text(re.sub(r"(en: (\[[^\]]*\]))\}", r"\1, fr: \2}", source_map.read_text(encoding="utf-8")),
-                          encoding="utf-8")
+    source_map.write_text(
+        re.sub(r"(en: (\[[^\]]*\]))\}", r"\1, fr: \2}", source_map.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     # Written once, in mkdocs.yml: the other configs inherit it, and the templates work out their relative paths.
-    entries = "\n".join(f'    - {{lang: {code}, name: {name}, path: "{path}", url: "{ORIGINAL_URL}{path}"}}'
-                        for code, name, path in LANGUAGES)
+    entries = "\n".join(
+        f'    - {{lang: {code}, name: {name}, path: "{path}", url: "{ORIGINAL_URL}{path}"}}'
+        for code, name, path in LANGUAGES
+    )
     config = tree / "mkdocs.yml"
-    text, count = re.subn(r"(?m)^  languages:\n(    .*\n)+", f"  languages:\n{entries}\n",
-                          config.read_text(encoding="utf-8"))
+    text, count = re.subn(
+        r"(?m)^  languages:\n(    .*\n)+", f"  languages:\n{entries}\n", config.read_text(encoding="utf-8")
+    )
     assert count == 1, "mkdocs.yml: extra.languages not found"
     config.write_text(text, encoding="utf-8")
     (tree / "mkdocs.fr.yml").write_text(FRENCH_CONFIG.format(url=ORIGINAL_URL), encoding="utf-8")
@@ -148,7 +159,8 @@ def test_a_third_language_is_config_and_pages(three_languages: Path) -> None:
             for code, href in links.items():
                 target = Path(here + ("" if here.endswith("/") else "/"), href).as_posix()
                 assert _normalise(target) == _normalise(f"/{project.language(code).path}{page.url}"), (
-                    f"{language.code}/{page.src} -> {code}: {href}")
+                    f"{language.code}/{page.src} -> {code}: {href}"
+                )
     assert (site / "fr" / "sitemap.xml").read_text(encoding="utf-8").count('hreflang="fr"') == len(project.pages("fr"))
 
 
@@ -159,16 +171,24 @@ def test_a_third_language_passes_the_zensical_check(three_languages: Path) -> No
     if not (site / "fr" / "index.html").is_file():
         for language in project.languages:
             assert mkdocs_build(language.config_file, site / language.path).returncode == 0
-    result = subprocess.run([sys.executable, "-m", "scripts.zensical_check", "--root", str(three_languages),
-                             "--reference", str(site)], cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.zensical_check", "--root", str(three_languages), "--reference", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "Zensical check: passed (ja, en, fr:" in result.stderr
 
 
 def test_a_third_language_passes_make_validate(three_languages: Path) -> None:
     """`make validate`'s checks loop over the model: the French pages (copies of the English ones) pass them."""
-    result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(three_languages)], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.validate", "--root", str(three_languages)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr[-3000:]
 
 

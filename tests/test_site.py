@@ -11,15 +11,15 @@ import os
 import re
 import subprocess
 from pathlib import Path
-from xml.etree import ElementTree
 from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
 import frontmatter
 import pytest
 from babel.dates import format_date
 from bs4 import BeautifulSoup
 
-from scripts.project import PROJECT, ROOT
+from scripts.project import PROJECT
 from tests.helpers import all_pages, built, language_root, page_id
 
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
@@ -64,8 +64,10 @@ def test_sitemap_names_every_page_in_every_language(site_dir, language):
     for page in PAGES[language]:
         links = entries[page_url(language, page)].iterfind("xhtml:link", SITEMAP_NS)
         alternates = {link.get("hreflang"): link.get("href") for link in links}
-        assert alternates == {**{code: page_url(code, page) for code in PROJECT.codes},
-                              "x-default": page_url(PROJECT.original.code, page)}
+        assert alternates == {
+            **{code: page_url(code, page) for code in PROJECT.codes},
+            "x-default": page_url(PROJECT.original.code, page),
+        }
 
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=page_id)
@@ -77,18 +79,35 @@ def test_meta_description_comes_from_front_matter(site_dir, page):
 
 
 # Attributes through which a page makes the browser fetch something by itself (not links a reader clicks).
-FETCHING = {"script": ["src"], "img": ["src", "srcset"], "iframe": ["src"], "source": ["src", "srcset"],
-            "video": ["src", "poster"], "audio": ["src"], "embed": ["src"], "object": ["data"]}
-FETCHING_LINK_RELS = {"stylesheet", "preload", "modulepreload", "preconnect", "dns-prefetch", "prefetch", "icon",
-                      "manifest", "alternate"}
+FETCHING = {
+    "script": ["src"],
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "source": ["src", "srcset"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+}
+FETCHING_LINK_RELS = {
+    "stylesheet",
+    "preload",
+    "modulepreload",
+    "preconnect",
+    "dns-prefetch",
+    "prefetch",
+    "icon",
+    "manifest",
+    "alternate",
+}
 CSS_URL = re.compile(r"""url\(\s*['"]?(https?:)?//|@import\s+['"]?(https?:)?//""", re.IGNORECASE)
 
 
 def fetched_urls(html: BeautifulSoup) -> list[str]:
-    urls = [el[attr] for tag, attrs in FETCHING.items() for el in html.find_all(tag) for attr in attrs
-            if el.has_attr(attr)]
-    urls += [link["href"] for link in html.find_all("link", href=True)
-             if FETCHING_LINK_RELS & set(link.get("rel", []))]
+    urls = [
+        el[attr] for tag, attrs in FETCHING.items() for el in html.find_all(tag) for attr in attrs if el.has_attr(attr)
+    ]
+    urls += [link["href"] for link in html.find_all("link", href=True) if FETCHING_LINK_RELS & set(link.get("rel", []))]
     return urls
 
 
@@ -153,7 +172,8 @@ def test_search_index_holds_only_its_own_language(site_dir, language):
 
 
 def test_japanese_search_index_is_plain_utf8(site_dir):
-    """scripts/hooks/search_readers.py (on_post_build): escaped Japanese (\\u30d1) would double what every reader downloads."""
+    """scripts/hooks/search_readers.py (on_post_build): escaped Japanese (\\u30d1) would double what every reader
+    downloads."""
     raw = (site_dir / "search/search_index.json").read_text(encoding="utf-8")
     assert "\\u30" not in raw.split('"docs"', 1)[1]
     assert KANA.search(raw)
@@ -165,9 +185,13 @@ def test_search_uses_the_tuned_separator(site_dir, language):
     separator = re.compile(index["config"]["separator"])
     # Japanese: split where Latin letters meet kana and where hiragana meets katakana; TinySegmenter does the rest.
     # Both: a question mark ends a word, it is not part of it ("password?" would be a rare word of its own).
-    sample = {"ja": ("SMSで届くセキュリティコード？", ["SMS", "で届く", "セキュリティコード"]),
-              "en": ("Forgot your password? two-step verification",
-                     ["Forgot", "your", "password", "two", "step", "verification"])}[language]
+    sample = {
+        "ja": ("SMSで届くセキュリティコード？", ["SMS", "で届く", "セキュリティコード"]),
+        "en": (
+            "Forgot your password? two-step verification",
+            ["Forgot", "your", "password", "two", "step", "verification"],
+        ),
+    }[language]
     assert [t for t in separator.split(sample[0]) if t] == sample[1]
 
 
@@ -192,8 +216,13 @@ def test_footer_says_the_guide_is_unofficial(site_dir, language):
 
 def _last_commit_date(source: Path) -> str | None:
     """The UTC day of the page's last commit (the plugin formats in UTC), as `git log -1 --format=%cs` gives it."""
-    result = subprocess.run(["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d", "--", source.name],
-                            cwd=source.parent, capture_output=True, text=True, env={**os.environ, "TZ": "UTC"})
+    result = subprocess.run(
+        ["git", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d", "--", source.name],
+        cwd=source.parent,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TZ": "UTC"},
+    )
     return result.stdout.strip() or None
 
 
@@ -203,7 +232,7 @@ def test_last_updated_is_the_pages_last_commit(site_dir, page):
     shown = soup_of(built(site_dir, page)).select_one(".git-revision-date-localized-plugin-date")
     assert shown is not None, "the page shows no last-updated date"
     committed = _last_commit_date(page.source)
-    day = dt.date.fromisoformat(committed) if committed else dt.datetime.now(dt.timezone.utc).date()  # not committed yet
+    day = dt.date.fromisoformat(committed) if committed else dt.datetime.now(dt.UTC).date()  # not committed yet
     assert shown.get_text(strip=True) == format_date(day, format="long", locale=page.language)
 
 
@@ -213,8 +242,10 @@ def test_last_updated_is_the_pages_last_commit(site_dir, page):
 def test_every_page_has_a_sharing_card(site_dir, page):
     html_file = built(site_dir, page)
     html = soup_of(html_file)
-    tags = {(meta.get("property") or meta.get("name")): meta.get("content") or ""
-            for meta in html.select("meta[property], meta[name]")}
+    tags = {
+        (meta.get("property") or meta.get("name")): meta.get("content") or ""
+        for meta in html.select("meta[property], meta[name]")
+    }
     for key in ("og:title", "og:description", "og:image", "twitter:card"):
         assert tags.get(key), f"no {key}"
     assert tags["og:locale"] == PROJECT.language(page.language).locale  # extra.languages: ja_JP, en_US
@@ -222,9 +253,10 @@ def test_every_page_has_a_sharing_card(site_dir, page):
     # The image is one this site serves (no third-party request), from this language's own build.
     image = urlsplit(tags["og:image"])
     mount = urlsplit(page_url(page.language, "index.md")).path
-    assert image.netloc == PUBLISHED_HOST and image.path.startswith(mount) and image.path.endswith(".png"), (
-        tags["og:image"])
-    assert (language_root(site_dir, page.language) / image.path[len(mount):]).is_file()
+    assert image.netloc == PUBLISHED_HOST and image.path.startswith(mount) and image.path.endswith(".png"), tags[
+        "og:image"
+    ]
+    assert (language_root(site_dir, page.language) / image.path[len(mount) :]).is_file()
 
 
 # Issue 13, item 8: a step or sentence carries at most one small marker; the sources are listed at the page's end and
@@ -246,8 +278,11 @@ def test_citations_do_not_interrupt_the_steps(site_dir, language, src):
         if markers > max(1, len(SENTENCE_END.findall(text))):
             crowded.append((text[:60], markers))
     assert not crowded, f"more markers than sentences: {crowded}"
-    inline = [a.get_text() for a in content.select("a") if not a.find_parent(class_="footnote")
-              and re.match(r"^(出典|source): ", a.get_text())]
+    inline = [
+        a.get_text()
+        for a in content.select("a")
+        if not a.find_parent(class_="footnote") and re.match(r"^(出典|source): ", a.get_text())
+    ]
     assert not inline, f"inline citation links left in the text: {inline}"
     sources = [a["href"] for a in content.select(".footnote li a") if "footnote-backref" not in a.get("class", [])]
     assert sources and all("references/#" in href for href in sources), sources

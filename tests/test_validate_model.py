@@ -15,8 +15,7 @@ from scripts.validate.prose import prose_view
 from tests.validate_helpers import GOOD
 
 PROJECTS = {ROOT: PROJECT, GOOD: Project(GOOD)}
-PAGES = [page.source for project in PROJECTS.values()
-         for code in project.codes for page in project.pages(code)]
+PAGES = [page.source for project in PROJECTS.values() for code in project.codes for page in project.pages(code)]
 
 SAMPLE = """\
 ---
@@ -75,14 +74,20 @@ def test_front_matter_keys_and_lines(sample) -> None:
 
 def test_links_images_and_html_carry_their_own_line(sample) -> None:
     assert [(link.url, link.line) for link in sample.links] == [
-        ("a/index.md#x", 8), ("c/index.md", 10), ("d/index.md", 16), ("e/index.md", 22)]
+        ("a/index.md#x", 8),
+        ("c/index.md", 10),
+        ("d/index.md", 16),
+        ("e/index.md", 22),
+    ]
     assert [(image.src, image.alt, image.line) for image in sample.images] == [("b.png", "画像", 9)]
     assert [(tag.name, tag.line) for tag in sample.html] == [("kbd", 9), ("div", 29), ("span", 30)]
 
 
 def test_admonitions_tables_fences(sample) -> None:
     assert [(a.kind, a.title, a.collapsible, a.line, a.indent) for a in sample.admonitions] == [
-        ("note", "補足", False, 12, 0), ("tip", None, True, 15, 4)]
+        ("note", "補足", False, 12, 0),
+        ("tip", None, True, 15, 4),
+    ]
     assert [(t.columns, t.line) for t in sample.tables] == [(3, 20)]
     assert [(f.lang, f.line) for f in sample.fences] == [("mermaid", 24)]
 

@@ -70,7 +70,7 @@ def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def no_textlint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """textlint and markdownlint cannot start: their worker script is missing and none is running yet."""
     monkeypatch.setattr(prose, "WORKER", tmp_path / "no-such-textlint-worker.mjs")
-    monkeypatch.setattr(prose, "_WORKERS", [])
+    monkeypatch.setattr(prose, "_WORKERS", {})
 
 
 def test_missing_textlint_fails_loudly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty_cache: Path) -> None:

@@ -23,8 +23,13 @@ JA_RESET, EN_RESET = "docs/ja/reset/index.md", "docs/en/reset/index.md"
 def project_files() -> list[str]:
     """The project as a contributor has it: committed files and new ones not yet committed, never what .gitignore
     leaves out (the virtual environments alone are hundreds of megabytes) nor the tests."""
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.split("\0")
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\0")
     return [name for name in listed if name and not name.startswith("tests/") and (ROOT / name).is_file()]
 
 
@@ -47,8 +52,11 @@ def edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
         if rel.startswith("docs/ja/"):  # the careful contributor re-marks the translation after a Japanese edit
             english = tree / rel.replace("docs/ja/", "docs/en/", 1)
             mark = source_hash((tree / rel).read_text(encoding="utf-8"))
-            english.write_text(re.sub(r"translation_of: \w+", f"translation_of: {mark}",
-                                      english.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+            english.write_text(
+                re.sub(r"translation_of: \w+", f"translation_of: {mark}", english.read_text(encoding="utf-8"), count=1),
+                encoding="utf-8",
+            )
+
     return apply
 
 
@@ -57,23 +65,28 @@ def first_paragraph(tree: Path, rel: str) -> str:
     below change, found afresh so that the tests follow the pages as they are rewritten."""
     lines = (tree / rel).read_text(encoding="utf-8").split("\n")
     after_title = lines.index(next(line for line in lines if line.startswith("# "))) + 1
-    return next(line for line in lines[after_title:]
-                if line.strip() and not line.startswith(("#", "!", "?", "|", "-", "<", " ", "`")) and not
-                line[0].isdigit())
+    return next(
+        line
+        for line in lines[after_title:]
+        if line.strip() and not line.startswith(("#", "!", "?", "|", "-", "<", " ", "`")) and not line[0].isdigit()
+    )
 
 
 def on_first_paragraph(rel: str, change: Callable[[str], str]) -> Callable[[Path], None]:
     def apply(tree: Path) -> None:
         paragraph = first_paragraph(tree, rel)
         edit(rel, paragraph, change(paragraph))(tree)
+
     return apply
 
 
 def paragraph_from(source: str, target: str) -> Callable[[Path], None]:
     """The first paragraph of `target` replaced by that of `source`, its other language: a paragraph left
     untranslated."""
+
     def apply(tree: Path) -> None:
         edit(target, first_paragraph(tree, target), first_paragraph(tree, source))(tree)
+
     return apply
 
 
@@ -81,6 +94,7 @@ def both(*edits: Callable[[Path], None]) -> Callable[[Path], None]:
     def apply(tree: Path) -> None:
         for change in edits:
             change(tree)
+
     return apply
 
 
@@ -92,44 +106,91 @@ MUTATIONS = {
     "row deleted from an English table": (edit(EN_RESET, EN_ROW, ""), EN_RESET, "PAR008"),
     "step removed from an English numbered list": (edit(EN_RESET, EN_STEP, ""), EN_RESET, "PAR009"),
     "step removed from a Japanese numbered list, translation re-marked": (
-        edit(JA_RESET, "4. 届いたコードを", "届いたコードを"), JA_RESET, "PAR009"),
+        edit(JA_RESET, "4. 届いたコードを", "届いたコードを"),
+        JA_RESET,
+        "PAR009",
+    ),
     "extra cell in an English row": (
-        edit(EN_RESET, "| Length | 6 or more (note) | 15 or more |",
-             "| Length | 6 or more (note) | 15 or more | or a passkey |"), EN_RESET, "REND001"),
+        edit(
+            EN_RESET,
+            "| Length | 6 or more (note) | 15 or more |",
+            "| Length | 6 or more (note) | 15 or more | or a passkey |",
+        ),
+        EN_RESET,
+        "MD056",
+    ),
     "extra cell in both languages": (
-        both(edit(JA_RESET, "| 長さ | 6文字以上（注） | 15文字以上 |", "| 長さ | 6文字以上（注） | 15文字以上 | またはパスキー |"),
-             edit(EN_RESET, "| Length | 6 or more (note) | 15 or more |",
-                  "| Length | 6 or more (note) | 15 or more | or a passkey |")), JA_RESET, "REND001"),
+        both(
+            edit(
+                JA_RESET,
+                "| 長さ | 6文字以上（注） | 15文字以上 |",
+                "| 長さ | 6文字以上（注） | 15文字以上 | またはパスキー |",
+            ),
+            edit(
+                EN_RESET,
+                "| Length | 6 or more (note) | 15 or more |",
+                "| Length | 6 or more (note) | 15 or more | or a passkey |",
+            ),
+        ),
+        JA_RESET,
+        "MD056",
+    ),
     "undefined footnote on a Japanese page": (
-        on_first_paragraph(JA_RESET, lambda text: text + "[^zz9]"), JA_RESET, "REND002"),
+        on_first_paragraph(JA_RESET, lambda text: text + "[^zz9]"),
+        JA_RESET,
+        "REND002",
+    ),
     "undefined footnote in both languages": (
-        both(on_first_paragraph(JA_RESET, lambda text: text + "[^zz9]"),
-             on_first_paragraph(EN_RESET, lambda text: text + "[^zz9]")), EN_RESET, "REND002"),
+        both(
+            on_first_paragraph(JA_RESET, lambda text: text + "[^zz9]"),
+            on_first_paragraph(EN_RESET, lambda text: text + "[^zz9]"),
+        ),
+        EN_RESET,
+        "REND002",
+    ),
     "unindented admonition body": (edit(EN_RESET, EN_BOX, EN_BOX.lstrip()), EN_RESET, "REND004"),
     "table without a blank line before it": (
-        edit(EN_RESET, "\n\n| Item | Amazon | Advice |", "\n| Item | Amazon | Advice |"), EN_RESET, "REND005"),
-    "untranslated Japanese paragraph on an English page": (
-        paragraph_from(JA_RESET, EN_RESET), EN_RESET, "LANG001"),
-    "English paragraph left on a Japanese page": (
-        paragraph_from(EN_RESET, JA_RESET), JA_RESET, "LANG002"),
+        edit(EN_RESET, "\n\n| Item | Amazon | Advice |", "\n| Item | Amazon | Advice |"),
+        EN_RESET,
+        "REND005",
+    ),
+    "untranslated Japanese paragraph on an English page": (paragraph_from(JA_RESET, EN_RESET), EN_RESET, "LANG001"),
+    "English paragraph left on a Japanese page": (paragraph_from(EN_RESET, JA_RESET), JA_RESET, "LANG002"),
     "example password on a Japanese page": (
-        edit("docs/ja/prevention/index.md", "\n## ", "\n新しいパスワードは、たとえば `Sakura#2026!Amzn` のように作ります。\n\n## "),
-        "docs/ja/prevention/index.md", "SAFE001"),
+        edit(
+            "docs/ja/prevention/index.md",
+            "\n## ",
+            "\n新しいパスワードは、たとえば `Sakura#2026!Amzn` のように作ります。\n\n## ",
+        ),
+        "docs/ja/prevention/index.md",
+        "SAFE001",
+    ),
     "example password on an English page": (
-        edit("docs/en/prevention/index.md", "\n## ", "\nA strong password looks like \"Sakura#2026!Amzn\".\n\n## "),
-        "docs/en/prevention/index.md", "SAFE001"),
+        edit("docs/en/prevention/index.md", "\n## ", '\nA strong password looks like "Sakura#2026!Amzn".\n\n## '),
+        "docs/en/prevention/index.md",
+        "SAFE001",
+    ),
     "send the security code to Customer Service by email": (
-        on_first_paragraph(EN_RESET, lambda text: "Send the security code you received to Customer Service by email. "
-                           + text), EN_RESET, "SAFE002"),
+        on_first_paragraph(
+            EN_RESET, lambda text: "Send the security code you received to Customer Service by email. " + text
+        ),
+        EN_RESET,
+        "SAFE002",
+    ),
     "the same advice in Japanese": (
-        on_first_paragraph(JA_RESET, lambda text: "届いたセキュリティコードは、メールでカスタマーサービスに送ってください。" + text),
-        JA_RESET, "SAFE002"),
+        on_first_paragraph(
+            JA_RESET, lambda text: "届いたセキュリティコードは、メールでカスタマーサービスに送ってください。" + text
+        ),
+        JA_RESET,
+        "SAFE002",
+    ),
 }
 
 
 @pytest.mark.parametrize("name", MUTATIONS)
-def test_realistic_mistake_fails_validation_naming_the_edited_file(name: str, project: Path, tmp_path: Path,
-                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_realistic_mistake_fails_validation_naming_the_edited_file(
+    name: str, project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     mutate, path, code = MUTATIONS[name]
     tree = tmp_path / "project"
     shutil.copytree(project, tree, symlinks=True)

@@ -27,8 +27,11 @@ def documented_codes(language: str) -> set[str]:
     child pages, one per group of checks)."""
     pages = sorted((ROOT / "docs" / language / "contributing" / "checks").rglob("index.md"))
     assert len(pages) > 1, "the checks page and its child pages"
-    return {match[1] for page in pages
-            for match in re.finditer(r"^\| ([A-Z]+\d{3}) \|", page.read_text(encoding="utf-8"), re.M)}
+    return {
+        match[1]
+        for page in pages
+        for match in re.finditer(r"^\| ([A-Z]+\d{3}) \|", page.read_text(encoding="utf-8"), re.M)
+    }
 
 
 def test_every_code_is_documented_and_has_a_bad_fixture() -> None:
@@ -92,8 +95,13 @@ def test_several_bad_pages_are_all_reported_in_one_run(tmp_path: Path) -> None:
 def test_runner_prints_problems_and_fails(tmp_path: Path) -> None:
     tree = copy_good(tmp_path)
     shutil.copytree(BAD / "LINK006" / "tree", tree, dirs_exist_ok=True)
-    result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(tree)],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.validate", "--root", str(tree)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stdout.startswith("docs/en/index.md:9: LINK006 `javascript:` URL `javascript:alert(1)`")
     assert "(fix: " in result.stdout
@@ -101,6 +109,11 @@ def test_runner_prints_problems_and_fails(tmp_path: Path) -> None:
 
 def test_runner_passes_the_good_tree() -> None:
     """The good fixture passes every rule, through the command `make validate` runs (exit 0, nothing printed)."""
-    result = subprocess.run([sys.executable, "-m", "scripts.validate", "--root", str(GOOD)],
-                            cwd=ROOT, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "scripts.validate", "--root", str(GOOD)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert (result.returncode, result.stdout) == (0, "")

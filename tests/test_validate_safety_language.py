@@ -49,17 +49,37 @@ def test_warnings_reports_and_sign_in_steps_pass(sentence: str, language: str) -
     assert not sharing_instruction(sentence, language)
 
 
-@pytest.mark.parametrize(("token", "example"), [
-    ("Sakura#2026!Amzn", False), ("P@ssw0rd", False), ("Password123", False), ("abc123!", True),
-    ("Sakura2026", True), ("`Sakura#2026!Amzn`.", False)])
+@pytest.mark.parametrize(
+    ("token", "example"),
+    [
+        ("Sakura#2026!Amzn", False),
+        ("P@ssw0rd", False),
+        ("Password123", False),
+        ("abc123!", True),
+        ("Sakura2026", True),
+        ("`Sakura#2026!Amzn`.", False),
+    ],
+)
 def test_password_like_tokens(token: str, example: bool) -> None:
     assert password_like(token, example)
 
 
-@pytest.mark.parametrize(("token", "example"), [
-    ("800-63B-4", False), ("LINK002", True), ("docs/en/reset/index.md:12:", False), ("mkdocs.en.yml", False),
-    ("MARK=reset/index.md", False), ("iPhone15", False), ("SP800-63B", False), ("#enter-code", False),
-    ("123456", True), ("password123", False), ("https://www.amazon.co.jp/", True)])
+@pytest.mark.parametrize(
+    ("token", "example"),
+    [
+        ("800-63B-4", False),
+        ("LINK002", True),
+        ("docs/en/reset/index.md:12:", False),
+        ("mkdocs.en.yml", False),
+        ("MARK=reset/index.md", False),
+        ("iPhone15", False),
+        ("SP800-63B", False),
+        ("#enter-code", False),
+        ("123456", True),
+        ("password123", False),
+        ("https://www.amazon.co.jp/", True),
+    ],
+)
 def test_identifiers_codes_and_addresses_are_not_passwords(token: str, example: bool) -> None:
     assert not password_like(token, example)
 

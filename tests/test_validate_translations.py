@@ -40,8 +40,12 @@ def test_status_table_lists_every_pair(tmp_path: Path, capsys) -> None:
     (tree / "docs/en/old").mkdir()
     (tree / "docs/en/old/index.md").write_text("---\ntitle: Old page\n---\n\n# Old page\n", encoding="utf-8")
     assert status(tree, capsys) == {
-        "docs/en/guide/index.md": "stale", "docs/en/index.md": "up to date", "docs/en/new/index.md": "missing",
-        "docs/en/old/index.md": "no original", **fixed}
+        "docs/en/guide/index.md": "stale",
+        "docs/en/index.md": "up to date",
+        "docs/en/new/index.md": "missing",
+        "docs/en/old/index.md": "no original",
+        **fixed,
+    }
 
 
 def test_mark_makes_a_stale_page_current_without_touching_the_rest(tmp_path: Path, capsys) -> None:
@@ -52,7 +56,7 @@ def test_mark_makes_a_stale_page_current_without_touching_the_rest(tmp_path: Pat
     assert translations(["--root", str(tree), "--mark", "guide/index.md"]) == 0
     assert validate(tree) == []
     after = (tree / EN_GUIDE).read_text(encoding="utf-8")
-    changed = [(a, b) for a, b in zip(before.split("\n"), after.split("\n")) if a != b]
+    changed = [(a, b) for a, b in zip(before.split("\n"), after.split("\n"), strict=True) if a != b]
     assert len(changed) == 1 and changed[0][1].startswith("translation_of: ")
     assert len(before.split("\n")) == len(after.split("\n"))
 
@@ -61,7 +65,8 @@ def test_mark_accepts_a_docs_path_and_adds_the_key_when_missing(tmp_path: Path, 
     tree = copy_good(tmp_path)
     page = tree / EN_GUIDE
     text = page.read_text(encoding="utf-8")
-    page.write_text("\n".join(l for l in text.split("\n") if not l.startswith("translation_of:")), encoding="utf-8")
+    kept = (line for line in text.split("\n") if not line.startswith("translation_of:"))
+    page.write_text("\n".join(kept), encoding="utf-8")
     assert [line.split(": ")[-1] for line in validate(tree)] == ["TR001"]
     assert translations(["--root", str(tree), "--mark", str(tree / EN_GUIDE)]) == 0
     assert validate(tree) == []
@@ -73,7 +78,9 @@ def test_mark_all_marks_every_pair(tmp_path: Path, capsys) -> None:
     edit_japanese(tree)
     for page in ("docs/en/index.md", EN_GUIDE):
         path = tree / page
-        path.write_text(path.read_text(encoding="utf-8").replace("translation_of: ", "translation_of: 0"), encoding="utf-8")
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("translation_of: ", "translation_of: 0"), encoding="utf-8"
+        )
     assert {line.split(": ")[-1] for line in validate(tree)} == {"FM005", "TR002"}
     assert translations(["--root", str(tree), "--mark-all"]) == 0
     assert validate(tree) == []
@@ -81,17 +88,25 @@ def test_mark_all_marks_every_pair(tmp_path: Path, capsys) -> None:
 
 def test_mark_refuses_a_page_without_a_pair(tmp_path: Path) -> None:
     tree = copy_good(tmp_path)
-    with pytest.raises(SystemExit, match="there is no docs/ja/missing/index.md"):
+    with pytest.raises(SystemExit, match=r"there is no docs/ja/missing/index\.md"):
         translations(["--root", str(tree), "--mark", "missing/index.md"])
 
 
 def build_english(tree: Path) -> Path:
     # The fixture's shared config gains the notice extension, as the real mkdocs.yml has it (both languages).
     config = tree / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "markdown_extensions:\n", f"markdown_extensions:\n  - {EXTENSION}\n"), encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.en.yml")],
-                   cwd=tree, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)})
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "markdown_extensions:\n", f"markdown_extensions:\n  - {EXTENSION}\n"
+        ),
+        encoding="utf-8",
+    )
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.en.yml")],
+        cwd=tree,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)},
+    )
     return tree / "site" / "en"
 
 
@@ -110,6 +125,7 @@ def test_stale_page_shows_a_notice_linking_to_the_japanese_page(tmp_path: Path) 
 def test_real_config_registers_the_extension_for_both_builders() -> None:
     """A Markdown extension, not an MkDocs hook, so that Zensical shows the notice too. It is listed once, in the
     shared mkdocs.yml (MkDocs replaces an inherited list, Zensical appends to it), and acts on English pages only."""
+
     def config(name: str) -> dict:
         loader = type("Loader", (yaml.SafeLoader,), {})
         loader.add_multi_constructor("", lambda *args: None)  # MkDocs' !!python/… tags
@@ -117,18 +133,26 @@ def test_real_config_registers_the_extension_for_both_builders() -> None:
 
     assert EXTENSION in config("mkdocs.yml")["markdown_extensions"]
     assert "markdown_extensions" not in config("mkdocs.en.yml")
-    assert not any("translation_notice" in hook for name in ("mkdocs.yml", "mkdocs.en.yml")
-                   for hook in config(name).get("hooks") or [])
+    assert not any(
+        "translation_notice" in hook
+        for name in ("mkdocs.yml", "mkdocs.en.yml")
+        for hook in config(name).get("hooks") or []
+    )
 
 
 def test_japanese_pages_get_no_notice(tmp_path: Path) -> None:
     tree = copy_good(tmp_path)
-    (tree / "docs/en/index.md").write_text("---\ntitle: Home\n---\n\n# Home\n\n## Overview { #overview }\n",
-                                           encoding="utf-8")
+    (tree / "docs/en/index.md").write_text(
+        "---\ntitle: Home\n---\n\n# Home\n\n## Overview { #overview }\n", encoding="utf-8"
+    )
     site = build_english(tree)
     assert "translation-notice" in (site / "index.html").read_text(encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml")],
-                   cwd=tree, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)})
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tree / "mkdocs.yml")],
+        cwd=tree,
+        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)},
+    )
     assert "translation-notice" not in (tree / "site" / "index.html").read_text(encoding="utf-8")
 
 
@@ -167,8 +191,9 @@ def test_stale_page_whose_version_is_not_in_the_history_says_so(tmp_path: Path, 
     tree = copy_good(tmp_path)
     en = tree / EN_GUIDE
     text = en.read_text(encoding="utf-8")
-    en.write_text(text.replace(yaml.safe_load(text.split("---")[1])["translation_of"], "0123456789abcdef"),
-                  encoding="utf-8")
+    en.write_text(
+        text.replace(yaml.safe_load(text.split("---")[1])["translation_of"], "0123456789abcdef"), encoding="utf-8"
+    )
     assert translations(["--root", str(tree)]) == 0
     no_git = capsys.readouterr().out
     assert "cannot be found: git history is not available" in no_git
@@ -176,6 +201,8 @@ def test_stale_page_whose_version_is_not_in_the_history_says_so(tmp_path: Path, 
     _commit_all(tree, "a translation that records a version that never existed")
     assert translations(["--root", str(tree)]) == 0
     out = capsys.readouterr().out
-    assert (f"{EN_GUIDE} records translation_of: 0123456789abcdef, but that version of {JA_GUIDE} cannot be found: "
-            "no committed version of the Japanese page has that hash. "
-            "Compare the whole Japanese page with the English one.") in out
+    assert (
+        f"{EN_GUIDE} records translation_of: 0123456789abcdef, but that version of {JA_GUIDE} cannot be found: "
+        "no committed version of the Japanese page has that hash. "
+        "Compare the whole Japanese page with the English one."
+    ) in out

@@ -64,7 +64,7 @@ def make_targets(script: str) -> list[str]:
         for index, token in enumerate(tokens):
             if token != "make":
                 continue
-            for word in tokens[index + 1:]:
+            for word in tokens[index + 1 :]:
                 if word in SHELL_OPERATORS or set(word) <= set(";&|()<>") or word.isdigit():
                     break  # the command ends here (`2>&1` starts with the bare file descriptor)
                 if not word.startswith("-") and "=" not in word:
@@ -75,8 +75,9 @@ def make_targets(script: str) -> list[str]:
 @cache
 def target_exists(target: str) -> bool:
     """Asks make itself: a dry run fails with "No rule to make target" for a target the Makefile lacks."""
-    result = subprocess.run(["make", "--dry-run", "--no-print-directory", target], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["make", "--dry-run", "--no-print-directory", target], cwd=ROOT, capture_output=True, text=True
+    )
     return result.returncode == 0 and "No rule to make target" not in result.stderr
 
 
@@ -129,8 +130,9 @@ def test_workflows_and_hooks_call_only_existing_make_targets():
 
 
 def test_make_test_runs_the_workflow_and_markdown_linters():
-    result = subprocess.run(["make", "--dry-run", "--no-print-directory", "test"], cwd=ROOT,
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["make", "--dry-run", "--no-print-directory", "test"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert "jactionlint" in result.stdout and "zizmor" in result.stdout
     assert "markdownlint-cli2" in result.stdout
 
@@ -144,8 +146,9 @@ def test_every_pinned_action_names_its_release(path):
         if not match:
             continue
         found += 1
-        assert match["comment"] and re.fullmatch(r"v\d+\.\d+\.\d+", match["comment"].strip()), \
+        assert match["comment"] and re.fullmatch(r"v\d+\.\d+\.\d+", match["comment"].strip()), (
             f"line {number}: say which release the commit is, as `# vX.Y.Z`"
+        )
     assert found, "no `uses:` line found: the pattern no longer matches the file"
 
 
@@ -183,7 +186,8 @@ def test_nothing_writable_or_secret_on_pull_requests(path):
             # Only a job that never runs for a pull request may write (the deploy job: pushes to main only).
             condition = str(job.get("if", ""))
             assert "github.event_name == 'push'" in condition and "refs/heads/main" in condition, (
-                f"{job_id} can write on a pull request: {granted}")
+                f"{job_id} can write on a pull request: {granted}"
+            )
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=WORKFLOW_IDS)
@@ -199,8 +203,11 @@ def test_ci_runs_make_test_on_pull_requests_and_pushes_and_keeps_artifacts():
     test_job = workflow["jobs"]["test"]
     runs = [step.get("run", "") for step in test_job["steps"]]
     assert any(make_targets(run) == ["test"] for run in runs)
-    uploads = {step["with"]["path"] for step in test_job["steps"]
-               if step.get("uses", "").startswith("actions/upload-artifact@")}
+    uploads = {
+        step["with"]["path"]
+        for step in test_job["steps"]
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    }
     assert uploads == {"site/", "test-results/"}
 
 
@@ -218,13 +225,17 @@ def test_deploy_runs_only_after_ci_passed_on_the_same_commit():
     # The artifact comes from the test job, after `make test`, and only for main.
     test_steps = workflow["jobs"]["test"]["steps"]
     make_test = next(i for i, step in enumerate(test_steps) if make_targets(step.get("run", "")) == ["test"])
-    upload = next(i for i, step in enumerate(test_steps)
-                  if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    upload = next(
+        i for i, step in enumerate(test_steps) if step.get("uses", "").startswith("actions/upload-pages-artifact@")
+    )
     assert upload > make_test and "refs/heads/main" in test_steps[upload]["if"]
     # A run on main is never cancelled by the next push (it may be deploying); pull request runs are.
     assert workflow["concurrency"]["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
-    others = [path.name for path in WORKFLOWS if path.name != "ci.yml"
-              and "actions/deploy-pages" in path.read_text(encoding="utf-8")]
+    others = [
+        path.name
+        for path in WORKFLOWS
+        if path.name != "ci.yml" and "actions/deploy-pages" in path.read_text(encoding="utf-8")
+    ]
     assert others == []
 
 
@@ -233,7 +244,7 @@ def test_external_link_check_is_weekly_and_reports_in_one_issue():
     events = triggers(workflow)
     assert "workflow_dispatch" in events
     (schedule,) = events["schedule"]
-    minute, hour, day, month, weekday = schedule["cron"].split()
+    _minute, _hour, day, month, weekday = schedule["cron"].split()
     assert (day, month) == ("*", "*") and weekday.isdigit(), "run once a week"
     jobs = workflow["jobs"]
     writers = {job_id for job_id, job in jobs.items() if "write" in job.get("permissions", {}).values()}
@@ -248,8 +259,11 @@ def test_issue_forms_and_no_blank_issues():
     templates = GITHUB / "ISSUE_TEMPLATE"
     config = yaml.safe_load((templates / "config.yml").read_text(encoding="utf-8"))
     assert config["blank_issues_enabled"] is False
-    forms = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-             for path in templates.glob("*.yml") if path.name != "config.yml"}
+    forms = {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+        for path in templates.glob("*.yml")
+        if path.name != "config.yml"
+    }
     assert set(forms) == {"content-error", "translation", "site-bug"}
     for name, form in forms.items():
         assert form["name"] and form["description"] and form["body"], name

@@ -38,8 +38,20 @@ def zensical_python() -> str:
 
 def check(site_dir: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "scripts.zensical_check", "--python", str(ZENSICAL_PYTHON), "--reference",
-         str(site_dir), *args], cwd=ROOT, capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "scripts.zensical_check",
+            "--python",
+            str(ZENSICAL_PYTHON),
+            "--reference",
+            str(site_dir),
+            *args,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_each_config_is_handed_over_as_mkdocs_merges_it():
@@ -77,14 +89,19 @@ def test_the_ci_job_is_a_gate_that_writes_its_report_to_the_summary():
     assert re.search(r"^zensical==\S+ \\$", requirements, re.M) and "--hash=sha256:" in requirements
 
 
-def _page(root: Path, rel: str, body: str, lang: str = "ja", switch: tuple[str, str] = ("./", "en/"),
-          head: str = "") -> None:
+def _page(
+    root: Path, rel: str, body: str, lang: str = "ja", switch: tuple[str, str] = ("./", "en/"), head: str = ""
+) -> None:
     path = root / rel
     path.parent.mkdir(parents=True, exist_ok=True)
-    links = "".join(f'<a class="md-select__link" hreflang="{code}" href="{href}">{code}</a>'
-                    for code, href in zip(("ja", "en"), switch))
-    path.write_text(f'<html lang="{lang}"><head>{head}</head><body><nav>{links}</nav><article>{body}</article>'
-                    "</body></html>", encoding="utf-8")
+    links = "".join(
+        f'<a class="md-select__link" hreflang="{code}" href="{href}">{code}</a>'
+        for code, href in zip(("ja", "en"), switch, strict=True)
+    )
+    path.write_text(
+        f'<html lang="{lang}"><head>{head}</head><body><nav>{links}</nav><article>{body}</article></body></html>',
+        encoding="utf-8",
+    )
 
 
 def test_the_gate_names_each_loss(tmp_path):
@@ -93,8 +110,13 @@ def test_the_gate_names_each_loss(tmp_path):
     _page(mkdocs, "index.html", "<h1>ホーム</h1>")
     _page(zensical, "index.html", "<h1>ホーム</h1><p>違う文でも構いません。</p>")
     _page(mkdocs, "reset/index.html", f"<p>文です。</p>{drawn}", switch=("./", "../en/reset/"))
-    _page(zensical, "reset/index.html", '<p>文です。</p><pre class="mermaid">A</pre>', switch=("./", "../en/"),
-          head='<link rel="stylesheet" href="https://fonts.googleapis.com/css">')
+    _page(
+        zensical,
+        "reset/index.html",
+        '<p>文です。</p><pre class="mermaid">A</pre>',
+        switch=("./", "../en/"),
+        head='<link rel="stylesheet" href="https://fonts.googleapis.com/css">',
+    )
     _page(mkdocs, "faq/index.html", "<p>よくある質問</p>", switch=("./", "../en/faq/"))
     _page(mkdocs, "start/index.html", "<p>Start</p>", switch=("./", "../en/start/"))
     _page(zensical, "start/index.html", "<p>Start</p>", lang="en", switch=("./", "../en/start/"))
@@ -122,10 +144,16 @@ def test_zensical_shows_the_stale_translation_notice(tmp_path, zensical_python):
     ja = ja.replace("markdown_extensions:\n", "markdown_extensions:\n  - scripts.extensions.translation_notice\n")
     (tree / "mkdocs.yml").write_text(ja, encoding="utf-8")
     english = zensical_check.merged_config(tree / "mkdocs.en.yml")
-    (tree / "mkdocs.en.yml").write_text(yaml.dump(english, Dumper=zensical_check._Dumper, allow_unicode=True),
-                                        encoding="utf-8")
-    result = subprocess.run([zensical_python, "-m", "zensical", "build", "-f", "mkdocs.en.yml"], cwd=tree,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    (tree / "mkdocs.en.yml").write_text(
+        yaml.dump(english, Dumper=zensical_check._Dumper, allow_unicode=True), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [zensical_python, "-m", "zensical", "build", "-f", "mkdocs.en.yml"],
+        cwd=tree,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     stale = (tree / "site/en/guide/index.html").read_text(encoding="utf-8")
     assert 'class="admonition note translation-notice"' in stale and '<a href="../../guide/" hreflang="ja">' in stale

@@ -38,8 +38,11 @@ def add_to(site_dir: Path) -> int:
         html = page.read_text(encoding="utf-8")
         if "mermaid-loader.js" in html:
             continue
-        added = BUNDLE.sub(lambda m: f'<script src="{m["prefix"]}assets/javascripts/mermaid-loader.js"></script>\n'
-                                     f"      {m[0]}", html, count=1)
+        added = BUNDLE.sub(
+            lambda m: f'<script src="{m["prefix"]}assets/javascripts/mermaid-loader.js"></script>\n      {m[0]}',
+            html,
+            count=1,
+        )
         if added != html:
             page.write_text(added, encoding="utf-8")
             pages += 1

@@ -22,19 +22,28 @@ class PageContext:
 
 
 def current_page(md: Any) -> PageContext | None:
-    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None  # noqa: SIM401 - a Registry has no .get
     if relpath is not None and getattr(relpath, "file", None) is not None:  # MkDocs
         config = relpath.config
-        return PageContext(Path(relpath.file.abs_src_path).resolve(), Path(config["docs_dir"]).resolve(),
-                           _plain(relpath.file.url), dict(config.get("extra") or {}),
-                           config["theme"].get("language", ""))
+        return PageContext(
+            Path(relpath.file.abs_src_path).resolve(),
+            Path(config["docs_dir"]).resolve(),
+            _plain(relpath.file.url),
+            dict(config.get("extra") or {}),
+            config["theme"].get("language", ""),
+        )
     for processor in md.preprocessors:  # Zensical
         page = getattr(processor, "page", None)
         config = getattr(processor, "config", None)
         if type(processor).__name__ == "ContextPreprocessor" and page is not None and config is not None:
             docs_dir = Path(config["docs_dir"]).resolve()
-            return PageContext((docs_dir / page.path).resolve(), docs_dir, _plain(page.url),
-                               dict(config.get("extra") or {}), (config.get("theme") or {}).get("language", ""))
+            return PageContext(
+                (docs_dir / page.path).resolve(),
+                docs_dir,
+                _plain(page.url),
+                dict(config.get("extra") or {}),
+                (config.get("theme") or {}).get("language", ""),
+            )
     return None
 
 

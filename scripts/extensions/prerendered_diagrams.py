@@ -1,6 +1,6 @@
 """Each ```mermaid block is shown as the SVG `make diagrams` drew and stored in docs/diagrams/, inline in the page,
 so a reader's browser runs no diagram JavaScript and never downloads mermaid (about 960 KB gzip). Why this design and
-its figures: README, "Budgets"; the key: scripts/diagram_store.py.
+its figures: decisions/0004-diagrams-drawn-once.md; the key: scripts/diagram_store.py.
 
 A pymdownx.superfences custom fence formatter (mkdocs.yml, `custom_fences`), so MkDocs and Zensical both run it:
 Zensical runs Markdown extensions but no MkDocs hooks (this replaced the page hook scripts/hooks/
@@ -48,7 +48,7 @@ def fence_line(markdown_file: Path, key: str, version: str) -> int:
             continue
         closing = re.compile(r"^\s*" + re.escape(opening["fence"][0]) + "{" + str(len(opening["fence"])) + r",}\s*$")
         body = []
-        for following in lines[number + 1:]:
+        for following in lines[number + 1 :]:
             if closing.match(following):
                 break
             body.append(following)
@@ -71,6 +71,8 @@ def fence_format(source: str, language: str, class_name: str, options: dict, md:
     if page:
         source_file = page.source.relative_to(root) if page.source.is_relative_to(root) else page.source
         where = f"{source_file.as_posix()}:{fence_line(page.source, key, version)}"
-    log.warning(f"{where}: this diagram has no drawing in {store.STORE}/ (expected {key}.svg), so readers would "
-                f"need mermaid's JavaScript to see it. Fix: run `make diagrams` and commit {store.STORE}/.")
+    log.warning(
+        f"{where}: this diagram has no drawing in {store.STORE}/ (expected {key}.svg), so readers would "
+        f"need mermaid's JavaScript to see it. Fix: run `make diagrams` and commit {store.STORE}/."
+    )
     return fence_code_format(source, language, class_name, options, md, **kwargs)

@@ -8,11 +8,10 @@ yet gets the notice too: nobody has confirmed it matches the original.
 A Python-Markdown extension (mkdocs.yml, `markdown_extensions`), so MkDocs and Zensical both run it; it replaced the
 MkDocs page hook scripts/hooks/translation_notice.py, which Zensical would have skipped. The languages come from the
 config being built, `extra.languages` (the same list scripts/project.py reads, each `path` below the site root): the
-first is the original, and theme.language is the language of this build. It acts on pages whose original exists at the same path in
-the original's docs folder (docs/<lang>/, sibling of this one); every other page (the originals among them) is left
-alone. The notice is plain HTML with Material's admonition classes, so
-it needs no other extension, and MkDocs does not validate its link (the Japanese page is not part of the English
-build).
+first is the original, and theme.language is the language of this build. It acts on pages whose original exists at
+the same path in the original's docs folder (docs/<lang>/, sibling of this one); every other page (the originals
+among them) is left alone. The notice is plain HTML with Material's admonition classes, so it needs no other
+extension, and MkDocs does not validate its link (the Japanese page is not part of the English build).
 """
 
 from __future__ import annotations
@@ -32,12 +31,14 @@ from scripts.hashing import source_hash
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*(?:\n|\Z)", re.DOTALL)
 
 
+def languages(page: PageContext) -> list[dict]:
+    return [entry for entry in page.extra.get("languages") or [] if isinstance(entry, dict)]
+
+
 def original_language(page: PageContext) -> dict | None:
     """The original's entry of extra.languages ({lang, name, path}), or None when this build is the original's."""
-    languages = [entry for entry in page.extra.get("languages") or [] if isinstance(entry, dict)]
-    if len(languages) < 2 or languages[0].get("lang") == page.language:
-        return None  # one language, or this build is the original's
-    return languages[0]
+    entries = languages(page)
+    return entries[0] if len(entries) > 1 and entries[0].get("lang") != page.language else None
 
 
 def original_source(page: PageContext, original: dict) -> Path | None:
@@ -50,8 +51,7 @@ def original_source(page: PageContext, original: dict) -> Path | None:
 
 def original_url(page: PageContext, original: dict) -> str:
     """The original page's URL relative to this one (which has the same path under this language's root)."""
-    here = next((entry for entry in page.extra.get("languages") or [] if isinstance(entry, dict)
-                 and entry.get("lang") == page.language), {})
+    here = next((entry for entry in languages(page) if entry.get("lang") == page.language), {})
     depth = len([part for part in (str(here.get("path") or "") + page.url).split("/") if part])
     return "../" * depth + str(original.get("path") or "") + page.url
 
@@ -64,8 +64,8 @@ def recorded_hash(source: Path) -> str | None:
 
 
 def notice(href: str, marked: bool, original: dict | None = None) -> str:
-    code = str((original or {}).get("lang") or "ja")
-    name = str((original or {}).get("name") or code)
+    code = html.escape(str((original or {}).get("lang") or "ja"))
+    name = html.escape(str((original or {}).get("name") or code))
     reason = (
         "The original of this page has changed since this translation was last brought up to date."
         if marked
@@ -74,9 +74,9 @@ def notice(href: str, marked: bool, original: dict | None = None) -> str:
     return (
         '<div class="admonition note translation-notice" role="note">\n'
         '<p class="admonition-title">This translation may be out of date</p>\n'
-        f"<p>{html.escape(reason)} "
-        f'The <a href="{html.escape(href)}" hreflang="{html.escape(code)}">original (<span lang="{html.escape(code)}">'
-        f"{html.escape(name)}</span>)</a> is the current version.</p>\n"
+        f"<p>{reason} "
+        f'The <a href="{html.escape(href)}" hreflang="{code}">original (<span lang="{code}">'
+        f"{name}</span>)</a> is the current version.</p>\n"
         "</div>\n"
     )
 

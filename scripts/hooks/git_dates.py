@@ -27,8 +27,14 @@ logging.getLogger("mkdocs.plugins.mkdocs_git_revision_date_localized_plugin.util
 def last_commit(path: str) -> tuple[str, int] | None:
     """(hash, committer timestamp) of the last commit that touched the file, or None."""
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%H %ct", "--", Path(path).name],
-                                cwd=Path(path).parent, capture_output=True, text=True, check=False, timeout=30)
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%H %ct", "--", Path(path).name],
+            cwd=Path(path).parent,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     fields = result.stdout.split()
@@ -46,5 +52,11 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
         return markdown
     commit_hash, timestamp = found
     # The plugin's own rendering: the same format, spans and page.meta keys as when its git query works.
-    return plugin._render_date(markdown=markdown, page=page, locale=plugin._get_locale(page), variable=VARIABLE,
-                               commit_hash=commit_hash, commit_timestamp=timestamp)
+    return plugin._render_date(
+        markdown=markdown,
+        page=page,
+        locale=plugin._get_locale(page),
+        variable=VARIABLE,
+        commit_hash=commit_hash,
+        commit_timestamp=timestamp,
+    )

@@ -13,16 +13,20 @@ import re
 from pathlib import Path
 from typing import Any
 
-MESSAGE = re.compile(r"^Doc file '(?P<src>[^']+)' contains (?:a|an absolute|an unrecognized relative) link "
-                     r"'(?P<link>[^']+)'")
+MESSAGE = re.compile(
+    r"^Doc file '(?P<src>[^']+)' contains (?:a|an absolute|an unrecognized relative) link "
+    r"'(?P<link>[^']+)'"
+)
 CODES = (  # (what MkDocs says, code, fix)
     ("does not contain an anchor", "LINK002", "use a heading id that exists on the target page"),
     ("no such anchor on this page", "LINK002", "use a heading id that exists on this page"),
-    ("not found among documentation files", "LINK001",
-     "fix the path (a page of the same language, its .md file), or add the file"),
+    (
+        "not found among documentation files",
+        "LINK001",
+        "fix the path (a page of the same language, its .md file), or add the file",
+    ),
     ("unrecognized relative link", "LINK008", "link to the page's .md file (folder/index.md), not to the folder"),
-    ("absolute link", "LINK009", "use a relative link to the .md file: absolute paths break under the published "
-                                 "path"),
+    ("absolute link", "LINK009", "use a relative link to the .md file: absolute paths break under the published path"),
 )
 
 
@@ -38,8 +42,9 @@ class _Locate(logging.Filter):
             return True
         source = self.docs_dir / found["src"]
         lines = source.read_text(encoding="utf-8").splitlines() if source.is_file() else []
-        line = next((n for n, text in enumerate(lines, 1) if f"]({found['link']}" in text), None) or \
-            next((n for n, text in enumerate(lines, 1) if found["link"] in text), 1)
+        line = next((n for n, text in enumerate(lines, 1) if f"]({found['link']}" in text), None) or next(
+            (n for n, text in enumerate(lines, 1) if found["link"] in text), 1
+        )
         shown = source.relative_to(self.root).as_posix() if source.is_relative_to(self.root) else source
         record.msg = f"{shown}:{line}: {code[1]} {record.msg} (fix: {code[2]})"
         return True

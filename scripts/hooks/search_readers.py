@@ -1,19 +1,14 @@
-"""MkDocs hook: a search that answers readers, in their words (issue 12; README "Search").
-
-Driven by docs/search.yml, checked against its one schema (scripts/search_words.py; `make validate` uses it too):
-- `pages`: Material's own per-page search settings (`search: {exclude: true}`, `search: {boost: …}`), applied by
-  path, so contributor pages are out of the readers' search and the references and glossary rank below task pages.
-  A page's own front matter `search:` wins.
-- `synonyms` (and `ignore`, as synonyms of nothing): written into this language's search index (config.synonyms),
-  width and case folded (NFKC, lower case). The search worker (assets/javascripts/workers/search.readers.js)
-  replaces readers' words in a query by the site's words before searching. They travel inside the index, so they
-  cost no request of their own and arrive only when a reader starts to search.
-- The index's titles and texts are folded with NFKC too, so that full-width letters and digits and half-width
-  katakana on a page match the folded query; the index is written as UTF-8 (on_post_build).
-- No dead end: the start page's situation links (its `routes` list, else its first table) are rendered, hidden,
-  into every page's search dialog, relative to that page; assets/javascripts/search-readers.js shows them when a
-  query finds nothing, and a "start here" link when it finds something. Plain links in the HTML: nothing is built
-  from strings in the browser.
+"""MkDocs hook: a search that answers readers, in their words (decision 0006), driven by docs/search.yml, checked
+against its one schema (scripts/search_words.py, which `make validate` uses too):
+- `pages`: Material's own per-page `search:` settings, applied by path (a page's own front matter wins).
+- `synonyms` (and `ignore`, as synonyms of nothing), width and case folded, travel inside this language's search index
+  (config.synonyms): no request of their own, and only when a reader starts to search. The search worker
+  (assets/javascripts/workers/search.readers.js) replaces readers' words in a query by the site's words.
+- The index's titles and texts are NFKC-folded too, so that full-width letters and half-width katakana on a page
+  match the folded query; the index is written as UTF-8 (on_post_build).
+- No dead end: the start page's situation links are rendered, hidden, into every page's search dialog, relative to
+  that page; assets/javascripts/search-readers.js shows them when a query finds nothing. Plain links in the HTML:
+  nothing is built from strings in the browser.
 """
 
 from __future__ import annotations
@@ -44,24 +39,20 @@ def load(language: str, root: Path | None = None, languages: tuple[str, ...] | N
     """This language's part of docs/search.yml, checked against the one schema (scripts/search_words.py, which
     `make validate` uses too): a mistake stops the build with `docs/search.yml:LINE: SEARCHnnn … (fix: …)`."""
     root = root or Path(__file__).resolve().parents[2]
-    if languages is None:
-        languages = Project(root).codes
+    languages = languages or Project(root).codes
     if language not in languages:
-        raise PluginError(
-            f"search_readers: the site language {language!r} is not in extra.languages "
-            f"({', '.join(languages)}) (fix: add it there, with its words in {search_words.DATA})"
-        )
-    try:
-        data = search_words.load(root, languages)
-    except search_words.SearchWordsError as error:
-        raise PluginError(str(error)) from None
-    synonyms = []
-    for group in (data.get("synonyms") or {}).get(language) or []:
-        variants = sorted({fold(v) for v in group["from"]} - {fold(group["to"])}, key=len, reverse=True)
-        synonyms.append({"to": fold(group["to"]), "from": variants})
-    ignore = sorted({fold(word) for word in (data.get("ignore") or {}).get(language) or []}, key=len, reverse=True)
-    if ignore:
-        synonyms.append({"to": "", "from": ignore})
+        fix = f"add it there, with its words in {search_words.DATA}"
+        raise PluginError(f"search_readers: the site language {language!r} is not in extra.languages (fix: {fix})")
+    data, problems = search_words.check_file(root, languages)
+    if problems:
+        raise PluginError("\n".join(problem.format(root) for problem in problems))
+    groups = [(group["to"], group["from"]) for group in (data.get("synonyms") or {}).get(language) or []]
+    groups.append(("", (data.get("ignore") or {}).get(language) or []))  # ignored words: synonyms of nothing
+    synonyms = [
+        {"to": fold(to), "from": sorted({fold(word) for word in words} - {fold(to)}, key=len, reverse=True)}
+        for to, words in groups
+        if to or words
+    ]
     return {"pages": data.get("pages") or [], "synonyms": synonyms, "panel": data["panel"][language]}
 
 
@@ -91,13 +82,9 @@ def situations(content: str) -> list[tuple[str, str]]:
     if routes is not None:
         return [(a.get_text().strip(), a["href"]) for a in routes.select("a[href]")]
     table = soup.find("table")
-    rows = []
-    for row in table.find_all("tr") if table else []:
-        cells = row.find_all("td")
-        link = next((a for cell in cells[1:] for a in cell.select("a[href]")), None)
-        if cells and link is not None and cells[0].get_text().strip():
-            rows.append((cells[0].get_text().strip(), link["href"]))
-    return rows
+    rows = [(row.find("td"), row.select_one("td ~ td a[href]")) for row in table.find_all("tr")] if table else []
+    rows = [(cell.get_text().strip(), link["href"]) for cell, link in rows if cell is not None and link is not None]
+    return [(text, href) for text, href in rows if text]
 
 
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
@@ -142,10 +129,8 @@ def panel_html(page_url: str) -> str:
 
 def on_post_page(output: str, page: Any, **kwargs: Any) -> str:
     if not _state["situations"]:
-        raise PluginError(
-            f'search_readers: no situation links found in {START_PAGE} (a <div class="routes"> list '
-            "or a table); the search's no-result panel lists them (scripts/hooks/search_readers.py)"
-        )
+        where = f'{START_PAGE} (a <div class="routes"> list or a table)'
+        raise PluginError(f"search_readers: no situation links found in {where}; the no-result panel lists them")
     return _RESULT_END.sub(lambda m: m.group(1) + panel_html(page.url), output, count=1)
 
 
@@ -159,8 +144,8 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         return
     data = json.loads(index.read_text(encoding="utf-8"))
     for doc in data["docs"]:
-        for field in ("title", "text"):
-            if isinstance(doc.get(field), str):
-                doc[field] = unicodedata.normalize("NFKC", doc[field])
+        doc.update(
+            {key: unicodedata.normalize("NFKC", doc[key]) for key in ("title", "text") if isinstance(doc.get(key), str)}
+        )
     data["config"]["synonyms"] = _state["synonyms"]
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

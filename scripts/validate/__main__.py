@@ -14,6 +14,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from scripts import search_words
+from scripts.doctree import Site, load_site
+from scripts.project import ROOT, ProjectError
 from scripts.validate import (
     Problem,
     citations,
@@ -37,14 +40,30 @@ from scripts.validate import (
     terms,
     triage,
 )
-from scripts import search_words
-from scripts.doctree import Site, load_site
-from scripts.project import ROOT, ProjectError
 
 # Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
-CHECKS = (front_matter, pairs, parity, links, html_safety, hygiene, drawings, staleness, source_map, terms,
-          triage, rendered, language, safety, search_words, search_queries,
-          markdownlint, citations, danger, repeats)
+CHECKS = (
+    front_matter,
+    pairs,
+    parity,
+    links,
+    html_safety,
+    hygiene,
+    drawings,
+    staleness,
+    source_map,
+    terms,
+    triage,
+    rendered,
+    language,
+    safety,
+    search_words,
+    search_queries,
+    markdownlint,
+    citations,
+    danger,
+    repeats,
+)
 
 
 def run(root: Path) -> list[Problem]:
@@ -77,8 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     # A reviewed exception to the safety rules is listed on every run, so that it stays visible (not an error).
     for marker in safety.reviewed(site):
         shown = marker.path.relative_to(root).as_posix()
-        print(f"validate: reviewed safety exception at {shown}:{marker.line}: {marker.reason or '(no reason)'}",
-              file=sys.stderr)
+        print(
+            f"validate: reviewed safety exception at {shown}:{marker.line}: {marker.reason or '(no reason)'}",
+            file=sys.stderr,
+        )
     # Citations due for a re-check within 30 days: listed on every run, not errors (scripts/validate/citations.py).
     for note in citations.due_soon(site):
         print(f"validate: {note}", file=sys.stderr)

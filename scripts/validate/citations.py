@@ -44,10 +44,10 @@ LAST_REVIEWED = "last-reviewed"
 TODAY_VARIABLE = "GUIDE_TODAY"
 DUE_DAYS = 30
 MAX_MONTHS = 12
-# The labels of the date line, per language: (checked, review by). A new language adds its pair here.
-LABELS = {"ja": ("確認日", "次回確認"), "en": ("Checked", "Review by")}
+# The date line is read by its shape, whatever its labels' language (確認日：… · 次回確認：…, Checked: … · Review by:
+# …): a new language writes its own labels and needs no entry here.
+DATE_LINE = re.compile(r"[^:：·]+[:：]\s*(\S+)\s*·\s*[^:：·]+[:：]\s*(\S+)")
 CITATION_ID = re.compile(r"[a-z]+\d+")
-DATE = r"(\S+)"
 FIX_PASSED = "re-check the source, then update the dates in both languages"
 
 MONTHS = (
@@ -110,18 +110,6 @@ def _date(text: str) -> datetime.date | None:
 
 def entries(page: Page) -> tuple[list[Dated], list[Problem]]:
     """The dated citations of a references page (level-3 headings with an id such as a16), and REF002 problems."""
-    labels = LABELS.get(page.language)
-    if labels is None:
-        return [], [
-            Problem(
-                page.path,
-                1,
-                "REF002",
-                f"no date labels are known for language `{page.language}`",
-                "add its (checked, review by) labels to LABELS in scripts/validate/citations.py",
-            )
-        ]
-    pattern = re.compile(rf"{re.escape(labels[0])}\s*[:：]\s*{DATE}\s*·\s*{re.escape(labels[1])}\s*[:：]\s*{DATE}")
     found: list[Dated] = []
     problems: list[Problem] = []
     headings = page.headings
@@ -130,11 +118,7 @@ def entries(page: Page) -> tuple[list[Dated], list[Problem]]:
             continue
         end = headings[index + 1].line if index + 1 < len(headings) else len(page.lines) + 1
         label = heading.text.split()[0] if heading.text else heading.id.upper()
-        items = [
-            b
-            for b in page.blocks
-            if b.kind == "item" and heading.line < b.line < end and b.text.lstrip().startswith(labels[0])
-        ]
+        items = [b for b in page.blocks if b.kind == "item" and heading.line < b.line < end and "·" in b.text]
         if not items:
             problems.append(
                 Problem(
@@ -142,15 +126,14 @@ def entries(page: Page) -> tuple[list[Dated], list[Problem]]:
                     heading.line,
                     "REF002",
                     f"citation {label} has no date line",
-                    f"add `- {labels[0]}{'：' if page.language == 'ja' else ': '}YYYY-MM-DD · "
-                    f"{labels[1]}{'：' if page.language == 'ja' else ': '}YYYY-MM-DD` as the "
-                    "entry's last item",
+                    "add the entry's last item `- <checked>: YYYY-MM-DD · <review by>: YYYY-MM-DD`, labelled as the "
+                    "other entries of this page are",
                 )
             )
             found.append(Dated(heading.id, label, heading.line, None, None))
             continue
         item = items[0]
-        match = pattern.fullmatch(item.text.strip())
+        match = DATE_LINE.fullmatch(item.text.strip())
         checked, review_by = (_date(match[1]), _date(match[2])) if match else (None, None)
         if checked is None or review_by is None:
             problems.append(
@@ -159,7 +142,7 @@ def entries(page: Page) -> tuple[list[Dated], list[Problem]]:
                     item.line,
                     "REF002",
                     f"citation {label}: the date line `{item.text.strip()}` is malformed",
-                    f"write `{labels[0]}…YYYY-MM-DD · {labels[1]}…YYYY-MM-DD` with real dates",
+                    "write `<checked>: YYYY-MM-DD · <review by>: YYYY-MM-DD` with real dates",
                 )
             )
             found.append(Dated(heading.id, label, item.line, None, None))

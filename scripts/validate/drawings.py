@@ -15,17 +15,17 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from scripts.diagram_store import FORMAT, STORE, diagram_key, mermaid_version, svg_path
+from scripts.doctree import Site
 from scripts.validate import Problem
 from scripts.validate.hygiene import mermaid_problems
-from scripts.doctree import Site
 
-ACTIVE_ELEMENTS = {"script", "iframe", "object", "embed", "image", "img", "audio", "video", "use", "animate", "set",
-                   "a"}
+ACTIVE_TAGS = {"script", "iframe", "object", "embed", "image", "img", "audio", "video", "use", "animate", "set", "a"}
 LINK_ATTRIBUTES = {"href", "xlink:href", "src"}
 
 
 def check(site: Site) -> Iterator[Problem]:
     version = mermaid_version(site.root)
+    fix = f"run `make diagrams` and commit {STORE}/"
     for page in site.all_pages():
         for fence in page.fences:
             if fence.lang != "mermaid" or any(mermaid_problems(page, fence)):
@@ -33,19 +33,17 @@ def check(site: Site) -> Iterator[Problem]:
             key = diagram_key(fence.content, version)
             drawing = svg_path(site.root, key)
             if not drawing.is_file():
-                yield Problem(page.path, fence.line, "DIAG005",
-                              f"this diagram has no drawing in {STORE}/ (expected {key}.svg), so the build cannot "
-                              "show it without mermaid's JavaScript",
-                              f"run `make diagrams` and commit {STORE}/")
+                why = f"this diagram has no drawing in {STORE}/ (expected {key}.svg), so the build cannot show it"
+                yield Problem(page.path, fence.line, "DIAG005", f"{why} without mermaid's JavaScript", fix)
             elif FORMAT not in drawing.read_text(encoding="utf-8"):
-                yield Problem(page.path, fence.line, "DIAG005",
-                              f"the drawing {STORE}/{key}.svg was made by an older `make diagrams` (it lacks "
-                              f"{FORMAT}: no name for screen readers, all of mermaid's styles)",
-                              f"run `make diagrams` and commit {STORE}/")
+                why = f"the drawing {STORE}/{key}.svg was made by an older `make diagrams` (it lacks {FORMAT}: no name"
+                yield Problem(
+                    page.path, fence.line, "DIAG005", f"{why} for screen readers, all of mermaid's styles)", fix
+                )
+    fix = "run `make diagrams` to draw it again (drawings are generated, never edited by hand)"
     for drawing in sorted((site.root / STORE).glob("*.svg")):
         for line, what in unsafe_parts(drawing):
-            yield Problem(drawing, line, "DIAG006", f"the drawing contains {what}",
-                          "run `make diagrams` to draw it again (drawings are generated, never edited by hand)")
+            yield Problem(drawing, line, "DIAG006", f"the drawing contains {what}", fix)
 
 
 def _fetches(css: str) -> bool:
@@ -60,7 +58,7 @@ def unsafe_parts(drawing: Path) -> list[tuple[int, str]]:
     found = []
     for tag in BeautifulSoup(drawing.read_text(encoding="utf-8"), "html.parser").find_all(True):
         line = tag.sourceline or 1
-        if tag.name in ACTIVE_ELEMENTS:
+        if tag.name in ACTIVE_TAGS:
             found.append((line, f"a <{tag.name}> element"))
         for name, value in tag.attrs.items():
             value = " ".join(value) if isinstance(value, list) else value.strip()

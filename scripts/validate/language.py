@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from scripts.doctree import Site
 from scripts.pagemodel import Page, TextBlock
 from scripts.validate import Problem
-from scripts.doctree import Site
 
 JAPANESE = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u3005\uff66-\uff9f]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -40,8 +40,57 @@ JAPANESE_PAGE = (24, 0.9)
 # the names a Japanese page legitimately lists (`発行元：News 12 Westchester、Euro Weekly News`) do not.
 FUNCTION_WORDS = 3
 ENGLISH_FUNCTION_WORDS = frozenset(
-    "a an the to of and or but is are was were be been it its this that these those you your we our they their "
-    "in on at by for with from as if not no can will would should must do does did has have had".split())
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "you",
+        "your",
+        "we",
+        "our",
+        "they",
+        "their",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "if",
+        "not",
+        "no",
+        "can",
+        "will",
+        "would",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+    ]
+)
 OTHER_LANGUAGE_HEADERS = {"en": ("japanese", "日本語"), "ja": ("english", "英語")}
 GLOSSARY = "glossary/index.md"
 
@@ -72,22 +121,14 @@ def _exempt_columns(page: Page) -> set[tuple[int, int]]:
         section = [h for h in page.headings if h.line < table.line][-1:]
         if section and any(name in section[0].text.lower() for name in names):
             exempt.update((table.line, column) for column in range(table.columns))
-        headers = [b for b in page.blocks if b.kind == "cell" and b.header and b.line == table.line]
-        for header in headers:
-            if any(name in header.text.lower() for name in names):
-                exempt.add((table.line, header.column))
+        exempt.update(
+            (table.line, b.column)
+            for b in page.blocks
+            if b.kind == "cell" and b.header and b.line == table.line and any(name in b.text.lower() for name in names)
+        )
         if page.rel == GLOSSARY:
             exempt.add((table.line, 0))
     return exempt
-
-
-def _table_of(page: Page, block: TextBlock) -> int:
-    """The line of the table a cell belongs to."""
-    found = 0
-    for table in page.tables:
-        if table.line <= block.line:
-            found = table.line
-    return found
 
 
 def _page(page: Page) -> Iterator[Problem]:
@@ -97,7 +138,8 @@ def _page(page: Page) -> Iterator[Problem]:
     for block in page.blocks:
         if block.kind == "heading" or (block.kind == "cell" and block.header):
             continue
-        if block.kind == "cell" and (_table_of(page, block), block.column) in exempt:
+        table = max((table.line for table in page.tables if table.line <= block.line), default=0)
+        if block.kind == "cell" and (table, block.column) in exempt:
             continue
         japanese, latin = letters(block.prose)
         total = japanese + latin
@@ -107,17 +149,25 @@ def _page(page: Page) -> Iterator[Problem]:
         if page.language == "en":
             least, share = ENGLISH_PAGE
             if japanese >= least and japanese / total >= share:
-                yield Problem(page.path, block.line, "LANG001",
-                              f"this {what} on an English page is mostly Japanese ({japanese} of {total} letters): "
-                              f"`{_excerpt(block)}`",
-                              "translate it; quote a Japanese screen label in 「」 and give an English gloss")
+                yield Problem(
+                    page.path,
+                    block.line,
+                    "LANG001",
+                    f"this {what} on an English page is mostly Japanese ({japanese} of {total} letters): "
+                    f"`{_excerpt(block)}`",
+                    "translate it; quote a Japanese screen label in 「」 and give an English gloss",
+                )
         else:
             least, share = JAPANESE_PAGE
             if latin >= least and latin / total >= share and function_words(block.prose) >= FUNCTION_WORDS:
-                yield Problem(page.path, block.line, "LANG002",
-                              f"this {what} on a Japanese page is mostly English ({latin} of {total} letters): "
-                              f"`{_excerpt(block)}`",
-                              "write it in Japanese; quote an English screen label in 「」")
+                yield Problem(
+                    page.path,
+                    block.line,
+                    "LANG002",
+                    f"this {what} on a Japanese page is mostly English ({latin} of {total} letters): "
+                    f"`{_excerpt(block)}`",
+                    "write it in Japanese; quote an English screen label in 「」",
+                )
 
 
 def _excerpt(block: TextBlock) -> str:

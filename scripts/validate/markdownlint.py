@@ -18,7 +18,14 @@ from scripts.validate import Problem, prose
 
 CONFIG = ROOT / ".markdownlint-cli2.yaml"  # its `config`: the rules and their settings
 RULE = re.compile(r"MD\d{3}")
-FIXES = {"MD056": "give the row as many cells as the table's header row (an empty cell is `| |`)"}
+FIXES = {
+    "MD001": "go down one heading level at a time (`##`, then `###`)",
+    "MD025": "keep one `#` heading, the page's title; make the others `##` or lower",
+    "MD033": "use Markdown, or one of the tags MD033 allows in .markdownlint-cli2.yaml",
+    "MD041": "start the page, after its front matter, with `# <title>`",
+    "MD053": "refer to it in the text (a footnote as `[^label]`), or remove the definition",
+    "MD056": "give the row as many cells as the table's header row (an empty cell is `| |`)",
+}
 
 
 def check(site: Site) -> Iterator[Problem]:
@@ -26,42 +33,17 @@ def check(site: Site) -> Iterator[Problem]:
     try:
         found = prose.markdownlint([page.text for page in pages], CONFIG)
     except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError, subprocess.SubprocessError) as error:
-        yield Problem(
-            CONFIG,
-            1,
-            "PROSE000",
-            f"markdownlint could not run: {' '.join(str(error).split())[:300]}",
-            "run `make setup` (Node 20+ and the pinned packages are needed)",
-        )
+        yield prose.tool_failure(CONFIG, "markdownlint", str(error))
         return
+    fallback = "follow markdownlint's rule {}; the project's settings and why are in .markdownlint-cli2.yaml"
     for page, findings in zip(pages, found, strict=True):
         for line, rule, message in findings:
-            yield Problem(
-                page.path,
-                int(line),
-                rule,
-                message,
-                FIXES.get(
-                    rule,
-                    f"follow markdownlint's rule {rule}; the project's settings and why are in .markdownlint-cli2.yaml",
-                ),
-            )
-
-
-# A rule whose finding sits on another line than the project's check of the same defect: MD041 names the first line
-# of text, HEAD001 the end of the front matter.
-SAME_DEFECT = {"MD041": "HEAD001"}
+            yield Problem(page.path, int(line), rule, message, FIXES.get(rule, fallback.format(rule)))
 
 
 def one_report_per_defect(problems: list[Problem]) -> list[Problem]:
-    """markdownlint and a check of this project can see one defect (a skipped heading level is MD001 and HEAD004, a
-    row with too many cells MD056 and REND001): on a line the project's check reports, its code stands alone, with
-    the fix written for this project. A markdownlint finding on another line is kept."""
+    """markdownlint and a check of this project can see one defect on one line (raw `<a href="javascript:…">` is
+    MD033 and LINK006): there the project's check stands alone, with the fix written for this project. A markdownlint
+    finding on another line is kept."""
     reported = {(p.path, p.line) for p in problems if not RULE.fullmatch(p.code)}
-    reported |= {(p.path, p.code) for p in problems}
-    return [
-        p
-        for p in problems
-        if not RULE.fullmatch(p.code)
-        or not ((p.path, p.line) in reported or (p.path, SAME_DEFECT.get(p.code)) in reported)
-    ]
+    return [p for p in problems if not RULE.fullmatch(p.code) or (p.path, p.line) not in reported]

@@ -27,27 +27,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from scripts.doctree import Site
 from scripts.pagemodel import Page, TextBlock
 from scripts.validate import Problem
-from scripts.doctree import Site
 
 MARKER = re.compile(r"<!--\s*safety-reviewed:?(?P<reason>.*?)-->")
 INLINE_CODE = re.compile(r"(`+).*?\1")
 
 # ---- SAFE001 ----------------------------------------------------------------------------------------------------
 QUOTES = re.compile(r"「([^」]*)」|『([^』]*)』|\"([^\"\n]*)\"|“([^”]*)”")
-EXAMPLE = re.compile(r"(?:たとえば|例えば|例[：:]|\be\.g\.|\bfor example\b|\bfor instance\b|\bsuch as\b)[\s,、，:：]*",
-                     re.I)
+EXAMPLE = re.compile(
+    r"(?:たとえば|例えば|例[：:]|\be\.g\.|\bfor example\b|\bfor instance\b|\bsuch as\b)[\s,、，:：]*", re.I
+)
 SYMBOLS = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 NOT_A_PASSWORD = re.compile(
     r"^(?:[a-z]+:|[#{./~]|.*/|.*\.(?:md|ya?ml|html?|svg|png|jpe?g|json|py|txt|js|css|toml|lock|sh)$"
-    r"|.*@[\w-]+\.[\w.-]+$|(?-i:[A-Z]+\d{3})$)", re.I)
+    r"|.*@[\w-]+\.[\w.-]+$|(?-i:[A-Z]+\d{3})$)",
+    re.I,
+)
 TRIM = "。、，,.;；:：)）]」』\"”'"
-
-
-def _classes(token: str) -> tuple[bool, bool, bool, bool]:
-    return (any(c.isupper() for c in token), any(c.islower() for c in token), any(c.isdigit() for c in token),
-            any(c in SYMBOLS for c in token))
 
 
 def _trimmed(token: str) -> str:
@@ -60,64 +58,65 @@ def password_like(token: str, example: bool = False) -> bool:
         return False
     if len(token) < (6 if example else 8) or NOT_A_PASSWORD.match(token):
         return False
-    upper, lower, digit, symbol = _classes(token)
+    upper, lower, digit, symbol = (
+        any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit, SYMBOLS.__contains__)
+    )
     letter = upper or lower
     if example:
         return letter and digit and sum((upper, lower, digit, symbol)) >= 3
     # Without a symbol, 10 characters at least: product names (iPhone15, Windows11) are shorter.
-    return (upper and lower and digit and len(token) >= 10) or (letter and digit and symbol and _strong(token)) \
+    # A strong symbol is one passwords use and identifiers rarely do (not - _ . / :).
+    strong = any(c in "!#$%&*+=?@^~" for c in token)
+    return (
+        (upper and lower and digit and len(token) >= 10)
+        or (letter and digit and symbol and strong)
         or (upper and lower and digit and symbol)
+    )
 
 
-def _strong(token: str) -> bool:
-    """A symbol that passwords use and identifiers rarely do (not - _ . / :)."""
-    return any(c in "!#$%&*+=?@^~" for c in token)
-
-
-@dataclass(frozen=True)
-class Finding:
-    line: int
-    code: str
-    message: str
-    fix: str
+def _text_and_lines(block: TextBlock, code: str | None = None) -> tuple[str, list[int]]:
+    """A block's text (code spans as `code` when given) and the line of each of its characters."""
+    text, lines = "", []
+    for span in block.spans:
+        piece = span.text if code is None or span.kind == "text" else code
+        text += piece
+        lines += [span.line] * len(piece)
+    return text, lines
 
 
 def _tokens_in_block(block: TextBlock) -> Iterator[tuple[int, str, str]]:
     """(line, token, where) for each candidate of a block: code spans, quoted text, words after an example word."""
     for span in block.spans:
         if span.kind == "code":
-            for token in span.text.split():
-                yield span.line, token, "in code"
+            yield from ((span.line, token, "in code") for token in span.text.split())
     for span in block.spans:
-        if span.kind != "text":
-            continue
-        for match in QUOTES.finditer(span.text):
+        for match in QUOTES.finditer(span.text) if span.kind == "text" else ():
             quoted = next(group for group in match.groups() if group is not None)
-            for token in quoted.split():
-                yield span.line, token, "in quotes"
+            yield from ((span.line, token, "in quotes") for token in quoted.split())
     # After an example word, the next word (in code or not) is an example.
-    text, lines = "", []
-    for span in block.spans:
-        text += span.text
-        lines += [span.line] * len(span.text)
+    text, lines = _text_and_lines(block)
     for match in EXAMPLE.finditer(text):
-        rest = text[match.end():]
+        rest = text[match.end() :]
         word = re.match(r"[「『\"“`(（]*([^\s「」『』\"“”`、。，,()（）]+)", rest)
         if word:
             line = lines[min(match.end(), len(lines) - 1)] if lines else block.line
             yield line, word.group(1), "after an example word"
 
 
-def _passwords(page: Page) -> Iterator[Finding]:
+def _passwords(page: Page) -> Iterator[tuple[int, str, str, str]]:
     seen = set()
     for block in page.blocks:
         for line, raw, where in _tokens_in_block(block):
             token = _trimmed(raw)
             if password_like(token, example=where == "after an example word") and (line, token) not in seen:
                 seen.add((line, token))
-                yield Finding(line, "SAFE001", f"`{token}` looks like an example password ({where})",
-                              "remove it: the guide gives no example passwords, not even bad ones; describe the "
-                              "rule instead (long, unique, made by a password manager)")
+                yield (
+                    line,
+                    "SAFE001",
+                    f"`{token}` looks like an example password ({where})",
+                    "remove it: the guide gives no example passwords, not even bad ones; describe the "
+                    "rule instead (long, unique, made by a password manager)",
+                )
     for fence in page.fences:
         if fence.lang == "mermaid":
             continue
@@ -125,37 +124,54 @@ def _passwords(page: Page) -> Iterator[Finding]:
             for token in row.split():
                 if password_like(token) and (fence.line + offset, token) not in seen:
                     seen.add((fence.line + offset, token))
-                    yield Finding(fence.line + offset, "SAFE001",
-                                  f"`{token}` looks like an example password (in a code block)",
-                                  "remove it: the guide gives no example passwords, not even bad ones")
+                    yield (
+                        fence.line + offset,
+                        "SAFE001",
+                        f"`{token}` looks like an example password (in a code block)",
+                        "remove it: the guide gives no example passwords, not even bad ones",
+                    )
 
 
 # ---- SAFE002 ----------------------------------------------------------------------------------------------------
 EN_SECRET = re.compile(r"\b(?:codes?|passcodes?|passwords?|OTPs?|PINs?|one-time passwords?)\b", re.I)
-EN_VERB = (r"(?:send|tell|forward|share|give|email|e-mail|text|dictate|read(?:\s+\w+){0,3}\s+out|read\s+out|"
-           r"say|reveal|disclose|pass\s+on|hand\s+over|reply\s+with)")
-EN_LEAD = (r"(?:^|[;:]\s*|,\s*(?:and|then|so)?\s*|\b(?:please|then|now|first|next|just|simply|also|immediately|"
-           r"quickly)\s+)")
+EN_VERB = (
+    r"(?:send|tell|forward|share|give|email|e-mail|text|dictate|read(?:\s+\w+){0,3}\s+out|read\s+out|"
+    r"say|reveal|disclose|pass\s+on|hand\s+over|reply\s+with)"
+)
+EN_LEAD = (
+    r"(?:^|[;:]\s*|,\s*(?:and|then|so)?\s*|\b(?:please|then|now|first|next|just|simply|also|immediately|"
+    r"quickly)\s+)"
+)
 EN_INSTRUCTION = re.compile(
     rf"(?:{EN_LEAD}|\byou\s+(?:should|must|can|could|may|need\s+to|have\s+to|will\s+need\s+to|are\s+asked\s+to|"
-    rf"ought\s+to)\s+(?:\w+\s+)?)(?P<verb>{EN_VERB})\b(?P<object>(?:\W+\w+){{0,6}})", re.I)
+    rf"ought\s+to)\s+(?:\w+\s+)?)(?P<verb>{EN_VERB})\b(?P<object>(?:\W+\w+){{0,6}})",
+    re.I,
+)
 # Between the verb and the code: another action (tell readers *to enter* the code) or a code per service (*give each
 # one its own* password): not a code passed on.
-EN_NOT_PASSED = re.compile(r"\bto\s+(?:enter|type|use|change|create|check|sign|keep|make|set|choose|pick|reset)\b|"
-                           r"\b(?:each|every|own)\b", re.I)
+EN_NOT_PASSED = re.compile(
+    r"\bto\s+(?:enter|type|use|change|create|check|sign|keep|make|set|choose|pick|reset)\b|"
+    r"\b(?:each|every|own)\b",
+    re.I,
+)
 EN_NEGATION = re.compile(
     r"\b(?:never|not|no|don't|doesn't|won't|isn't|aren't|cannot|can't|nobody|no\s+one|neither|nor|without|"
-    r"refuse|decline|ignore|avoid|stop)\b|n't\b", re.I)
+    r"refuse|decline|ignore|avoid|stop)\b|n't\b",
+    re.I,
+)
 EN_REPORTED = re.compile(
     r"\b(?:asks?|asked|asking|tells?|told|telling|wants?|wanted|urges?|urged|pressures?|pressured|tricks?|"
     r"tricked|tries|tried|trying|requests?|requested|demands?|demanded|instructs?|instructed|persuades?)\s+"
-    r"(?:you|people|victims|users|customers|the\s+reader|someone|them|him|her)\b", re.I)
+    r"(?:you|people|victims|users|customers|the\s+reader|someone|them|him|her)\b",
+    re.I,
+)
 JA_SECRET = re.compile(r"コード|パスワード|パスコード|暗証番号|OTP|PIN")
 JA_VERB = r"(?:送っ|送信し|送付し|教え|伝え|転送し|読み上げ|共有し|知らせ|渡し|返信し|答え|言っ|告げ|話し|入力し)"
 JA_INSTRUCTION = re.compile(
     rf"(?:{JA_SECRET.pattern})(?:を|は|も|だけ|など)[^。]{{0,25}}?"
     rf"{JA_VERB}(?:て(?:ください|下さい|ね|あげて)|ましょう|ること|るように|"
-    rf"ても(?:大丈夫|問題(?:あり|な)|構いません|かまいません|よい|いい|平気))")
+    rf"ても(?:大丈夫|問題(?:あり|な)|構いません|かまいません|よい|いい|平気))"
+)
 JA_REPORTED = re.compile(r"^\s*(?:と|っ?て(?:言|いう|いい|き|く|求|頼))|^\s*など(?:と|っ?て)")
 SPEECH = re.compile(r"「[^」]*」|『[^』]*』|\"[^\"\n]*\"|“[^”]*”")
 SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-Z\"“(])|\n")
@@ -163,11 +179,7 @@ SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-Z\"“(])|\n")
 
 def _sentences(block: TextBlock) -> Iterator[tuple[int, str]]:
     """(line, sentence) of a block's prose, with code spans kept as a placeholder word."""
-    text, lines = "", []
-    for span in block.spans:
-        piece = span.text if span.kind == "text" else "\u2026"
-        text += piece
-        lines += [span.line] * len(piece)
+    text, lines = _text_and_lines(block, code="\u2026")
     start = 0
     for match in list(SENTENCE.finditer(text)) + [None]:
         end = match.start() if match else len(text)
@@ -187,7 +199,7 @@ def sharing_instruction(sentence: str, language: str) -> bool:
         for match in JA_INSTRUCTION.finditer(unquoted):
             if "入力し" in match.group(0)[-12:]:
                 continue  # typing the code in is what the reader must do, on Amazon's page
-            if not JA_REPORTED.match(unquoted[match.end():]):
+            if not JA_REPORTED.match(unquoted[match.end() :]):
                 return True
         return False
     if not EN_SECRET.search(unquoted) or EN_NEGATION.search(unquoted) or EN_REPORTED.search(unquoted):
@@ -203,17 +215,20 @@ def sharing_instruction(sentence: str, language: str) -> bool:
 JAPANESE_TEXT = re.compile(r"[\u3041-\u309f\u30a0-\u30ff\u4e00-\u9fff]")
 
 
-def _sharing(page: Page) -> Iterator[Finding]:
+def _sharing(page: Page) -> Iterator[tuple[int, str, str, str]]:
     for block in page.blocks:
         if block.kind == "heading":
             continue
         for line, sentence in _sentences(block):
             if sharing_instruction(sentence, page.language):
                 shown = sentence if len(sentence) <= 60 else sentence[:59] + "…"
-                yield Finding(line, "SAFE002", f"this sentence tells the reader to pass on a code or password: "
-                              f"`{shown}`",
-                              "say the opposite: nobody legitimate asks for it; the code is typed only on Amazon's "
-                              "own sign-in page")
+                yield (
+                    line,
+                    "SAFE002",
+                    f"this sentence tells the reader to pass on a code or password: `{shown}`",
+                    "say the opposite: nobody legitimate asks for it; the code is typed only on Amazon's "
+                    "own sign-in page",
+                )
 
 
 # ---- markers ----------------------------------------------------------------------------------------------------
@@ -227,20 +242,18 @@ class Reviewed:
 def _markers(page: Page) -> list[Reviewed]:
     """The markers of a page: HTML comments, not a marker shown in inline code or a code block."""
     in_code = {fence.line + offset for fence in page.fences for offset in range(fence.content.count("\n") + 2)}
-    found = []
-    for number, text in enumerate(page.lines, start=1):
-        if number in in_code:
-            continue
-        for match in MARKER.finditer(INLINE_CODE.sub("", text)):
-            found.append(Reviewed(page.path, number, " ".join(match.group("reason").split())))
-    return found
+    return [
+        Reviewed(page.path, number, " ".join(match.group("reason").split()))
+        for number, text in enumerate(page.lines, start=1)
+        if number not in in_code
+        for match in MARKER.finditer(INLINE_CODE.sub("", text))
+    ]
 
 
 def _block_start(page: Page, line: int) -> int:
     """The first line of the block (paragraph, list item, table row…) that contains this line: the line after the
     previous blank line."""
-    lines = page.lines
-    number = line
+    lines, number = page.lines, line
     while number > 1 and lines[number - 2].strip() and not MARKER.search(lines[number - 2]):
         number -= 1
     return number
@@ -259,20 +272,29 @@ def _excused_by(page: Page, line: int, markers: dict[int, Reviewed]) -> Reviewed
 def _page(page: Page) -> Iterator[Problem]:
     markers = {marker.line: marker for marker in _markers(page)}
     used: set[int] = set()
-    for finding in [*_passwords(page), *_sharing(page)]:
-        marker = _excused_by(page, finding.line, markers)
+    for line, code, message, fix in [*_passwords(page), *_sharing(page)]:
+        marker = _excused_by(page, line, markers)
         if marker is not None and marker.reason:
             used.add(marker.line)
             continue
-        yield Problem(page.path, finding.line, finding.code, finding.message, finding.fix)
+        yield Problem(page.path, line, code, message, fix)
     for marker in markers.values():
         if not marker.reason:
-            yield Problem(page.path, marker.line, "SAFE003", "the safety-reviewed marker gives no reason",
-                          "write why it is safe: `<!-- safety-reviewed: … -->`")
+            yield Problem(
+                page.path,
+                marker.line,
+                "SAFE003",
+                "the safety-reviewed marker gives no reason",
+                "write why it is safe: `<!-- safety-reviewed: … -->`",
+            )
         elif marker.line not in used:
-            yield Problem(page.path, marker.line, "SAFE004",
-                          "the safety-reviewed marker excuses nothing: no SAFE001 or SAFE002 finding follows it",
-                          "remove the marker")
+            yield Problem(
+                page.path,
+                marker.line,
+                "SAFE004",
+                "the safety-reviewed marker excuses nothing: no SAFE001 or SAFE002 finding follows it",
+                "remove the marker",
+            )
 
 
 def check(site: Site) -> Iterator[Problem]:

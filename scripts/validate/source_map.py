@@ -28,8 +28,13 @@ def check(site: Site) -> Iterator[Problem]:
         return
     for item in node.value:
         line = item.start_mark.line + 1
-        entry = {k.value: v.value for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
-        terms = _terms(item)
+        entry = yaml.safe_load(yaml.serialize(item))  # PyYAML reads the entry; the node keeps its line
+        entry = entry if isinstance(entry, dict) else {}
+        terms = {
+            str(language): [str(word) for word in words if not isinstance(word, (dict, list))]
+            for language, words in (entry.get("terms") if isinstance(entry.get("terms"), dict) else {}).items()
+            if isinstance(words, list)
+        }
         page, anchor = entry.get("page"), entry.get("anchor")
         if not isinstance(page, str) or not isinstance(anchor, str) or not page or not anchor:
             yield Problem(
@@ -73,19 +78,6 @@ def check(site: Site) -> Iterator[Problem]:
                             f"{shown}#{anchor} does not contain the key term `{term}`",
                             "cover that part of the source in the section, or map the entry to the section that does",
                         )
-
-
-def _terms(item: yaml.Node) -> dict[str, list[str]]:
-    """The entry's `terms: {ja: [...], en: [...]}` as strings; missing or malformed parts are left out."""
-    found: dict[str, list[str]] = {}
-    if not isinstance(item, yaml.MappingNode):
-        return found
-    for key, value in item.value:
-        if key.value == "terms" and isinstance(value, yaml.MappingNode):
-            for language, words in value.value:
-                if isinstance(words, yaml.SequenceNode):
-                    found[str(language.value)] = [str(w.value) for w in words.value if isinstance(w, yaml.ScalarNode)]
-    return found
 
 
 def section_text(page: Page, anchor: str) -> str:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from scripts.doctree import Status, pair_status
+from scripts.doctree import Site, Status, pair_status
 from scripts.validate import Problem
-from scripts.doctree import Site
 
 
 def check(site: Site) -> Iterator[Problem]:
@@ -26,10 +25,18 @@ def _compare(site: Site, original, translation) -> Iterator[Problem]:
     mark = translation.path.relative_to(site.root).as_posix()
     line = translation.front_matter.key_lines.get("translation_of", translation.front_matter.start_line)
     if status is Status.UNMARKED:
-        yield Problem(translation.path, line, "TR001",
-                      f"the page does not record which version of {shown} it translates",
-                      f"review it against {shown}, then run `make translations MARK={mark}`")
+        yield Problem(
+            translation.path,
+            line,
+            "TR001",
+            f"the page does not record which version of {shown} it translates",
+            f"review it against {shown}, then run `make translations MARK={mark}`",
+        )
     elif status is Status.STALE:
-        yield Problem(translation.path, line, "TR002",
-                      f"{shown} has changed since this translation was last brought up to date",
-                      f"update this page from {shown}, then run `make translations MARK={mark}`")
+        yield Problem(
+            translation.path,
+            line,
+            "TR002",
+            f"{shown} has changed since this translation was last brought up to date",
+            f"update this page from {shown}, then run `make translations MARK={mark}`",
+        )

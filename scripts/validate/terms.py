@@ -1,28 +1,9 @@
-"""TERM: one word for one thing, read from the site's own pages (no separate dictionary file to keep in step).
-
-The dictionaries:
-
-- The glossary (docs/<lang>/glossary/index.md): an entry (an H2 with an id) may have a line
-  `ほかの呼び方：A、B（note）` (Japanese) or `Other names: A, B (note)` (English; the label is per-language data,
-  LANGUAGE_DATA below). A and B are variants of the entry's
-  term (its heading, without a trailing parenthesis) and may not be used on that language's pages (TERM001).
-  Writing the term with the variant in parentheses right after it, `サインイン（ログイン）`, is allowed: that is how a
-  page gives the reader the word they search for.
-- The glossary's screen-label table (the section `{ #screen-labels }`): the first column a Japanese screen label in
-  「」, the second its one English gloss in "". On an English page, a label followed by a different gloss
-  (`「ラベル」 ("Other gloss")`) is TERM003; the same label listed twice with two glosses is TERM004.
-- The style guide (docs/<lang>/contributing/style-guide/index.md), section `{ #spelling }`: one table per language
-  (under the H3s `{ #spelling-japanese }` and `{ #spelling-english }`, both on both pages) whose first column is the
-  form to write and whose second lists the forms not to write, separated by 、 or , (TERM002).
-
-A variant is reported as a word, not as letters inside a longer word: in a language written with spaces, between word
-boundaries (\b); in Japanese, a variant that starts with a kanji is not reported right after another kanji (自分から
-is 自分 + から, not the variant 分から). Katakana compounds are written joined, so ウェブブラウザー is still reported as
-ブラウザー. One occurrence that is right as written is exempted on its line with `<!-- term-ok: 分から -->` (several:
-`<!-- term-ok: A, B -->`); an exemption that names no variant found on its line is TERM006.
-
-A link that points the reader to a section (inside parentheses, before を参照/を見て/を読んで, after "see") carries
-that section's heading as its text, so one place has one name across the site (TERM005).
+"""TERM: one word for one thing, read from the site's own pages (no separate dictionary file to keep in step): the
+glossary's `Other names:` lines (TERM001; the label is per-language data, LANGUAGE_DATA) and its screen-label table
+(TERM003, TERM004), the style guide's spelling tables (TERM002), links named as the section they open (TERM005) and
+`<!-- term-ok: … -->` exemptions (TERM006). The formats, and why a variant is reported as a word and not inside a
+longer one, are written for contributors in docs/*/contributing/style-guide/ (#terms, #spelling); the codes in
+docs/*/contributing/checks/writing/.
 
 What is not checked: text quoted in 「」 (screen labels and titles are quoted as seen), "…" in English, inline code,
 code blocks other than mermaid (diagram text is read by readers), link targets, HTML tags and attribute lists, the
@@ -88,11 +69,6 @@ class Dictionary:
     problems: list[Problem]
 
 
-def _cells(line: str) -> list[str] | None:
-    match = TABLE_ROW.match(line)
-    return [cell.strip() for cell in match["cells"].split("|")] if match else None
-
-
 def _sections(page: Page) -> list[tuple[str, str, int, int]]:
     """(id, text, first line, last line) of every H2 section of the page."""
     h2 = [h for h in page.headings if h.level == 2]
@@ -102,148 +78,83 @@ def _sections(page: Page) -> list[tuple[str, str, int, int]]:
 
 def _table_rows(page: Page, first: int, last: int) -> Iterator[tuple[int, list[str]]]:
     for number in range(first, last + 1):
-        line = page.lines[number - 1]
-        cells = _cells(line)
-        if cells is not None and not DELIMITER_ROW.match(line):
-            yield number, cells
+        row = TABLE_ROW.match(page.lines[number - 1])
+        if row and not DELIMITER_ROW.match(row[0]):
+            yield number, [cell.strip() for cell in row["cells"].split("|")]
 
 
 def _items(text: str) -> list[str]:
-    items = []
-    for item in LIST_SPLIT.split(text.strip().rstrip("。.")):
-        item = TRAILING_NOTE.sub("", item).strip().strip("`「」")
-        if item:
-            items.append(item)
-    return items
+    items = (
+        TRAILING_NOTE.sub("", item).strip().strip("`「」") for item in LIST_SPLIT.split(text.strip().rstrip("。."))
+    )
+    return [item for item in items if item]
 
 
 def load_dictionary(site: Site, language: str) -> Dictionary:
     dictionary = Dictionary([], {}, {}, [])
     seen: dict[str, tuple[str, int]] = {}
 
+    def problem(page: Page, line: int, message: str, fix: str) -> None:
+        dictionary.problems.append(Problem(page.path, line, "TERM004", message, fix))
+
     def add(variant: Variant, page: Page, line: int) -> None:
-        earlier = seen.get(variant.wrong)
-        if earlier and earlier[0] != variant.right:
-            dictionary.problems.append(
-                Problem(
-                    page.path,
-                    line,
-                    "TERM004",
-                    f"`{variant.wrong}` is listed as a variant of both `{earlier[0]}` and `{variant.right}`",
-                    f"keep it under one term (the other is on line {earlier[1]})",
-                )
-            )
-            return
-        seen[variant.wrong] = (variant.right, line)
-        dictionary.variants.append(variant)
+        right, earlier = seen.setdefault(variant.wrong, (variant.right, line))
+        if right != variant.right:
+            message = f"`{variant.wrong}` is listed as a variant of both `{right}` and `{variant.right}`"
+            problem(page, line, message, f"keep it under one term (the other is on line {earlier})")
+        elif earlier == line:
+            dictionary.variants.append(variant)
 
     data = language_data(language)
-    other_names = _other_names(language)
     glossary = site.pages[language].get(GLOSSARY)
-    if glossary is not None:
+    for section_id, text, first, last in _sections(glossary) if glossary else ():
         skip = dictionary.skip.setdefault(str(glossary.path), set())
-        for section_id, text, first, last in _sections(glossary):
-            term = TRAILING_NOTE.sub("", text).strip()
-            words = term.split()
-            if data["spaces"] and not any(word[:1].isupper() for word in words[1:]):
-                term = term[:1].lower() + term[1:]  # "Identity document" -> "identity document"; not "Message Center"
-            if section_id == LABELS_ID:
-                header = True
-                for number, cells in _table_rows(glossary, first, last):
-                    skip.add(number)
-                    if header:
-                        header = False
-                        continue
-                    label = LABEL.search(cells[0]) if cells else None
-                    if language == site.original:  # the labels are the original's; its table says where each is
-                        continue
-                    gloss = re.search(r'"([^"]+)"', cells[1]) if len(cells) > 1 else None
-                    if not label or not gloss:
-                        dictionary.problems.append(
-                            Problem(
-                                glossary.path,
-                                number,
-                                "TERM004",
-                                'a screen-label row needs 「label」 and "gloss"',
-                                'write | 「ラベル」 | "Gloss" | … |',
-                            )
-                        )
-                        continue
-                    known = dictionary.glosses.get(label["label"])
-                    if known and known != gloss[1]:
-                        dictionary.problems.append(
-                            Problem(
-                                glossary.path,
-                                number,
-                                "TERM004",
-                                f'「{label["label"]}」 is glossed both "{known}" and "{gloss[1]}"',
-                                "keep one row per label: one English gloss for each Japanese label",
-                            )
-                        )
-                        continue
-                    dictionary.glosses[label["label"]] = gloss[1]
-                continue
-            for number in range(first, last + 1):
-                match = other_names.match(glossary.lines[number - 1])
-                if not match:
-                    continue
+        if section_id == LABELS_ID:
+            rows = list(_table_rows(glossary, first, last))
+            skip.update(number for number, _ in rows)
+            for number, cells in rows[1:] if language != site.original else ():  # the labels are the original's
+                label = LABEL.search(cells[0])
+                gloss = re.search(r'"([^"]+)"', cells[1]) if len(cells) > 1 else None
+                known = dictionary.glosses.setdefault(label["label"], gloss[1]) if label and gloss else None
+                if not known:
+                    fix = 'write | 「ラベル」 | "Gloss" | … |'
+                    problem(glossary, number, 'a screen-label row needs 「label」 and "gloss"', fix)
+                elif known != gloss[1]:
+                    message = f'「{label["label"]}」 is glossed both "{known}" and "{gloss[1]}"'
+                    problem(glossary, number, message, "keep one row per label: one English gloss for each label")
+            continue
+        term = TRAILING_NOTE.sub("", text).strip()
+        if data["spaces"] and not any(word[:1].isupper() for word in term.split()[1:]):
+            term = term[:1].lower() + term[1:]  # "Identity document" -> "identity document"; not "Message Center"
+        entry = f"glossary entry {text} ({GLOSSARY}#{section_id})"
+        for number in range(first, last + 1):
+            match = _other_names(language).match(glossary.lines[number - 1])
+            if match:
                 skip.add(number)
-                entry = f"glossary entry {text} ({GLOSSARY}#{section_id})"
-                for wrong in _items(match["list"]):
-                    add(Variant(wrong, term, "TERM001", entry), glossary, number)
+            for wrong in _items(match["list"]) if match else ():
+                add(Variant(wrong, term, "TERM001", entry), glossary, number)
 
     style = site.pages[language].get(STYLE_GUIDE)
-    if style is not None:
-        skip = dictionary.skip.setdefault(str(style.path), set())
-        for section_id, _heading, first, last in _sections(style):
-            if section_id != SPELLING_ID:
-                continue
-            # Both languages' tables are on both pages (same rows in both); a page is checked against its own
-            # language's table, the H3 `{ #spelling-japanese }` or `{ #spelling-english }`.
-            skip.update(number for number, _ in _table_rows(style, first, last))
-            wanted = [h for h in style.headings if h.level == 3 and first < h.line <= last and h.id == data["spelling"]]
-            if not wanted and language not in LANGUAGE_DATA:
-                continue  # a new language has no spelling rules until its table is written (see LANGUAGE_DATA)
-            if not wanted:
-                dictionary.problems.append(
-                    Problem(
-                        style.path,
-                        first,
-                        "TERM004",
-                        f"the section has no `{{ #{data['spelling']} }}` table",
-                        "add an H3 with that id and a | write | not | table under it",
-                    )
-                )
-                continue
-            later = [h.line for h in style.headings if h.level <= 3 and h.line > wanted[0].line]
-            end = min([last] + [line - 1 for line in later])
-            header = True
-            for number, cells in _table_rows(style, wanted[0].line, end):
-                if header:
-                    header = False
-                    continue
-                if len(cells) < 2 or not cells[0]:
-                    continue
-                right = cells[0].strip("`「」")
-                entry = f"style guide, {wanted[0].text} ({STYLE_GUIDE}#{data['spelling']})"
-                for wrong in _items(cells[1]):
-                    add(Variant(wrong, right, "TERM002", entry), style, number)
+    for section_id, _heading, first, last in _sections(style) if style else ():
+        if section_id != SPELLING_ID:
+            continue
+        # Both languages' tables are on both pages (same rows in both); a page is checked against its own
+        # language's table, the H3 `{ #spelling-japanese }` or `{ #spelling-english }`.
+        dictionary.skip.setdefault(str(style.path), set()).update(n for n, _ in _table_rows(style, first, last))
+        wanted = next(
+            (h for h in style.headings if h.level == 3 and first < h.line <= last and h.id == data["spelling"]), None
+        )
+        if wanted is None:
+            if language in LANGUAGE_DATA:  # a new language has no spelling rules until its table is written
+                fix = "add an H3 with that id and a | write | not | table under it"
+                problem(style, first, f"the section has no `{{ #{data['spelling']} }}` table", fix)
+            continue
+        end = min([last] + [h.line - 1 for h in style.headings if h.level <= 3 and h.line > wanted.line])
+        entry = f"style guide, {wanted.text} ({STYLE_GUIDE}#{data['spelling']})"
+        for number, cells in list(_table_rows(style, wanted.line, end))[1:]:
+            for wrong in _items(cells[1]) if len(cells) > 1 and cells[0] else ():
+                add(Variant(wrong, cells[0].strip("`「」"), "TERM002", entry), style, number)
     return dictionary
-
-
-def _mask_brackets(text: str, opening: str, closing: str) -> str:
-    """Blank out everything inside (nested) opening…closing pairs, the brackets included."""
-    out, depth = [], 0
-    for char in text:
-        if char == opening:
-            depth += 1
-        if depth:
-            out.append(" ")
-        else:
-            out.append(char)
-        if char == closing and depth:
-            depth -= 1
-    return "".join(out)
 
 
 INLINE_CODE = re.compile(r"(`+).+?\1")
@@ -251,6 +162,7 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S+.*$")
 HTML_TAG = re.compile(r"<[^>]+>")
 ATTR_LIST = re.compile(r"\{\s*[#.][^}]*\}")
 URL = re.compile(r"https?://\S+")
+QUOTED = re.compile(r"「[^「」]*」")
 DOUBLE_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
@@ -262,7 +174,7 @@ def checked_text(line: str, language: str) -> str:
     """The line with what the check does not look at blanked out (same length, so nothing joins up)."""
     for pattern in (INLINE_CODE, LINK_TARGET, HTML_TAG, ATTR_LIST, URL):
         line = pattern.sub(_blank, line)
-    line = _mask_brackets(line, "「", "」")
+    line = _blank_pairs(QUOTED, line)
     if language_data(language)["spaces"]:
         line = DOUBLE_QUOTED.sub(_blank, line)
     return line
@@ -317,23 +229,13 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
                     if match.group(0) in exempt or variant.wrong in exempt:
                         used |= {match.group(0), variant.wrong}
                         continue
-                    yield Problem(
-                        page.path,
-                        number,
-                        variant.code,
-                        f"`{match.group(0)}` is a variant of `{variant.right}`",
-                        f"use `{variant.right}` — {variant.entry}; if this one is right as written, end "
-                        f"the line with <!-- term-ok: {match.group(0)} -->",
-                    )
+                    message, word = f"`{match.group(0)}` is a variant of `{variant.right}`", match.group(0)
+                    fix = f"use `{variant.right}` — {variant.entry}; if this one is right as written, end the line with"
+                    yield Problem(page.path, number, variant.code, message, f"{fix} <!-- term-ok: {word} -->")
                 text = pattern.sub(_blank, text)
             for word in sorted(exempt - used):
-                yield Problem(
-                    page.path,
-                    number,
-                    "TERM006",
-                    f"`<!-- term-ok: {word} -->` exempts nothing: `{word}` is no variant found on this line",
-                    "remove the marker, or name the variant exactly as the report quoted it",
-                )
+                message = f"`<!-- term-ok: {word} -->` exempts nothing: `{word}` is no variant found on this line"
+                yield Problem(page.path, number, "TERM006", message, "remove the marker, or name the variant as quoted")
 
 
 def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) -> Iterator[Problem]:
@@ -345,40 +247,29 @@ def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) 
         after = GLOSS_AFTER.match(masked[match.end() :])
         gloss = (after["gloss"] or after["bare"]) if after else None
         if gloss is not None and (after["bare"] is not None or gloss != glosses[label]):
-            yield Problem(
-                page.path,
-                number,
-                "TERM003",
-                f'「{label}」 is glossed "{gloss}"' + (" without quotation marks" if after["bare"] else ""),
-                f'gloss it "{glosses[label]}" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})',
-            )
+            message = f'「{label}」 is glossed "{gloss}"' + (" without quotation marks" if after["bare"] else "")
+            fix = f'gloss it "{glosses[label]}" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})'
+            yield Problem(page.path, number, "TERM003", message, fix)
 
 
 MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 POINTER_AFTER = re.compile(r"^(を参照|を見て|を読んで)")
 POINTER_BEFORE = re.compile(r"\b(see|See)\s+$")
+PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
 
 
-def _in_parentheses(before: str) -> bool:
-    depth = 0
-    for char in reversed(before):
-        if char in "）)":
-            depth += 1
-        elif char in "（(":
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
+def _blank_pairs(pair: re.Pattern[str], text: str) -> str:
+    """Blank out every pair (innermost first, so that nested pairs go whole)."""
+    while pair.search(text):
+        text = pair.sub(_blank, text)
+    return text
 
 
 def check_link_names(site: Site, language: str) -> Iterator[Problem]:
     """TERM005: a link that points the reader to a section ("（[…](x#id)）", "[…](x#id)を参照", "see […](x#id)") is
     named with that section's heading, so one place has one name. Citations (the references page) are left out."""
     for page in site.pages[language].values():
-        fm = page.front_matter
-        for number, line in enumerate(page.lines, start=1):
-            if fm.present and fm.start_line <= number <= fm.end_line:
-                continue
+        for number, line in checked_lines(page, set()):
             for match in MD_LINK.finditer(INLINE_CODE.sub(_blank, line)):
                 url = match["url"]
                 if "://" in url or "#" not in url:
@@ -392,13 +283,14 @@ def check_link_names(site: Site, language: str) -> Iterator[Problem]:
                 if heading is None or heading.text == match["text"]:
                     continue
                 before, after = line[: match.start()], line[match.end() :]
-                if _in_parentheses(before) or POINTER_AFTER.match(after) or POINTER_BEFORE.search(before):
+                if (
+                    re.search("[（(]", _blank_pairs(PARENTHESES, before))
+                    or POINTER_AFTER.match(after)
+                    or POINTER_BEFORE.search(before)
+                ):
+                    message = f"the link `{match['text']}` opens the section `{heading.text}`"
                     yield Problem(
-                        page.path,
-                        number,
-                        "TERM005",
-                        f"the link `{match['text']}` opens the section `{heading.text}`",
-                        f"name the link `{heading.text}`, as the heading it opens",
+                        page.path, number, "TERM005", message, f"name the link `{heading.text}`, as its heading"
                     )
 
 

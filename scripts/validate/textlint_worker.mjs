@@ -6,7 +6,7 @@
 // fraction of that. textlint is loaded on its first request only.
 //
 // Protocol, one JSON document per line, each answered by one line, in order:
-//   {"texts": ["...", ...]}                    -> [[[line, ruleId, message], ...], ...]  (textlint, one list per text)
+//   {"texts": ["...", ...]}                    -> [[[line, rule, message], ...], ...]    (textlint, one list per text)
 //   {"markdown": ["...", ...], "config": {...}} -> [[[line, rule, message], ...], ...]    (markdownlint, its config)
 // and {"error": "..."} if linting failed.
 import { createInterface } from "node:readline";
@@ -22,7 +22,9 @@ async function lintProse(texts) {
   for (const text of texts) {
     // A Markdown file name tells textlint which plugin reads the text.
     const result = await textlint.lintText(text, "page.md");
-    answer.push(result.messages.map((m) => [m.line, String(m.ruleId ?? ""), String(m.message ?? "")]));
+    // The rule without its preset's prefix, the message's first line with its spaces collapsed.
+    answer.push(result.messages.map((m) => [m.line, String(m.ruleId ?? "").replace(/^ja-technical-writing\//, ""),
+      String(m.message ?? "").split("\n")[0].split(/\s+/).filter(Boolean).join(" ")]));
   }
   return answer;
 }

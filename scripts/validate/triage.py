@@ -8,8 +8,8 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator
 
-from scripts.validate import Problem
 from scripts.doctree import Site
+from scripts.validate import Problem
 
 START = "start/index.md"
 SECTION = "situations"
@@ -25,8 +25,10 @@ def check(site: Site) -> Iterator[Problem]:
         # Without the section (a renamed id) no row counts, so every reader page is reported.
         heading = next((h for h in start.headings if h.id == SECTION), None)
         begin = heading.line if heading else len(start.lines) + 1
-        end = min((h.line for h in start.headings if heading and h.line > begin and h.level <= heading.level),
-                  default=len(start.lines) + 1)
+        end = min(
+            (h.line for h in start.headings if heading and h.line > begin and h.level <= heading.level),
+            default=len(start.lines) + 1,
+        )
         linked = set()
         for link in start.links:
             path = link.url.split("#", 1)[0]
@@ -36,6 +38,10 @@ def check(site: Site) -> Iterator[Problem]:
             page = site.pages[language].get(entry.file)
             if entry.file in EXEMPT or page is None or entry.file in linked:
                 continue
-            yield Problem(page.path, 1, "TRIAGE001",
-                          f"this reader page has no row in the start page's table ({START}#{SECTION})",
-                          f"add a row that links to `../{entry.file}` (or one of its sections) in both languages")
+            yield Problem(
+                page.path,
+                1,
+                "TRIAGE001",
+                f"this reader page has no row in the start page's table ({START}#{SECTION})",
+                f"add a row that links to `../{entry.file}` (or one of its sections) in both languages",
+            )

@@ -7,6 +7,7 @@ Chromium comes from CHROMIUM_PATH (an executable, or `playwright` for Playwright
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +22,18 @@ from scripts.chromium import NoChromium, find_chromium
 from scripts.diagram_store import DIAGRAM_HTML
 from scripts.project import PROJECT, ROOT
 from tests.browser.focus import content_focus_problems
-from tests.browser.settings import (DARK_BACKGROUND_MAX, DESKTOP, LANGUAGES, LAUNCH_ARGS, LIGHT_BACKGROUND_MIN, PHONE,
-                                   all_pages, diagram_pages, page_id, representative_pages)
+from tests.browser.settings import (
+    DARK_BACKGROUND_MAX,
+    DESKTOP,
+    LANGUAGES,
+    LAUNCH_ARGS,
+    LIGHT_BACKGROUND_MIN,
+    PHONE,
+    all_pages,
+    diagram_pages,
+    page_id,
+    representative_pages,
+)
 
 ARTEFACTS = ROOT / "test-results"
 AXE = Axe()  # reads axe-core's script once
@@ -59,7 +70,6 @@ def chromium_executable() -> str:
         return find_chromium()
     except NoChromium as error:
         pytest.fail(str(error), pytrace=False)
-
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -102,8 +112,10 @@ def browser() -> Browser:
 @pytest.fixture(scope="session")
 def page_url(site_url: str):
     """Absolute URL of a (language, path) page on the local server."""
+
     def url(language: str, path: str) -> str:
         return f"{site_url}{PROJECT.language(language).path}{path}"
+
     return url
 
 
@@ -157,6 +169,7 @@ class Diagram:
 @dataclass
 class SchemeView:
     """What one colour scheme of a visit showed."""
+
     scheme: str  # "light" or "dark": the emulated system setting
     shows_scheme: bool = False  # the page's background is that scheme's (_SHOWS_SCHEME_JS)
     diagrams: list[Diagram] = field(default_factory=list)
@@ -167,6 +180,7 @@ class SchemeView:
 @dataclass
 class Visit:
     """One load of a page, in each colour scheme it was shown in."""
+
     url: str
     console_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
@@ -219,10 +233,8 @@ _SETTLE_JS = """() => {
 def _show(page: Page, view: SchemeView, artefact: str, axe_options: dict) -> None:
     """Wait for `view`'s scheme to be applied, then record its diagrams and axe's findings."""
     arg = [view.scheme, DARK_BACKGROUND_MAX, LIGHT_BACKGROUND_MIN]
-    try:
+    with contextlib.suppress(PlaywrightTimeoutError):  # reported by the tests that read shows_scheme
         page.wait_for_function(_SHOWS_SCHEME_JS, arg=arg, timeout=10_000)
-    except PlaywrightTimeoutError:
-        pass  # reported by the tests that read shows_scheme
     page.evaluate(_SETTLE_JS)
     view.shows_scheme = page.evaluate(_SHOWS_SCHEME_JS, arg)
     view.diagrams = _rendered_diagrams(page)
@@ -258,7 +270,8 @@ def _visit(page: Page, url: str, artefact: str, desktop: bool) -> Visit:
             light = visit.schemes["light"] = SchemeView(scheme="light")
             _show(page, light, f"{artefact}-light-phone", {"preload": False})
             visit.scroll_width, visit.client_width = page.evaluate(
-                "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+                "[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]"
+            )
             if visit.scroll_width > visit.client_width:
                 visit.wide_elements = page.evaluate(_WIDE_ELEMENTS_JS)
             visit.wide_tables = page.evaluate(_WIDE_TABLES_JS)
@@ -267,8 +280,12 @@ def _visit(page: Page, url: str, artefact: str, desktop: bool) -> Visit:
             page.screenshot(path=visit.screenshot)  # what a phone shows first (artefact for people)
             page.emulate_media(color_scheme="dark")
             dark = visit.schemes["dark"] = SchemeView(scheme="dark")
-            _show(page, dark, f"{artefact}-dark-phone",
-                  {"preload": False, "runOnly": {"type": "rule", "values": COLOUR_RULES}})
+            _show(
+                page,
+                dark,
+                f"{artefact}-dark-phone",
+                {"preload": False, "runOnly": {"type": "rule", "values": COLOUR_RULES}},
+            )
         # Last: tabbing moves focus and may scroll, which nothing above should see.
         dark.focus_problems = content_focus_problems(page)
     finally:
@@ -348,8 +365,9 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 def pytest_sessionfinish(session: pytest.Session) -> None:
     if _SEARCH_TIMINGS and not hasattr(session.config, "workerinput"):  # the main process, not an xdist worker
         ARTEFACTS.mkdir(exist_ok=True)
-        (ARTEFACTS / "search-timings.json").write_text(json.dumps(_SEARCH_TIMINGS, ensure_ascii=False, indent=1),
-                                                       encoding="utf-8")
+        (ARTEFACTS / "search-timings.json").write_text(
+            json.dumps(_SEARCH_TIMINGS, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
@@ -360,5 +378,6 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         values = sorted(t["ms"] for t in _SEARCH_TIMINGS if t["language"] == language)
         if values:
             terminalreporter.write_line(
-                f"{language}: {len(values)} queries, median {values[len(values) // 2]}, max {values[-1]}")
+                f"{language}: {len(values)} queries, median {values[len(values) // 2]}, max {values[-1]}"
+            )
     terminalreporter.write_line(f"per query: {ARTEFACTS / 'search-timings.json'}")

@@ -77,8 +77,7 @@ def focus_problem(page: Page) -> str | None:
     if found["indicator"] is None:
         return f"{found['element']}: focused but no visible focus indicator"
     if found.get("contrast", 99) < MIN_FOCUS_CONTRAST:
-        return (f"{found['element']}: focus ring {found['outline']} on {found['backdrop']} "
-                f"is {found['contrast']}:1")
+        return f"{found['element']}: focus ring {found['outline']} on {found['backdrop']} is {found['contrast']}:1"
     return None
 
 

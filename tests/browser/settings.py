@@ -11,8 +11,14 @@ LANGUAGES = PROJECT.codes
 # The flags this project's machines need: no GPU, no sandbox (containers run as root), and none of Chromium's own
 # background traffic, which would otherwise show up as requests to other hosts.
 LAUNCH_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
@@ -34,8 +40,12 @@ def all_pages() -> list[tuple[str, str]]:
 def diagram_pages() -> list[tuple[str, str]]:
     """The pages whose source has a ```mermaid block (as the page model parses it: not an example inside another
     code block): only they get the diagram checks."""
-    return [(language, page.url) for language in LANGUAGES for page in PROJECT.pages(language)
-            if any(fence.lang == "mermaid" for fence in parse_page(page.source, page.source.parent, language).fences)]
+    return [
+        (language, page.url)
+        for language in LANGUAGES
+        for page in PROJECT.pages(language)
+        if any(fence.lang == "mermaid" for fence in parse_page(page.source, page.source.parent, language).fences)
+    ]
 
 
 def representative_pages() -> list[tuple[str, str]]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.focus import (HEADER_TAB_STOPS, check_focus_stops, content_focus_problems,
-                                 wait_search_open)
+from tests.browser.focus import HEADER_TAB_STOPS, check_focus_stops, content_focus_problems, wait_search_open
 from tests.browser.settings import DESKTOP, PHONE
 
 
@@ -91,8 +90,12 @@ def test_navigation_drawer_opens_by_keyboard_on_a_phone(language, tab, page_url)
             break
     assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"), "Tab never reached the drawer"
     # On screen once the drawer has slid in.
-    page.wait_for_function("w => { const r = document.activeElement.getBoundingClientRect(); "
-                           "return r.left >= 0 && r.right <= w && r.width > 0; }", arg=PHONE["width"], timeout=2_000)
+    page.wait_for_function(
+        "w => { const r = document.activeElement.getBoundingClientRect(); "
+        "return r.left >= 0 && r.right <= w && r.width > 0; }",
+        arg=PHONE["width"],
+        timeout=2_000,
+    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -20,8 +20,10 @@ def _local_host(site_url: str) -> str:
 
 
 def _axe_summary(violations: list[dict]) -> str:
-    return "\n".join(f"{v['id']} ({v['impact']}): {v['help']} -> " + ", ".join(str(n["target"]) for n in v["nodes"][:5])
-                     for v in violations)
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> " + ", ".join(str(n["target"]) for n in v["nodes"][:5])
+        for v in violations
+    )
 
 
 def test_no_console_error(site_page, visits):

@@ -27,8 +27,13 @@ MIN_LABEL = 12  # px, diagram labels on a 390 px screen
 
 
 def phone_settings(*, javascript: bool = True, dark: bool = False, viewport=PHONE) -> dict:
-    return {"viewport": viewport, "is_mobile": True, "has_touch": True, "java_script_enabled": javascript,
-            "color_scheme": "dark" if dark else "light"}
+    return {
+        "viewport": viewport,
+        "is_mobile": True,
+        "has_touch": True,
+        "java_script_enabled": javascript,
+        "color_scheme": "dark" if dark else "light",
+    }
 
 
 def phone_page(browser: Browser, **settings) -> Page:
@@ -44,14 +49,18 @@ def test_first_screen_routes_the_reader(route_page, tab, page_url):
     language, path = route_page
     page = tab(**phone_settings())
     page.goto(page_url(language, path), wait_until="load")
-    routes = page.eval_on_selector_all(".md-typeset .routes a", """links => links.map(a => {
+    routes = page.eval_on_selector_all(
+        ".md-typeset .routes a",
+        """links => links.map(a => {
       const r = a.getBoundingClientRect();
       return {href: a.href, text: a.textContent.trim(), top: r.top, bottom: r.bottom, height: r.height};
-    })""")
+    })""",
+    )
     on_screen = [r for r in routes if r["top"] >= 0 and r["bottom"] <= PHONE["height"]]
     big = [r for r in on_screen if r["height"] >= MIN_TARGET]
     assert len(big) >= MIN_ROUTES, (
-        f"{len(big)} situation links of {MIN_TARGET}+ px inside the first screen (need {MIN_ROUTES}): {routes}")
+        f"{len(big)} situation links of {MIN_TARGET}+ px inside the first screen (need {MIN_ROUTES}): {routes}"
+    )
     # One sentence saying what to do, right before the links, also on the first screen.
     lead = page.evaluate("""() => {
       const p = document.querySelector('.md-typeset .routes').previousElementSibling;
@@ -115,8 +124,7 @@ def test_site_name_fits_the_header_and_the_edit_link_leaves_the_title(route_page
     language, path = route_page
     page = tab(**phone_settings(viewport=SMALL_PHONE))
     page.goto(page_url(language, path), wait_until="load")
-    cut = page.eval_on_selector(".md-header__topic:first-child .md-ellipsis",
-                                "e => e.scrollWidth > e.clientWidth + 1")
+    cut = page.eval_on_selector(".md-header__topic:first-child .md-ellipsis", "e => e.scrollWidth > e.clientWidth + 1")
     assert not cut, "the site name is cut off in the header"
     # The edit button is not in the title line on a phone; the same link is at the end of the page.
     expect(page.locator(".md-content__button")).to_be_hidden()
@@ -130,7 +138,9 @@ def test_diagram_labels_are_legible_on_a_phone(diagram_page, tab, page_url):
     language, path = diagram_page
     page = tab(**phone_settings())
     page.goto(page_url(language, path), wait_until="load")
-    diagrams = page.eval_on_selector_all("div.mermaid > svg", """svgs => svgs.map(svg => {
+    diagrams = page.eval_on_selector_all(
+        "div.mermaid > svg",
+        """svgs => svgs.map(svg => {
       const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
       const labels = [...svg.querySelectorAll('.nodeLabel, .edgeLabel')].filter(l => l.textContent.trim());
       const sizes = labels.map(l => parseFloat(getComputedStyle(l).fontSize) * scale);
@@ -138,14 +148,16 @@ def test_diagram_labels_are_legible_on_a_phone(diagram_page, tab, page_url):
       return {smallest: Math.min(...sizes), key: svg.parentElement.dataset.diagram,
               role: svg.getAttribute('role'), name: svg.getAttribute('aria-label'),
               pageWide: document.scrollingElement.scrollWidth, boxScrolls: getComputedStyle(box).overflowX};
-    })""")
+    })""",
+    )
     assert diagrams, "no diagram drawn"
     source = next(p.source.relative_to(ROOT) for p in PROJECT.pages(language) if p.url == path)
     for number, diagram in enumerate(diagrams, 1):
         assert diagram["smallest"] >= MIN_LABEL, (
             f"{source}: diagram {number} ({diagram['key']}) has labels of {diagram['smallest']:.1f} px on a "
             f"{PHONE['width']} px phone (fix: fewer or shorter boxes side by side, or a top-down flow, then "
-            "`make diagrams`)")
+            "`make diagrams`)"
+        )
         assert diagram["role"] == "img" and diagram["name"], f"diagram {number} has no accessible name"
         assert diagram["pageWide"] <= PHONE["width"], "a diagram makes the page scroll sideways"
         assert diagram["boxScrolls"] in ("auto", "scroll"), "a wide diagram cannot scroll inside its box"
