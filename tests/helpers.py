@@ -7,6 +7,7 @@ else; nothing here computes them again.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -62,3 +63,20 @@ def nav_files() -> list[tuple[str, str]]:
         (page.language, page.src) for language in PROJECT.codes for page in PROJECT.pages(language) if page.not_in_nav
     ]
     return listed + left_out
+
+
+def copy_project(base: Path) -> Path:
+    """The project as a contributor has it, copied to `base`: committed files and new ones not yet committed, never
+    what .gitignore leaves out (the virtual environments alone are hundreds of megabytes) nor the tests."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\0")
+    for name in listed:
+        if name and not name.startswith("tests/") and (ROOT / name).is_file():
+            (base / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, base / name)
+    return base

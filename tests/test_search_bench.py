@@ -72,5 +72,7 @@ def test_the_second_held_out_set_is_reported_as_its_own_set():
         "index": {"ja": {"raw_bytes": 1024, "gzip_bytes": 1024}},
     }
     assert list(search_bench.sets(report)) == ["tuned", "held-out 2"]
-    assert search_bench.budget_lines(report)[1].startswith("- ja (held-out 2): top-3 100 % (goal ≥ 95%); top-1 50 % (goal ≥ 80%) MISSED")
+    assert search_bench.budget_lines(report)[1].startswith(
+        "- ja (held-out 2): top-3 100 % (goal ≥ 95%); top-1 50 % (goal ≥ 80%) MISSED"
+    )
     assert search_bench.misses(report) == ["held-out 2 ja: 'b' -> reset/ rank 2, top ['reset/']"]

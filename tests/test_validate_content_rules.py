@@ -19,6 +19,7 @@ from scripts.hashing import source_hash
 from scripts.project import ROOT
 from scripts.validate import citations
 from scripts.validate.__main__ import run
+from tests.helpers import copy_project
 from tests.validate_helpers import BAD, copy_good
 
 JA_R, EN_R = "docs/ja/references/index.md", "docs/en/references/index.md"
@@ -280,19 +281,7 @@ def test_one_danger_box_with_a_title_that_names_the_danger_passes(tmp_path: Path
 @pytest.fixture(scope="module")
 def real_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the project's committed and new files (no tests, no installed tools), loaded by the checks."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split("\0")
-    base = tmp_path_factory.mktemp("real") / "project"
-    for name in listed:
-        if name and not name.startswith("tests/") and (ROOT / name).is_file():
-            (base / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, base / name)
-    return base
+    return copy_project(tmp_path_factory.mktemp("real") / "project")
 
 
 def test_a_sentence_copied_from_a_real_page_names_both_places(real_tree: Path, tmp_path: Path) -> None:

@@ -7,40 +7,22 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from scripts.hashing import source_hash
-from scripts.project import ROOT
 from scripts.validate.__main__ import main
+from tests.helpers import copy_project
 
 JA_RESET, EN_RESET = "docs/ja/reset/index.md", "docs/en/reset/index.md"
-
-
-def project_files() -> list[str]:
-    """The project as a contributor has it: committed files and new ones not yet committed, never what .gitignore
-    leaves out (the virtual environments alone are hundreds of megabytes) nor the tests."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split("\0")
-    return [name for name in listed if name and not name.startswith("tests/") and (ROOT / name).is_file()]
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One copy of the project without its tests and installed tools; each test copies it again."""
-    base = tmp_path_factory.mktemp("real") / "project"
-    for name in project_files():
-        (base / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, base / name)
-    return base
+    return copy_project(tmp_path_factory.mktemp("real") / "project")
 
 
 def edit(rel: str, old: str, new: str) -> Callable[[Path], None]:
