@@ -126,6 +126,13 @@ def test_site_name_fits_the_header_and_the_edit_link_leaves_the_title(route_page
     page.goto(page_url(language, path), wait_until="load")
     cut = page.eval_on_selector(".md-header__topic:first-child .md-ellipsis", "e => e.scrollWidth > e.clientWidth + 1")
     assert not cut, "the site name is cut off in the header"
+    # Wrapped to more lines than the header holds, its first or last line is cut off above or below the bar.
+    outside = page.eval_on_selector(
+        ".md-header__topic:first-child .md-ellipsis",
+        "e => { const r = e.getBoundingClientRect(), bar = e.closest('.md-header').getBoundingClientRect();"
+        " return r.top < bar.top - 1 || r.bottom > bar.bottom + 1; }",
+    )
+    assert not outside, "the site name takes more lines than the header holds"
     # The edit button is not in the title line on a phone; the same link is at the end of the page.
     expect(page.locator(".md-content__button")).to_be_hidden()
     expect(page.locator(".md-source-file__edit a")).to_be_visible()
