@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from scripts.project import PROJECT, ROOT, Project, ProjectError
 from tests.helpers import mkdocs_build, nav_files
-from tests.validate_helpers import copy_good
+from tests.validate_helpers import copy_good, validate_command
 
 ORIGINAL_URL = "https://pw-recovery-guide.github.io/amazon-password-guide/"
 
@@ -183,12 +183,7 @@ def test_a_third_language_passes_the_zensical_check(three_languages: Path) -> No
 
 def test_a_third_language_passes_make_validate(three_languages: Path) -> None:
     """`make validate`'s checks loop over the model: the French pages (copies of the English ones) pass them."""
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.validate", "--root", str(three_languages)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    result = validate_command(three_languages)
     assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr[-3000:]
 
 

@@ -5,22 +5,19 @@ repeats, and near misses that must pass (DANGER). Fixture dates are fixed; "toda
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from scripts.doctree import load_site
 from scripts.hashing import source_hash
-from scripts.project import ROOT
 from scripts.validate import citations
 from scripts.validate.__main__ import run
 from tests.helpers import copy_project
-from tests.validate_helpers import BAD, copy_good
+from tests.validate_helpers import BAD, copy_good, validate_command
 
 JA_R, EN_R = "docs/ja/references/index.md", "docs/en/references/index.md"
 JA_I, EN_I = "docs/ja/index.md", "docs/en/index.md"
@@ -93,14 +90,7 @@ def test_due_soon_lists_citations_due_within_30_days_only(dated_tree: Path) -> N
 
 def validate_on(tree: Path, today: str) -> subprocess.CompletedProcess:
     """`make validate`'s command on `tree`, as of `today` (GUIDE_TODAY)."""
-    return subprocess.run(
-        [sys.executable, "-m", "scripts.validate", "--root", str(tree)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "GUIDE_TODAY": today},
-    )
+    return validate_command(tree, GUIDE_TODAY=today)
 
 
 def test_the_runner_prints_due_notes_without_failing(dated_tree: Path) -> None:

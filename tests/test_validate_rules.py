@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 import tokenize
 from pathlib import Path
 
@@ -15,7 +13,7 @@ import pytest
 
 from scripts.project import ROOT
 from scripts.validate.__main__ import run
-from tests.validate_helpers import BAD, GOOD, copy_good, validate
+from tests.validate_helpers import BAD, GOOD, copy_good, validate, validate_command
 
 CASES = sorted(path.name for path in BAD.iterdir() if path.is_dir())
 BUILD_CODES = {path.name.split("-")[0] for path in (ROOT / "tests" / "fixtures" / "build").iterdir()}
@@ -95,13 +93,7 @@ def test_several_bad_pages_are_all_reported_in_one_run(tmp_path: Path) -> None:
 def test_runner_prints_problems_and_fails(tmp_path: Path) -> None:
     tree = copy_good(tmp_path)
     shutil.copytree(BAD / "LINK006" / "tree", tree, dirs_exist_ok=True)
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.validate", "--root", str(tree)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = validate_command(tree)
     assert result.returncode == 1
     assert result.stdout.startswith("docs/en/index.md:9: LINK006 `javascript:` URL `javascript:alert(1)`")
     assert "(fix: " in result.stdout
@@ -109,11 +101,5 @@ def test_runner_prints_problems_and_fails(tmp_path: Path) -> None:
 
 def test_runner_passes_the_good_tree() -> None:
     """The good fixture passes every rule, through the command `make validate` runs (exit 0, nothing printed)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "scripts.validate", "--root", str(GOOD)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = validate_command(GOOD)
     assert (result.returncode, result.stdout) == (0, "")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from scripts.validate import Problem
@@ -33,3 +36,15 @@ def locations(problems: list[Problem], root: Path) -> list[str]:
 
 def validate(root: Path) -> list[str]:
     return locations(run(root), root.resolve())
+
+
+def validate_command(root: Path, **env: str) -> subprocess.CompletedProcess:
+    """`make validate`'s own command on `root` (exit code and printed lines), with extra environment variables."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.validate", "--root", str(root)],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env},
+    )
