@@ -71,6 +71,33 @@ def test_situations_come_from_the_routes_list_else_the_table():
     assert search_readers.situations(table_only) == [("Row", "../faq/")]
 
 
+def test_a_link_is_searched_with_its_sentence_under_the_page_it_leads_to():
+    content = (
+        "<p>Wait ten minutes. If the code never comes, see <a href='../reset-problems/#code'>code problems</a>. "
+        "Then stop.</p>"
+        "<table><tr><td>Lost phone</td><td><a href='../lost/'>Lost</a></td></tr></table>"
+        "<p>Back to <a href='#top'>the top</a>, <a href='./'>this page</a>, <a href='mailto:a@b.example'>mail</a> or "
+        "<a href='https://www.amazon.co.jp/'>Amazon</a>.</p>"
+        "<h2><a href='../faq/'>Not in a block</a></h2>"
+    )
+    assert search_readers.link_sentences(content, "reset/") == [
+        ("reset-problems/#code", "If the code never comes, see code problems ."),
+        ("lost/", "Lost phone Lost"),
+    ]
+    japanese = "<p>待ちます。届かないときは<a href='reset-problems/'>届かないとき</a>を見てください。次へ。</p>"
+    assert search_readers.link_sentences(japanese, "") == [
+        ("reset-problems/", "届かないときは 届かないとき を見てください。"),
+    ]
+
+
+def test_built_index_searches_what_links_say_about_a_section(site_dir):
+    data = json.loads((site_dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert data["config"]["fields"]["inbound"] == {"boost": search_readers.INBOUND_BOOST}
+    entry = next(doc for doc in data["docs"] if doc["location"] == "reset-problems/#code-not-arriving")
+    assert "if the code does not arrive" in entry["inbound"].lower()
+    assert not any(doc["location"].startswith("references/") for doc in data["docs"])
+
+
 @pytest.mark.parametrize(
     ("target", "page", "expected"),
     [

@@ -6,6 +6,10 @@ against its one schema (scripts/search_words.py, which `make validate` uses too)
   (assets/javascripts/workers/search.readers.js) replaces readers' words in a query by the site's words.
 - The index's titles and texts are NFKC-folded too, so that full-width letters and half-width katakana on a page
   match the folded query; the index is written as UTF-8 (on_post_build).
+- What other pages say when they link to a section is searched as that section's (decision 0015): the sentence
+  around each link (a table's whole row) goes into the linked entry's `inbound` field of the index, which Material
+  indexes like its own fields (boost INBOUND_BOOST) and never shows. The start page's rows, the home page's routes and
+  every "if …, see …" sentence name a situation in the readers' words and point at the section that solves it.
 - No dead end: the start page's situation links are rendered, hidden, into every page's search dialog, relative to
   that page; assets/javascripts/search-readers.js shows them when a query finds nothing. Plain links in the HTML:
   nothing is built from strings in the browser.
@@ -31,6 +35,14 @@ from scripts.project import Project
 
 START_PAGE = "start/index.md"
 fold = search_words.fold
+# Between the text (1) and the titles (Material's 1,000): a section named by a link's sentence comes before one that
+# only mentions the words, and after one whose heading carries them. Chosen on the tuned set and the first held-out
+# set (30, 100, 300 and 1,000 measured; decision 0015).
+INBOUND_BOOST = 100.0
+# The blocks whose text tells what a link is for; a table row (all its cells) for a link in a cell.
+_CONTEXT = ["li", "tr", "p", "dt", "dd"]
+_ORIGIN = "https://site.invalid/"
+_SENTENCE_END = re.compile(r"(?<=[。．.!?！？])\s*")
 
 _state: dict[str, Any] = {}
 
@@ -64,6 +76,7 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     languages = tuple(entry["lang"] for entry in config["extra"]["languages"])
     _state.clear()
     _state.update(load(language, Path(config.config_file_path).parent, languages), language=language, situations=[])
+    _state["inbound"] = {}
     return config
 
 
@@ -87,7 +100,31 @@ def situations(content: str) -> list[tuple[str, str]]:
     return [(text, href) for text, href in rows if text]
 
 
+def link_sentences(content: str, page_url: str) -> list[tuple[str, str]]:
+    """(target, sentence) for each link of a page to another page of the site: the target below the language's root
+    ("reset-problems/#code-not-arriving"), the sentence around the link (a table's row for a link in a cell)."""
+    found = []
+    for link in BeautifulSoup(content, "html.parser").select("a[href]"):
+        # Resolved below a made-up origin: urljoin("/", "../x/") keeps the "..", and an address elsewhere stays whole.
+        target = urljoin(_ORIGIN + page_url, link["href"])
+        block = link.find_parent(_CONTEXT)
+        if not target.startswith(_ORIGIN) or block is None:
+            continue
+        target = target.removeprefix(_ORIGIN)
+        if target.partition("#")[0] == page_url:
+            continue
+        text = " ".join(block.get_text(" ").split())
+        if block.name != "tr":
+            words = " ".join(link.get_text(" ").split())
+            text = next((s for s in _SENTENCE_END.split(text) if words and words in s), text)
+        found.append((target, text))
+    return found
+
+
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
+    if not page.meta.get("search", {}).get("exclude"):
+        for target, text in link_sentences(content, page.url):
+            _state["inbound"].setdefault(target, []).append(text)
     if page.file.src_uri == START_PAGE:
         # Kept below the language's root here; each page gets them relative to itself (on_post_page), so the built
         # site works wherever it is served (at /, at the published path, from a fork's Pages).
@@ -143,9 +180,17 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     if not index.is_file():
         return
     data = json.loads(index.read_text(encoding="utf-8"))
+    entries = {doc["location"] for doc in data["docs"]}
+    by_entry: dict[str, list[str]] = {}
+    for target, texts in _state["inbound"].items():
+        # A link to a heading the index has no entry for (a page's top, an anchor inside a section) counts for its page.
+        by_entry.setdefault(target if target in entries else target.partition("#")[0], []).extend(texts)
     for doc in data["docs"]:
         doc.update(
             {key: unicodedata.normalize("NFKC", doc[key]) for key in ("title", "text") if isinstance(doc.get(key), str)}
         )
+        if doc["location"] in by_entry:
+            doc["inbound"] = unicodedata.normalize("NFKC", " ".join(by_entry[doc["location"]]))
+    data["config"]["fields"]["inbound"] = {"boost": INBOUND_BOOST}
     data["config"]["synonyms"] = _state["synonyms"]
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
