@@ -1,13 +1,9 @@
 """One parsed model of a Markdown page, shared by every check of `make validate` and by the translation tools.
 
-The page is parsed once with markdown-it-py (CommonMark + tables) and the mdit-py-plugins that match the build's
-extensions (front matter, admonitions, footnotes, definition lists), and read as its syntax tree; front matter is
-read with python-frontmatter's splitter and PyYAML. Every element records the 1-based line it came from, so a check
-can say `path:line:` without looking at the text again.
-
-Heading ids are computed the way the build computes them: an explicit attr_list id (`## Title { #some-id }`, with
-Python-Markdown's own attr_list pattern and scanner), else toc's slugify of the heading's plain text, made unique
-with toc's own `unique()`.
+The page is parsed once with markdown-it-py and the mdit-py-plugins that match the build's extensions, and read as
+its syntax tree; front matter with python-frontmatter's splitter and PyYAML. Every element records the 1-based line
+it came from, so a check can say `path:line:` without looking at the text again. Heading ids are the build's: an
+explicit attr_list id (Python-Markdown's own pattern and scanner), else toc's slugify and `unique()`.
 """
 
 from __future__ import annotations
@@ -15,7 +11,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import frontmatter
 import yaml
@@ -36,8 +32,7 @@ LISTS = ("bullet_list", "ordered_list")
 PLAIN_TEXT = ("text", "code_inline", "softbreak", "hardbreak")
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     level: int
     text: str  # plain text, without the { #id } attribute list
     id: str
@@ -45,22 +40,19 @@ class Heading:
     line: int
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     url: str
     text: str
     line: int
 
 
-@dataclass(frozen=True)
-class Image:
+class Image(NamedTuple):
     src: str
     alt: str
     line: int
 
 
-@dataclass(frozen=True)
-class Admonition:
+class Admonition(NamedTuple):
     kind: str  # lower-cased type: note, warning, …
     title: str | None  # None when the marker line gives no quoted title
     collapsible: bool  # ??? / ???+ (pymdownx.details) rather than !!!
@@ -69,17 +61,13 @@ class Admonition:
     indent: int  # columns by which the marker is indented (nested admonitions, lists)
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     columns: int
     line: int
     rows: int  # body rows (the header row is not counted)
 
 
-@dataclass(frozen=True)
-class ListBlock:
-    """A bullet or numbered list; a list nested in an item is a ListBlock of its own, with depth + 1."""
-
+class ListBlock(NamedTuple):  # a list nested in an item is a ListBlock of its own, with depth + 1
     ordered: bool
     items: int
     line: int
@@ -87,17 +75,14 @@ class ListBlock:
     depth: int
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     kind: str  # "text" (link text included) or "code" (an inline code span)
     text: str
     line: int
 
 
-@dataclass(frozen=True)
-class TextBlock:
-    """The inline text of a paragraph, a list item's paragraph, a table cell or a heading, with the line of every
-    run; raw HTML, images and link targets are left out."""
+class TextBlock(NamedTuple):
+    """The inline text of a block, with the line of every run; raw HTML, images and link targets are left out."""
 
     kind: str  # "paragraph", "item" (a paragraph in a list item), "cell" or "heading"
     line: int
@@ -115,22 +100,19 @@ class TextBlock:
         return "".join(span.text for span in self.spans if span.kind == "text")
 
 
-@dataclass(frozen=True)
-class Fence:
+class Fence(NamedTuple):
     lang: str  # first word of the info string: "mermaid", "text", "" …
     content: str
     line: int  # the opening ``` line
 
 
-@dataclass(frozen=True)
-class HtmlTag:
+class HtmlTag(NamedTuple):
     name: str
     attrs: tuple[tuple[str, str | None], ...]
     line: int
 
 
-@dataclass(frozen=True)
-class Footnote:
+class Footnote(NamedTuple):
     label: str
     line: int  # the reference's line
 
