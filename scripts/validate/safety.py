@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from scripts.doctree import Site
 from scripts.pagemodel import Page, TextBlock
@@ -24,14 +24,13 @@ MARKER = re.compile(r"<!--\s*safety-reviewed:?(?P<reason>.*?)-->")
 # SAFE001: a token of up to 64 characters without spaces in code, quotes, or right after an example word.
 QUOTES = re.compile(r"「([^」]*)」|『([^』]*)』|\"([^\"\n]*)\"|“([^”]*)”")
 EXAMPLE = re.compile(
-    r"(?:たとえば|例えば|例[：:]|\be\.g\.|\bfor example\b|\bfor instance\b|\bsuch as\b)[\s,、，:：]*", re.I
+    r"(?i)(?:たとえば|例えば|例[：:]|\be\.g\.|\bfor example\b|\bfor instance\b|\bsuch as\b)[\s,、，:：]*"
 )
 SYMBOLS = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # Paths, addresses, file names, anchors and error codes (`LINK002`) are not passwords.
 NOT_A_PASSWORD = re.compile(
-    r"^(?:[a-z]+:|[#{./~]|.*/|.*\.(?:md|ya?ml|html?|svg|png|jpe?g|json|py|txt|js|css|toml|lock|sh)$"
-    r"|.*@[\w-]+\.[\w.-]+$|(?-i:[A-Z]+\d{3})$)",
-    re.I,
+    r"(?i)^(?:[a-z]+:|[#{./~]|.*/|.*\.(?:md|ya?ml|html?|svg|png|jpe?g|json|py|txt|js|css|toml|lock|sh)$"
+    r"|.*@[\w-]+\.[\w.-]+$|(?-i:[A-Z]+\d{3})$)"
 )
 AFTER_EXAMPLE = "after an example word"
 
@@ -94,7 +93,7 @@ def _candidates(page: Page) -> Iterator[tuple[int, str, str]]:
 # SAFE002: an instruction is an imperative, or follows "you should/must/can/need to" or "please" (English), or
 # ends in 〜てください, 〜ましょう, 〜ること, 〜ても大丈夫 (Japanese); negated warnings and reports of what a scammer
 # asks pass.
-EN_SECRET = re.compile(r"\b(?:codes?|passcodes?|passwords?|OTPs?|PINs?|one-time passwords?)\b", re.I)
+EN_SECRET = re.compile(r"(?i)\b(?:codes?|passcodes?|passwords?|OTPs?|PINs?|one-time passwords?)\b")
 EN_VERB = (
     r"(?:send|tell|forward|share|give|email|e-mail|text|dictate|read(?:\s+\w+){0,3}\s+out|read\s+out|"
     r"say|reveal|disclose|pass\s+on|hand\s+over|reply\s+with)"
@@ -104,27 +103,23 @@ EN_LEAD = (
     r"quickly)\s+)"
 )
 EN_INSTRUCTION = re.compile(
-    rf"(?:{EN_LEAD}|\byou\s+(?:should|must|can|could|may|need\s+to|have\s+to|will\s+need\s+to|are\s+asked\s+to|"
-    rf"ought\s+to)\s+(?:\w+\s+)?)(?P<verb>{EN_VERB})\b(?P<object>(?:\W+\w+){{0,6}})",
-    re.I,
+    rf"(?i)(?:{EN_LEAD}|\byou\s+(?:should|must|can|could|may|need\s+to|have\s+to|will\s+need\s+to|are\s+asked\s+to|"
+    rf"ought\s+to)\s+(?:\w+\s+)?)(?P<verb>{EN_VERB})\b(?P<object>(?:\W+\w+){{0,6}})"
 )
 # Between the verb and the code: another action (tell readers *to enter* the code) or a code per service (*give each
 # one its own* password): not a code passed on.
 EN_NOT_PASSED = re.compile(
-    r"\bto\s+(?:enter|type|use|change|create|check|sign|keep|make|set|choose|pick|reset)\b|"
-    r"\b(?:each|every|own)\b",
-    re.I,
+    r"(?i)\bto\s+(?:enter|type|use|change|create|check|sign|keep|make|set|choose|pick|reset)\b|"
+    r"\b(?:each|every|own)\b"
 )
 EN_NEGATION = re.compile(
-    r"\b(?:never|not|no|don't|doesn't|won't|isn't|aren't|cannot|can't|nobody|no\s+one|neither|nor|without|"
-    r"refuse|decline|ignore|avoid|stop)\b|n't\b",
-    re.I,
+    r"(?i)\b(?:never|not|no|don't|doesn't|won't|isn't|aren't|cannot|can't|nobody|no\s+one|neither|nor|without|"
+    r"refuse|decline|ignore|avoid|stop)\b|n't\b"
 )
 EN_REPORTED = re.compile(
-    r"\b(?:asks?|asked|asking|tells?|told|telling|wants?|wanted|urges?|urged|pressures?|pressured|tricks?|"
+    r"(?i)\b(?:asks?|asked|asking|tells?|told|telling|wants?|wanted|urges?|urged|pressures?|pressured|tricks?|"
     r"tricked|tries|tried|trying|requests?|requested|demands?|demanded|instructs?|instructed|persuades?)\s+"
-    r"(?:you|people|victims|users|customers|the\s+reader|someone|them|him|her)\b",
-    re.I,
+    r"(?:you|people|victims|users|customers|the\s+reader|someone|them|him|her)\b"
 )
 JA_SECRET = re.compile(r"コード|パスワード|パスコード|暗証番号|OTP|PIN")
 JA_VERB = r"(?:送っ|送信し|送付し|教え|伝え|転送し|読み上げ|共有し|知らせ|渡し|返信し|答え|言っ|告げ|話し|入力し)"
@@ -134,7 +129,6 @@ JA_INSTRUCTION = re.compile(
     rf"ても(?:大丈夫|問題(?:あり|な)|構いません|かまいません|よい|いい|平気))"
 )
 JA_REPORTED = re.compile(r"^\s*(?:と|っ?て(?:言|いう|いい|き|く|求|頼))|^\s*など(?:と|っ?て)")
-SPEECH = re.compile(r"「[^」]*」|『[^』]*』|\"[^\"\n]*\"|“[^”]*”")
 SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-Z\"“(])|\n")
 
 
@@ -153,7 +147,7 @@ def _sentences(block: TextBlock) -> Iterator[tuple[int, str]]:
 
 def sharing_instruction(sentence: str) -> bool:
     """Whether the sentence tells the reader to pass on a code or password; the rule is its script's language's."""
-    unquoted = SPEECH.sub(" ", sentence)
+    unquoted = QUOTES.sub(" ", sentence)
     if JAPANESE.search(unquoted):
         for match in JA_INSTRUCTION.finditer(unquoted):
             # Typing the code in is what the reader must do, on Amazon's page.
@@ -187,8 +181,7 @@ def _findings(page: Page) -> Iterator[tuple[int, str, str, str]]:
                 yield line, "SAFE002", message, fix
 
 
-@dataclass(frozen=True)
-class Reviewed:
+class Reviewed(NamedTuple):
     path: Path
     line: int
     reason: str
