@@ -46,7 +46,7 @@ class StoredFindings(dict):
     def __init__(self, file: Path) -> None:
         super().__init__()
         self.file = file
-        with contextlib.suppress(OSError, ValueError, AttributeError):  # none stored yet, or by another version
+        with contextlib.suppress(OSError, ValueError, TypeError):  # none stored yet, or by another version
             self.update(json.loads(file.read_text("utf-8")))
 
     def save(self) -> None:

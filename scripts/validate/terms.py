@@ -15,6 +15,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from scripts.doctree import Site
 from scripts.pagemodel import Page
@@ -47,8 +48,7 @@ def language_data(code: str) -> dict:
     return LANGUAGES.get(code, {"other_names": "Other names", "spelling": f"spelling-{code}", "spaces": True})
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     wrong: str
     right: str
     code: str  # TERM001 (glossary) or TERM002 (style guide)
