@@ -25,8 +25,6 @@ class NavEntry:
 
 @dataclass
 class Config:
-    language: str
-    path: Path
     docs_dir: Path
     nav: list[NavEntry] | None  # None when neither this file nor the one it INHERITs has a nav
     nav_path: Path  # the file the nav was read from (the English config may inherit the Japanese nav)
@@ -64,27 +62,12 @@ class Site:
         return [page for language in self.languages for page in self.pages[language].values()]
 
 
-def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if key_node.value == key:
-                return value
-    return None
-
-
 def _nav_entries(node: yaml.Node) -> list[NavEntry]:
     """Every page of a nav tree in order: `- file.md`, `- Title: file.md`, `- Section: [...]`. URLs are skipped."""
-    entries: list[NavEntry] = []
     if isinstance(node, yaml.ScalarNode):
-        if "://" not in node.value:
-            entries.append(NavEntry(node.value, node.start_mark.line + 1))
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            entries.extend(_nav_entries(item))
-    elif isinstance(node, yaml.MappingNode):
-        for _, value in node.value:
-            entries.extend(_nav_entries(value))
-    return entries
+        return [] if "://" in node.value else [NavEntry(node.value, node.start_mark.line + 1)]
+    children = [value for _, value in node.value] if isinstance(node, yaml.MappingNode) else node.value
+    return [entry for child in children for entry in _nav_entries(child)]
 
 
 def _nav_lines(config_file: Path) -> tuple[list[NavEntry] | None, Path]:
@@ -92,22 +75,20 @@ def _nav_lines(config_file: Path) -> tuple[list[NavEntry] | None, Path]:
     nav is located in the YAML text; which file holds it follows INHERIT as MkDocs does: a key of the child
     replaces the parent's)."""
     node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    nav_node = _child(node, "nav")
-    if nav_node is not None:
-        return _nav_entries(nav_node), config_file
-    parent = _child(node, "INHERIT")
-    if isinstance(parent, yaml.ScalarNode):
-        return _nav_lines((config_file.parent / parent.value).resolve())
+    keys = {key.value: value for key, value in node.value} if isinstance(node, yaml.MappingNode) else {}
+    if "nav" in keys:
+        return _nav_entries(keys["nav"]), config_file
+    if isinstance(keys.get("INHERIT"), yaml.ScalarNode):
+        return _nav_lines((config_file.parent / keys["INHERIT"].value).resolve())
     return None, config_file
 
 
 def load_config(project: Project, language: str) -> Config:
     """One language's config as MkDocs loads it (scripts/project.py), plus where each nav entry is written."""
-    path = project.language(language).config_file
     config = project.config(language)
-    nav, nav_path = _nav_lines(path)
+    nav, nav_path = _nav_lines(project.language(language).config_file)
     left_out = {page.src for page in project.pages(language) if page.not_in_nav}
-    return Config(language, path, Path(config.docs_dir), nav, nav_path, left_out)
+    return Config(Path(config.docs_dir), nav, nav_path, left_out)
 
 
 def load_site(root: Path) -> Site:

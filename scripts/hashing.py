@@ -1,8 +1,6 @@
-"""The fingerprint of a Japanese page that its English translation records as `translation_of`.
-
-Kept free of third-party imports: the Markdown extension that shows the "translation may be out of date" notice
-(scripts/extensions/translation_notice.py) imports it too, and must work under MkDocs and Zensical alike.
-"""
+"""The fingerprint of a Japanese page that its English translation records as `translation_of`. Free of
+third-party imports: the Markdown extension that shows the "may be out of date" notice imports it too, and must work
+under MkDocs and Zensical alike."""
 
 from __future__ import annotations
 

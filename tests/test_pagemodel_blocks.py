@@ -1,4 +1,4 @@
-"""The page model below the section level (scripts/pagemodel.py): table rows, lists and their items, and the text
+"""The page model below the section level (scripts/pagemodel.py): tables, lists and their items, and the text
 blocks (paragraphs, list items, table cells) with inline code kept apart, each with its own line."""
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ def page(tmp_path_factory: pytest.TempPathFactory):
     return parse_page(docs / "sample.md", docs, "en")
 
 
-def test_tables_count_body_rows_with_their_lines(page) -> None:
+def test_tables_count_columns_and_body_rows(page) -> None:
     [table] = page.tables
-    assert (table.columns, table.line, table.rows, table.row_lines) == (2, 17, 2, (19, 20))
+    assert (table.columns, table.line, table.rows) == (2, 17, 2)
 
 
 def test_lists_in_document_order_with_items_depth_and_start(page) -> None:
@@ -51,7 +51,6 @@ def test_lists_in_document_order_with_items_depth_and_start(page) -> None:
         (True, 3, 11, 0, 1),
         (False, 2, 13, 1, None),
     ]
-    assert page.lists[0].item_lines == (11, 12, 15)
 
 
 def test_text_blocks_keep_code_apart_and_know_their_lines(page) -> None:

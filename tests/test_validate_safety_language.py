@@ -9,44 +9,44 @@ from scripts.validate.language import ENGLISH_PAGE, FUNCTION_WORDS, JAPANESE_PAG
 from scripts.validate.safety import password_like, sharing_instruction
 
 SHARING = [
-    ("Send the security code you received to Customer Service by email.", "en"),
-    ("Please tell the caller your password.", "en"),
-    ("Read the code out to the agent.", "en"),
-    ("Then forward the email with the code to Amazon.", "en"),
-    ("You should share your password with support.", "en"),
-    ("If asked, give them the one-time password.", "en"),
-    ("届いたセキュリティコードを、メールでカスタマーサービスに送ってください。", "ja"),
-    ("パスワードを家族と共有しましょう。", "ja"),
-    ("確認コードは電話で読み上げてください。", "ja"),
-    ("コードをサポート担当者に伝えても大丈夫です。", "ja"),
+    "Send the security code you received to Customer Service by email.",
+    "Please tell the caller your password.",
+    "Read the code out to the agent.",
+    "Then forward the email with the code to Amazon.",
+    "You should share your password with support.",
+    "If asked, give them the one-time password.",
+    "届いたセキュリティコードを、メールでカスタマーサービスに送ってください。",
+    "パスワードを家族と共有しましょう。",
+    "確認コードは電話で読み上げてください。",
+    "コードをサポート担当者に伝えても大丈夫です。",
 ]
 WARNINGS = [
-    ("Never share your code.", "en"),
-    ("Do not send the code to anyone.", "en"),
-    ("If someone asks you to read out the code, hang up.", "en"),
-    ("Amazon sends a security code to your email.", "en"),
-    ("Enter the code on Amazon's sign-in page.", "en"),
-    ("Nobody legitimate will ask you to tell them your password.", "en"),
-    ("Tell readers to enter a code or password only on Amazon's own page.", "en"),
-    ("If you use several services, give each one its own password.", "en"),
-    ("コードを教えないでください。", "ja"),
-    ("コードは誰にも伝えない。", "ja"),
-    ("「コードを教えてください」と言われたら詐欺です。", "ja"),
-    ("コードを教えてと言われたら、電話を切ります。", "ja"),
-    ("届いたコードを入力してください。", "ja"),
-    ("受け付けられなければ、新しいコードを送ってもらいます。", "ja"),
-    ("Amazonはコードを電話で聞きません。", "ja"),
+    "Never share your code.",
+    "Do not send the code to anyone.",
+    "If someone asks you to read out the code, hang up.",
+    "Amazon sends a security code to your email.",
+    "Enter the code on Amazon's sign-in page.",
+    "Nobody legitimate will ask you to tell them your password.",
+    "Tell readers to enter a code or password only on Amazon's own page.",
+    "If you use several services, give each one its own password.",
+    "コードを教えないでください。",
+    "コードは誰にも伝えない。",
+    "「コードを教えてください」と言われたら詐欺です。",
+    "コードを教えてと言われたら、電話を切ります。",
+    "届いたコードを入力してください。",
+    "受け付けられなければ、新しいコードを送ってもらいます。",
+    "Amazonはコードを電話で聞きません。",
 ]
 
 
-@pytest.mark.parametrize(("sentence", "language"), SHARING)
-def test_an_instruction_to_pass_on_a_code_is_found(sentence: str, language: str) -> None:
-    assert sharing_instruction(sentence, language)
+@pytest.mark.parametrize("sentence", SHARING)
+def test_an_instruction_to_pass_on_a_code_is_found(sentence: str) -> None:
+    assert sharing_instruction(sentence)
 
 
-@pytest.mark.parametrize(("sentence", "language"), WARNINGS)
-def test_warnings_reports_and_sign_in_steps_pass(sentence: str, language: str) -> None:
-    assert not sharing_instruction(sentence, language)
+@pytest.mark.parametrize("sentence", WARNINGS)
+def test_warnings_reports_and_sign_in_steps_pass(sentence: str) -> None:
+    assert not sharing_instruction(sentence)
 
 
 @pytest.mark.parametrize(

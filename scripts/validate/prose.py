@@ -1,13 +1,10 @@
 """PROSE: Japanese text with textlint (.textlintrc.yml: preset-ja-technical-writing tuned to the conventions) and
-English text with codespell (pinned in the lock, project words in scripts/validate/codespell-words.txt).
+English text with codespell (pinned in the lock, project words in scripts/validate/codespell-words.txt). Which tool
+reads which language is per-language data (TOOLS, keyed by the codes of extra.languages): a language without an
+entry gets no prose check, since neither tool knows another language.
 
-Which tool reads which language is per-language data (TOOLS, keyed by the codes of extra.languages). A language
-without an entry gets no prose check (neither tool knows another language: codespell would flag every French
-word); its pages still get every other check. docs/*/contributing/checks/ says so.
-
-textlint reads CommonMark, where an admonition's 4-space indented body is a code block and would never be checked.
-So it is given a "prose view" of each Japanese page built from the page model: admonition bodies de-indented and
-marker lines blanked, every other line unchanged, so the line numbers it reports are the page's own.
+textlint reads CommonMark, where an admonition's 4-space indented body is a code block and would never be checked;
+so it is given a "prose view" of each page with admonition bodies de-indented, every line where it was.
 """
 
 from __future__ import annotations
@@ -16,6 +13,7 @@ import contextlib
 import hashlib
 import io
 import json
+import os
 import subprocess
 import tempfile
 import threading
@@ -29,19 +27,35 @@ from scripts.doctree import Site
 from scripts.pagemodel import Page
 from scripts.project import ROOT
 from scripts.validate import Problem
-from scripts.validate.stored_results import StoredResults
 
 TOOLS = {"ja": "textlint", "en": "codespell"}
 WORKER = Path(__file__).with_name("textlint_worker.mjs")  # textlint's and markdownlint's own APIs, kept running
 TEXTLINT_CONFIG = ROOT / ".textlintrc.yml"
 WORDS = Path(__file__).with_name("codespell-words.txt")
-# textlint needs about a second to start (kuromoji's dictionary) and a fraction of a second per page, markdownlint
-# about a tenth of a second per page: each runs in one Node process kept for the life of this one. Their findings
-# are kept per page text, configuration and installed Node packages, so a run re-lints only the pages that changed
-# (scripts/validate/stored_results.py).
 CACHE_FILE = ROOT / "build" / "validate" / "textlint-cache.json"
 MARKDOWNLINT_CACHE_FILE = ROOT / "build" / "validate" / "markdownlint-cache.json"
+STORED = 400  # findings kept per linter: the real pages, edits, the fixtures
 Findings = list[tuple[int, str, str]]  # (line, rule, message) for one text
+
+
+class StoredFindings(dict):
+    """A linter's findings per key, in memory for the life of the process (the tests validate dozens of trees that
+    share most pages) and in a JSON file under the ignored build/ folder between runs, so that a run re-lints only
+    the pages that changed. A key names everything the findings depend on, so a stored finding is the finding."""
+
+    def __init__(self, file: Path) -> None:
+        super().__init__()
+        self.file = file
+        with contextlib.suppress(OSError, ValueError, TypeError):  # none stored yet, or by another version
+            self.update(json.loads(file.read_text("utf-8")))
+
+    def save(self) -> None:
+        with contextlib.suppress(OSError):  # a read-only checkout still validates, only more slowly
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.file.with_suffix(f".{os.getpid()}.tmp")  # replaced whole: no reader sees half a file
+            kept = dict(list(self.items())[-STORED:])
+            temporary.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+            temporary.replace(self.file)
 
 
 def prose_view(page: Page) -> str:
@@ -63,15 +77,11 @@ def tool_failure(path: Path, what: str, detail: str) -> Problem:
     return Problem(path, 1, "PROSE000", message, "run `make setup` (Node 20+ and the pinned packages are needed)")
 
 
-def stored_findings(file: Path = CACHE_FILE) -> StoredResults:
-    return StoredResults(file, to_json=list, from_json=lambda findings: [tuple(f) for f in findings])
+_FINDINGS = StoredFindings(CACHE_FILE)
+_MARKDOWNLINT_FINDINGS = StoredFindings(MARKDOWNLINT_CACHE_FILE)
 
 
-_FINDINGS = stored_findings()
-_MARKDOWNLINT_FINDINGS = stored_findings(MARKDOWNLINT_CACHE_FILE)
-
-
-def _cached(store: StoredResults, texts: list[str], config: Path, lint: Callable) -> list[Findings]:
+def _cached(store: StoredFindings, texts: list[str], config: Path, lint: Callable) -> list[Findings]:
     """Each text's findings, from the store, linting (lint(texts) -> findings per text) only what it does not hold.
     The key names what besides the text decides them: the linter's configuration, the installed package versions and
     the code that runs it and reads its answer."""
@@ -81,10 +91,9 @@ def _cached(store: StoredResults, texts: list[str], config: Path, lint: Callable
     keys = [hashlib.sha256(f"{setup.hexdigest()}\0{text}".encode()).hexdigest() for text in texts]
     todo = {key: text for key, text in zip(keys, texts, strict=True) if key not in store}
     if todo:
-        for key, findings in zip(todo, lint(list(todo.values())), strict=True):
-            store[key] = [tuple(finding) for finding in findings]
+        store.update(zip(todo, lint(list(todo.values())), strict=True))
         store.save()
-    return [store[key] for key in keys]
+    return [[tuple(finding) for finding in store[key]] for key in keys]
 
 
 _WORKERS: dict[str, tuple] = {}  # linter -> (its process, its warnings file, its lock): textlint and markdownlint
@@ -140,13 +149,8 @@ def check_textlint(site: Site) -> Iterator[Problem]:
         return
     for page, findings in zip(pages, found, strict=True):
         for line, rule, message in findings:
-            yield Problem(
-                page.path,
-                line,
-                "PROSE001",
-                f"{message} [textlint: {rule}]",
-                "reword it; the rules are in .textlintrc.yml",
-            )
+            fix = "reword it; the rules are in .textlintrc.yml"
+            yield Problem(page.path, line, "PROSE001", f"{message} [textlint: {rule}]", fix)
 
 
 def check_codespell(site: Site) -> Iterator[Problem]:

@@ -1,13 +1,12 @@
 """TERM: one word for one thing, read from the site's own pages (no separate dictionary file to keep in step): the
-glossary's `Other names:` lines (TERM001; the label is per-language data, LANGUAGE_DATA) and its screen-label table
-(TERM003, TERM004), the style guide's spelling tables (TERM002), links named as the section they open (TERM005) and
-`<!-- term-ok: … -->` exemptions (TERM006). The formats, and why a variant is reported as a word and not inside a
-longer one, are written for contributors in docs/*/contributing/style-guide/ (#terms, #spelling); the codes in
-docs/*/contributing/checks/writing/.
+glossary's `Other names:` lines (TERM001) and screen-label table (TERM003, TERM004), the style guide's spelling
+tables (TERM002), links named as the section they open (TERM005) and `<!-- term-ok: … -->` exemptions (TERM006).
+The formats, and why a variant is reported only as a word of its own, are written for contributors in
+docs/*/contributing/style-guide/ (#terms, #spelling); the codes in docs/*/contributing/checks/writing/.
 
-What is not checked: text quoted in 「」 (screen labels and titles are quoted as seen), "…" in English, inline code,
-code blocks other than mermaid (diagram text is read by readers), link targets, HTML tags and attribute lists, the
-dictionary lines themselves, and front matter other than `title` and `description`.
+Not checked: text quoted in 「」 (screen labels and titles are quoted as seen), "…" in English, inline code, code
+blocks other than mermaid (readers read diagram text), link targets, HTML tags and attribute lists, the dictionary
+lines themselves, and front matter other than `title` and `description`.
 """
 
 from __future__ import annotations
@@ -15,46 +14,41 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from scripts.doctree import Site
 from scripts.pagemodel import Page
 from scripts.validate import Problem
+from scripts.validate.text import INLINE_CODE, KANJI, blank, unquoted
 
 GLOSSARY = "glossary/index.md"
 STYLE_GUIDE = "contributing/style-guide/index.md"
 LABELS_ID = "screen-labels"
 SPELLING_ID = "spelling"
-# Per-language data, keyed by the codes of extra.languages (scripts/project.py). A language without an entry is
-# taken to be written with spaces between words, with the English glossary label; its spelling rules are the style
-# guide's table `{ #spelling-<code> }` once one is written (docs/*/contributing/checks/ says so).
-LANGUAGE_DATA = {
+# Per-language data, keyed by the codes of extra.languages (scripts/project.py): the glossary's label of other names,
+# the id of the language's spelling table in the style guide, and whether words are separated by spaces. A language
+# without an entry gets the English label, and no spelling rules until its table `{ #spelling-<code> }` is written.
+LANGUAGES = {
     "ja": {"other_names": "ほかの呼び方", "spelling": "spelling-japanese", "spaces": False},
     "en": {"other_names": "Other names", "spelling": "spelling-english", "spaces": True},
 }
-
-
-def language_data(code: str) -> dict:
-    return LANGUAGE_DATA.get(code, {"other_names": "Other names", "spelling": f"spelling-{code}", "spaces": True})
-
-
-def _other_names(language: str) -> re.Pattern[str]:
-    label = re.escape(language_data(language)["other_names"])
-    return re.compile(rf"^\s*(?:\*\*)?{label}[：:](?:\*\*)?\s*(?P<list>.+)$")
-
-
 TERM_OK = re.compile(r"<!--\s*term-ok:\s*(?P<words>.*?)\s*-->")
-KANJI = "\u3400-\u4dbf\u4e00-\u9fff々"
 LIST_SPLIT = re.compile(r"[、,]\s*")
 TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]*[）)]\s*[。.]?$")
 LABEL = re.compile(r"「(?P<label>[^「」]+)」")
 GLOSS_AFTER = re.compile(r'^\s*(?:\(|,\s*)?"(?P<gloss>[^"]+)"|^\s*\((?P<bare>[^()\[\]"]+)\)')
-TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
-DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
+# What is not the author's own words on a line: link targets, HTML tags, attribute lists, addresses.
+NOT_WORDS = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S+.*$|<[^>]+>|\{\s*[#.][^}]*\}|https?://\S+")
+LABEL_QUOTES = re.compile(r"「[^「」]*」")
+DOUBLE_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
-@dataclass(frozen=True)
-class Variant:
+def language_data(code: str) -> dict:
+    return LANGUAGES.get(code, {"other_names": "Other names", "spelling": f"spelling-{code}", "spaces": True})
+
+
+class Variant(NamedTuple):
     wrong: str
     right: str
     code: str  # TERM001 (glossary) or TERM002 (style guide)
@@ -63,10 +57,22 @@ class Variant:
 
 @dataclass
 class Dictionary:
-    variants: list[Variant]
-    glosses: dict[str, str]  # Japanese label -> its one English gloss
-    skip: dict[str, set[int]]  # page path -> lines that are the dictionary itself
-    problems: list[Problem]
+    variants: list[Variant] = field(default_factory=list)
+    glosses: dict[str, str] = field(default_factory=dict)  # Japanese label -> its one English gloss
+    skip: dict[str, set[int]] = field(default_factory=dict)  # page path -> lines that are the dictionary itself
+    problems: list[Problem] = field(default_factory=list)
+    seen: dict[str, tuple[str, int]] = field(default_factory=dict)  # variant -> (its term, its line)
+
+    def problem(self, page: Page, line: int, message: str, fix: str) -> None:
+        self.problems.append(Problem(page.path, line, "TERM004", message, fix))
+
+    def add(self, variant: Variant, page: Page, line: int) -> None:
+        right, earlier = self.seen.setdefault(variant.wrong, (variant.right, line))
+        if right != variant.right:
+            message = f"`{variant.wrong}` is listed as a variant of both `{right}` and `{variant.right}`"
+            self.problem(page, line, message, f"keep it under one term (the other is on line {earlier})")
+        elif earlier == line:
+            self.variants.append(variant)
 
 
 def _sections(page: Page) -> list[tuple[str, str, int, int]]:
@@ -76,11 +82,13 @@ def _sections(page: Page) -> list[tuple[str, str, int, int]]:
     return [(h.id, h.text, h.line, (h2[i + 1].line - 1) if i + 1 < len(h2) else end) for i, h in enumerate(h2)]
 
 
-def _table_rows(page: Page, first: int, last: int) -> Iterator[tuple[int, list[str]]]:
-    for number in range(first, last + 1):
-        row = TABLE_ROW.match(page.lines[number - 1])
-        if row and not DELIMITER_ROW.match(row[0]):
-            yield number, [cell.strip() for cell in row["cells"].split("|")]
+def _table_rows(page: Page, first: int, last: int) -> list[tuple[int, list[str]]]:
+    """(line, the text of each cell) of the table rows between two lines, header rows included."""
+    rows: dict[int, list[str]] = {}
+    for block in page.blocks:
+        if block.kind == "cell" and first <= block.line <= last:
+            rows.setdefault(block.line, []).append(block.text.strip())
+    return list(rows.items())
 
 
 def _items(text: str) -> list[str]:
@@ -91,26 +99,13 @@ def _items(text: str) -> list[str]:
 
 
 def load_dictionary(site: Site, language: str) -> Dictionary:
-    dictionary = Dictionary([], {}, {}, [])
-    seen: dict[str, tuple[str, int]] = {}
-
-    def problem(page: Page, line: int, message: str, fix: str) -> None:
-        dictionary.problems.append(Problem(page.path, line, "TERM004", message, fix))
-
-    def add(variant: Variant, page: Page, line: int) -> None:
-        right, earlier = seen.setdefault(variant.wrong, (variant.right, line))
-        if right != variant.right:
-            message = f"`{variant.wrong}` is listed as a variant of both `{right}` and `{variant.right}`"
-            problem(page, line, message, f"keep it under one term (the other is on line {earlier})")
-        elif earlier == line:
-            dictionary.variants.append(variant)
-
-    data = language_data(language)
+    dictionary, data = Dictionary(), language_data(language)
+    other_names = re.compile(rf"^\s*(?:\*\*)?{re.escape(data['other_names'])}[：:](?:\*\*)?\s*(?P<list>.+)$")
     glossary = site.pages[language].get(GLOSSARY)
     for section_id, text, first, last in _sections(glossary) if glossary else ():
         skip = dictionary.skip.setdefault(str(glossary.path), set())
         if section_id == LABELS_ID:
-            rows = list(_table_rows(glossary, first, last))
+            rows = _table_rows(glossary, first, last)
             skip.update(number for number, _ in rows)
             for number, cells in rows[1:] if language != site.original else ():  # the labels are the original's
                 label = LABEL.search(cells[0])
@@ -118,81 +113,56 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
                 known = dictionary.glosses.setdefault(label["label"], gloss[1]) if label and gloss else None
                 if not known:
                     fix = 'write | 「ラベル」 | "Gloss" | … |'
-                    problem(glossary, number, 'a screen-label row needs 「label」 and "gloss"', fix)
+                    dictionary.problem(glossary, number, 'a screen-label row needs 「label」 and "gloss"', fix)
                 elif known != gloss[1]:
                     message = f'「{label["label"]}」 is glossed both "{known}" and "{gloss[1]}"'
-                    problem(glossary, number, message, "keep one row per label: one English gloss for each label")
+                    fix = "keep one row per label: one English gloss for each label"
+                    dictionary.problem(glossary, number, message, fix)
             continue
         term = TRAILING_NOTE.sub("", text).strip()
         if data["spaces"] and not any(word[:1].isupper() for word in term.split()[1:]):
             term = term[:1].lower() + term[1:]  # "Identity document" -> "identity document"; not "Message Center"
         entry = f"glossary entry {text} ({GLOSSARY}#{section_id})"
         for number in range(first, last + 1):
-            match = _other_names(language).match(glossary.lines[number - 1])
-            if match:
-                skip.add(number)
+            match = other_names.match(glossary.lines[number - 1])
             for wrong in _items(match["list"]) if match else ():
-                add(Variant(wrong, term, "TERM001", entry), glossary, number)
+                skip.add(number)
+                dictionary.add(Variant(wrong, term, "TERM001", entry), glossary, number)
 
     style = site.pages[language].get(STYLE_GUIDE)
-    for section_id, _heading, first, last in _sections(style) if style else ():
-        if section_id != SPELLING_ID:
-            continue
+    for _, _, first, last in [s for s in _sections(style) if s[0] == SPELLING_ID] if style else ():
         # Both languages' tables are on both pages (same rows in both); a page is checked against its own
         # language's table, the H3 `{ #spelling-japanese }` or `{ #spelling-english }`.
         dictionary.skip.setdefault(str(style.path), set()).update(n for n, _ in _table_rows(style, first, last))
-        wanted = next(
-            (h for h in style.headings if h.level == 3 and first < h.line <= last and h.id == data["spelling"]), None
-        )
-        if wanted is None:
-            if language in LANGUAGE_DATA:  # a new language has no spelling rules until its table is written
+        h3 = [h for h in style.headings if h.level == 3 and first < h.line <= last and h.id == data["spelling"]]
+        if not h3:
+            if language in LANGUAGES:  # a new language has no spelling rules until its table is written
                 fix = "add an H3 with that id and a | write | not | table under it"
-                problem(style, first, f"the section has no `{{ #{data['spelling']} }}` table", fix)
+                dictionary.problem(style, first, f"the section has no `{{ #{data['spelling']} }}` table", fix)
             continue
-        end = min([last] + [h.line - 1 for h in style.headings if h.level <= 3 and h.line > wanted.line])
-        entry = f"style guide, {wanted.text} ({STYLE_GUIDE}#{data['spelling']})"
-        for number, cells in list(_table_rows(style, wanted.line, end))[1:]:
+        end = min([last] + [h.line - 1 for h in style.headings if h.level <= 3 and h.line > h3[0].line])
+        entry = f"style guide, {h3[0].text} ({STYLE_GUIDE}#{data['spelling']})"
+        for number, cells in _table_rows(style, h3[0].line, end)[1:]:
             for wrong in _items(cells[1]) if len(cells) > 1 and cells[0] else ():
-                add(Variant(wrong, cells[0].strip("`「」"), "TERM002", entry), style, number)
+                dictionary.add(Variant(wrong, cells[0].strip("`「」"), "TERM002", entry), style, number)
     return dictionary
-
-
-INLINE_CODE = re.compile(r"(`+).+?\1")
-LINK_TARGET = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S+.*$")
-HTML_TAG = re.compile(r"<[^>]+>")
-ATTR_LIST = re.compile(r"\{\s*[#.][^}]*\}")
-URL = re.compile(r"https?://\S+")
-QUOTED = re.compile(r"「[^「」]*」")
-DOUBLE_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group(0))
 
 
 def checked_text(line: str, language: str) -> str:
     """The line with what the check does not look at blanked out (same length, so nothing joins up)."""
-    for pattern in (INLINE_CODE, LINK_TARGET, HTML_TAG, ATTR_LIST, URL):
-        line = pattern.sub(_blank, line)
-    line = _blank_pairs(QUOTED, line)
-    if language_data(language)["spaces"]:
-        line = DOUBLE_QUOTED.sub(_blank, line)
-    return line
+    line = unquoted(NOT_WORDS.sub(blank, INLINE_CODE.sub(blank, line)), LABEL_QUOTES)
+    return DOUBLE_QUOTED.sub(blank, line) if language_data(language)["spaces"] else line
 
 
 def checked_lines(page: Page, skip: set[int]) -> Iterator[tuple[int, str]]:
     fm = page.front_matter
-    code_lines: set[int] = set()
-    for fence in page.fences:
-        if fence.lang != "mermaid":
-            code_lines.update(range(fence.line, fence.line + fence.content.count("\n") + 2))
+    code = {n for f in page.fences if f.lang != "mermaid" for n in range(f.line, f.line + f.content.count("\n") + 2)}
     for number, line in enumerate(page.lines, start=1):
         if fm.present and fm.start_line <= number <= fm.end_line:
-            if not re.match(r"^(title|description):", line):
-                continue
-        elif number in code_lines or number in skip:
-            continue
-        yield number, line
+            if re.match(r"^(title|description):", line):
+                yield number, line
+        elif number not in code and number not in skip:
+            yield number, line
 
 
 def _pattern(variant: Variant, language: str) -> re.Pattern[str]:
@@ -214,37 +184,34 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
     patterns = [(variant, _pattern(variant, language)) for variant in variants]
     allowed = [re.compile(re.escape(v.right) + r"\s*[（(]\s*" + re.escape(v.wrong) + r"\s*[）)]") for v in variants]
     for page in site.pages[language].values():
-        skip = dictionary.skip.get(str(page.path), set())
-        for number, line in checked_lines(page, skip):
-            if dictionary.glosses:
-                yield from _check_glosses(page, number, line, dictionary.glosses)
+        for number, line in checked_lines(page, dictionary.skip.get(str(page.path), set())):
+            yield from _check_glosses(page, number, line, dictionary.glosses)
             text = checked_text(line, language)
             for pattern in allowed:
-                text = pattern.sub(_blank, text)
-            markers = TERM_OK.finditer(INLINE_CODE.sub(_blank, line))  # a marker quoted in `code` is an example
+                text = pattern.sub(blank, text)
+            markers = TERM_OK.finditer(INLINE_CODE.sub(blank, line))  # a marker quoted in `code` is an example
             exempt = {word for marker in markers for word in _items(marker["words"])}
             used: set[str] = set()
             for variant, pattern in patterns:
                 for match in pattern.finditer(text):
-                    if match.group(0) in exempt or variant.wrong in exempt:
-                        used |= {match.group(0), variant.wrong}
+                    word = match.group(0)
+                    if word in exempt or variant.wrong in exempt:
+                        used |= {word, variant.wrong}
                         continue
-                    message, word = f"`{match.group(0)}` is a variant of `{variant.right}`", match.group(0)
                     fix = f"use `{variant.right}` — {variant.entry}; if this one is right as written, end the line with"
+                    message = f"`{word}` is a variant of `{variant.right}`"
                     yield Problem(page.path, number, variant.code, message, f"{fix} <!-- term-ok: {word} -->")
-                text = pattern.sub(_blank, text)
+                text = pattern.sub(blank, text)
             for word in sorted(exempt - used):
                 message = f"`<!-- term-ok: {word} -->` exempts nothing: `{word}` is no variant found on this line"
                 yield Problem(page.path, number, "TERM006", message, "remove the marker, or name the variant as quoted")
 
 
 def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) -> Iterator[Problem]:
-    masked = INLINE_CODE.sub(_blank, line)
-    for match in LABEL.finditer(masked):
+    masked = INLINE_CODE.sub(blank, line)
+    for match in LABEL.finditer(masked) if glosses else ():
         label = match["label"]
-        if label not in glosses:
-            continue
-        after = GLOSS_AFTER.match(masked[match.end() :])
+        after = GLOSS_AFTER.match(masked[match.end() :]) if label in glosses else None
         gloss = (after["gloss"] or after["bare"]) if after else None
         if gloss is not None and (after["bare"] is not None or gloss != glosses[label]):
             message = f'「{label}」 is glossed "{gloss}"' + (" without quotation marks" if after["bare"] else "")
@@ -258,19 +225,12 @@ POINTER_BEFORE = re.compile(r"\b(see|See)\s+$")
 PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
 
 
-def _blank_pairs(pair: re.Pattern[str], text: str) -> str:
-    """Blank out every pair (innermost first, so that nested pairs go whole)."""
-    while pair.search(text):
-        text = pair.sub(_blank, text)
-    return text
-
-
 def check_link_names(site: Site, language: str) -> Iterator[Problem]:
     """TERM005: a link that points the reader to a section ("（[…](x#id)）", "[…](x#id)を参照", "see […](x#id)") is
     named with that section's heading, so one place has one name. Citations (the references page) are left out."""
     for page in site.pages[language].values():
         for number, line in checked_lines(page, set()):
-            for match in MD_LINK.finditer(INLINE_CODE.sub(_blank, line)):
+            for match in MD_LINK.finditer(INLINE_CODE.sub(blank, line)):
                 url = match["url"]
                 if "://" in url or "#" not in url:
                     continue
@@ -284,14 +244,13 @@ def check_link_names(site: Site, language: str) -> Iterator[Problem]:
                     continue
                 before, after = line[: match.start()], line[match.end() :]
                 if (
-                    re.search("[（(]", _blank_pairs(PARENTHESES, before))
+                    re.search("[（(]", unquoted(before, PARENTHESES))
                     or POINTER_AFTER.match(after)
                     or POINTER_BEFORE.search(before)
                 ):
                     message = f"the link `{match['text']}` opens the section `{heading.text}`"
-                    yield Problem(
-                        page.path, number, "TERM005", message, f"name the link `{heading.text}`, as its heading"
-                    )
+                    fix = f"name the link `{heading.text}`, as its heading"
+                    yield Problem(page.path, number, "TERM005", message, fix)
 
 
 def check(site: Site) -> Iterator[Problem]:
