@@ -139,8 +139,8 @@ test-checks: build validate lint-markdown lint-workflows linkcheck zensical-chec
 zensical-check: build $(ZENSICAL_STAMP) ## Build every language with Zensical too; fail if it cannot or loses what a switch must keep
 	$(PY) -m scripts.zensical_check --python $(ZENSICAL_VENV)/bin/python $(if $(REPORT),--report '$(REPORT)')
 
-bench: build browser $(NODE_STAMP) ## Page weight, Lighthouse, build/test times; PAGES='en/*' limits (asserts nothing)
-	$(PY) -m scripts.bench $(if $(PAGES),--pages '$(PAGES)')
+bench: build browser $(NODE_STAMP) ## Page weight, Lighthouse, build/test times, search; PAGES='en/*' limits (asserts nothing)
+	PAGES='$(PAGES)' $(PY) -m scripts.bench
 
 # ----------------------------------------------------------------------------------------------------------------
 # Maintenance

@@ -1,4 +1,5 @@
-"""The readers' search without a browser: the data file, the build hook's parts and the bench's arithmetic.
+"""The readers' search without a browser: the data file and the build hook's parts (the bench's
+arithmetic: tests/test_search_bench.py).
 (Typed queries in the real search box: tests/browser/test_search.py.)"""
 
 from __future__ import annotations
@@ -132,27 +133,6 @@ def test_built_index_carries_synonyms(site_dir):
     # Contributor pages left out of each index: tests/test_site.py::test_search_index_holds_only_its_own_language.
     data = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert data["config"]["synonyms"]
-
-
-def test_bench_arithmetic():
-    rows = [
-        {"rank": 1, "ms": 10, "results": 5},
-        {"rank": 3, "ms": 30, "results": 5},
-        {"rank": None, "ms": 20, "results": 0},
-        {"rank": 2, "ms": 40, "results": 2},
-    ]
-    s = search_bench.summarise(rows)
-    assert (s["top1"], s["top3"], s["none"]) == (1, 3, 1)
-    assert s["mrr"] == round((1 + 1 / 3 + 0 + 1 / 2) / 4, 3)
-    assert s["median_ms"] == 25
-    report = {"languages": {"ja": s}, "index": {"ja": {"raw_bytes": 200 * 1024, "gzip_bytes": 90 * 1024}}}
-    line = search_bench.budget_lines(report)[0]
-    assert "top-1 25 % (goal ≥ 80%) MISSED" in line and "index 90.0 KB gzip (budget ≤ 81) MISSED" in line
-    assert "median 25.0 ms (budget < 50);" in line
-
-
-def test_typing_units():
-    assert search_bench.typing_units("SMS 届かない") == ["S", "M", "S", " ", "届かない"]
 
 
 def test_a_language_without_panel_words_is_named_with_the_data_file_and_key(tmp_path):
