@@ -61,7 +61,7 @@ def load(language: str, root: Path | None = None, languages: tuple[str, ...] | N
     groups = [(group["to"], group["from"]) for group in (data.get("synonyms") or {}).get(language) or []]
     groups.append(("", (data.get("ignore") or {}).get(language) or []))  # ignored words: synonyms of nothing
     synonyms = [
-        {"to": fold(to), "from": sorted({fold(word) for word in words} - {fold(to)}, key=len, reverse=True)}
+        {"to": fold(to), "from": sorted({fold(word) for word in words} - {fold(to)}, key=lambda w: (-len(w), w))}
         for to, words in groups
         if to or words
     ]

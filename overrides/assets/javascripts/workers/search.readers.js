@@ -11,8 +11,8 @@
 //      (lunr.tokenizer.separator) and, for each Japanese run, the same TinySegmenter instance (lunr.segmenter) that
 //      Material's tokenizer uses. A compound typed whole (アカウントロック) then becomes the parts the index holds
 //      (アカウント ロック). Kana-only pieces of one or two characters (particles and endings: を, た, ない) and
-//      English stop words (a, is, my) are left out: as prefixes they match nearly every page. An English word that
-//      begins no word of the pages is searched by its stem (arriving -> arriv).
+//      English stop words (a, is, my) are left out: as prefixes they match nearly every page. An English word is
+//      searched by its stem from the index's own stemmer (arriving -> arriv, attempts -> attempt).
 // Material then adds its trailing wildcard to every term and searches as usual. Two more things happen to its answer
 // ({type: 3, data: {items}}, one array of documents per page, best first):
 //   4. no empty answer while a word of the query is on the site: when the rewritten query finds nothing, the query is
@@ -57,8 +57,8 @@
     }
   }
 
-  // Every Latin and katakana word of the pages, sorted, to tell whether a reader's word begins any of them (see
-  // `ending` and `katakana`).
+  // Every Latin and katakana word of the pages, sorted, to tell whether a reader's hiragana begins any of them (see
+  // `katakana`).
   var pageWords = [];
   function learnWords(docs) {
     var seen = {};
@@ -80,21 +80,20 @@
     return firstFrom(prefix).indexOf(prefix) === 0;
   }
 
-  // The index holds the pages' words as written (no stemmer) and Material makes each term a prefix, so a reader's
-  // "arriving" or "scammed" found nothing where the pages say "arrive" and "scam". A Latin word that begins no word
-  // of the pages is searched by its stem instead: -ing, -ed, -es, -s cut (-ies made -y), the first stem that begins
-  // a page word. A word the pages do contain is searched as typed, so this only
-  // adds results for words that had none.
-  function ending(word) {
-    if (!/^[a-z]{4,}$/.test(word) || !pageWords.length || beginsPageWord(word)) return word;
-    var cut = word.replace(/(?:ing|ed|es|s)$/, "");
-    // A doubled last letter is undone first (scammed -> scam, not scamm as in "scammers"), except where English
-    // words end so themselves (called, missed, added: the cut is tried next).
-    var stems = [word.replace(/ies$/, "y"), cut.replace(/([b-df-hj-km-rtv-y])\1$/, "$1"), cut, cut + "e"];
-    for (var i = 0; i < stems.length; i++) {
-      if (stems[i] !== word && stems[i].length >= 3 && beginsPageWord(stems[i])) return stems[i];
+  // The index holds each word as the language's stemmer left it (English: "attempts" -> attempt, "verification" ->
+  // verif, "many" -> mani), but Material adds a trailing wildcard to every query term, and lunr passes no wildcard
+  // term through the stemmer: "attempts*" and "verification*" matched nothing. Each query word is stemmed here by the
+  // very stemmer that indexed the pages (lunr's for English; the identity for Japanese), so the prefix is the index's.
+  // Looked up at each query: Material's setup loads the language's lunr script after this script has seen the setup.
+  var indexConfig = {};
+  function stem(word) {
+    var lunr = self.lunr, language = (indexConfig.lang || [])[0];
+    var table = language === "en" ? lunr : lunr && lunr[language];
+    if ((indexConfig.pipeline || []).indexOf("stemmer") === -1 || !table || typeof table.stemmer !== "function") {
+      return word;
     }
-    return word;
+    var token = table.stemmer(new lunr.Token(word, {}));
+    return token ? token.toString() : word;
   }
 
   // A phone's keyboard leaves a word in hiragana until the reader converts it: ろぐいん, ぱすわーど, すまほ, where the
@@ -165,7 +164,7 @@
         // A single kana is left out even when every piece is kept: as a prefix it matches nearly every page.
         if (!(keepAll && /^[\u3040-\u30ff]$/.test(segment))) all.push(segment);
         if (KANA_PARTICLE.test(segment) || stopword(segment)) return;
-        var word = ending(segment);
+        var word = /^[a-z]+$/.test(segment) ? stem(segment) : segment;
         if (kept.indexOf(word) === -1) kept.push(word);
       });
     });
@@ -223,6 +222,7 @@
       var message = event.data;
       if (message && message.type === SETUP) {
         setup(message.data.config);
+        indexConfig = message.data.config || {};
         learnWords(message.data.docs);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
         var tries;
