@@ -22,6 +22,7 @@ FIXES = {
     "MD001": "go down one heading level at a time (`##`, then `###`)",
     "MD025": "keep one `#` heading, the page's title; make the others `##` or lower",
     "MD033": "use Markdown, or one of the tags MD033 allows in .markdownlint-cli2.yaml",
+    "MD045": "describe the image inside the brackets of ![…](…): what a reader who cannot see it needs",
     "MD041": "start the page, after its front matter, with `# <title>`",
     "MD053": "refer to it in the text (a footnote as `[^label]`), or remove the definition",
     "MD056": "give the row as many cells as the table's header row (an empty cell is `| |`)",
