@@ -1,21 +1,10 @@
 """REF: dated claims stay true. Each citation of the references page (a level-3 heading with an id such as a16) ends
-with its date line, read by its shape whatever the labels' language, so a new language needs no entry here:
-
-    - 確認日：2026-12-05 · 次回確認：2027-06-05        (docs/ja/references/index.md)
-    - Checked: 2026-12-05 · Review by: 2027-06-05      (docs/en/references/index.md)
-
-Review by the check date + 6 months for companies' help pages and secondary sources, which change without notice,
-+ 12 months for public authorities' documents (the about page tells readers the same); choosing is the reviewer's
-call, this check enforces the outer bound.
-
-- REF001  a review-by date has passed: the message names the pages that cite it, so they are re-checked too;
-- REF002  a citation without a date line, or with a malformed one;
-- REF003  a translation's dates differ from the original's for the same citation;
-- REF004  a review-by date not after the check date, or more than 12 months after it;
-- REF005  the about page's #last-reviewed section does not give the newest check date of the references page.
-
-due_soon() lists the citations due within 30 days: `make validate` prints them on every run, not as failures.
-"Today" is GUIDE_TODAY=YYYY-MM-DD when set (the tests' fixed dates). A tree without a references page is not checked.
+with its date line, `- 確認日：2026-12-05 · 次回確認：2027-06-05` / `- Checked: 2026-12-05 · Review by: 2027-06-05`,
+read by its shape whatever the labels' language. A passed review-by date fails and names the pages that cite the
+source, so they are re-checked too; one due within 30 days is printed as a note (due_soon()). Review-by is the check
+date + 6 or + 12 months (companies change their pages without notice, public authorities rarely): the reviewer picks,
+this check enforces the outer bound. The about page's #last-reviewed section gives the newest check date.
+"Today" is GUIDE_TODAY=YYYY-MM-DD when set (the tests' fixed dates).
 """
 
 from __future__ import annotations
@@ -131,6 +120,16 @@ def check(site: Site, now: datetime.date | None = None) -> Iterator[Problem]:
         yield from problems
         dated[language] = {entry.id: entry for entry in found}
         for entry in found:
+            source = dated.get(site.original, {}).get(entry.id, entry)  # the original is read first
+            if (source.checked, source.review_by) != (entry.checked, entry.review_by):
+                yield Problem(
+                    page.path,
+                    entry.line,
+                    "REF003",
+                    f"citation {entry.label}: {entry.checked} · {entry.review_by} differs from "
+                    f"{site.shown(site.original, REFERENCES)}:{source.line} ({source.checked} · {source.review_by})",
+                    "give both languages the same dates",
+                )
             if not entry.checked < entry.review_by <= a_year_after(entry.checked):
                 yield Problem(
                     page.path,
@@ -149,19 +148,6 @@ def check(site: Site, now: datetime.date | None = None) -> Iterator[Problem]:
                     f"citation {entry.label} review-by {entry.review_by} has passed; used on: "
                     f"{used_on(site, language, entry.id)}",
                     "re-check the source, then update the dates in both languages",
-                )
-    original = dated.get(site.original, {})
-    for language in site.translations:
-        for entry in dated.get(language, {}).values():
-            source = original.get(entry.id)
-            if source and (source.checked, source.review_by) != (entry.checked, entry.review_by):
-                yield Problem(
-                    site.pages[language][REFERENCES].path,
-                    entry.line,
-                    "REF003",
-                    f"citation {entry.label}: {entry.checked} · {entry.review_by} differs from "
-                    f"{site.shown(site.original, REFERENCES)}:{source.line} ({source.checked} · {source.review_by})",
-                    "give both languages the same dates",
                 )
     yield from _last_reviewed(site, dated)
 

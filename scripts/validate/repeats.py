@@ -1,21 +1,12 @@
-"""DUP: one home for each instruction. A sentence that stands on two reader pages of one language (the nav's pages,
-without the references page, whose entries repeat publishers and labels on purpose) fails, so that a step or a fact
-is written once and linked from elsewhere: issue 24 found the same spam-folder advice in three different orders.
+"""DUP: one home for each instruction. A sentence that stands on two reader pages of one language (the nav's pages
+but the references page, whose entries repeat publishers on purpose) fails, so that a step or a fact is written once
+and linked from elsewhere: issue 24 found the same spam-folder advice in three different orders.
 
-- DUP001  a sentence that also stands on another reader page; the message names both places and the sentence's hash.
-- DUP002  an entry of the reviewed-exception list that no longer matches a sentence on one of its pages: a repeat
-          that was removed must leave the list too.
-- DUP003  an entry of the list that cannot be read, or a list that is not valid YAML.
-
-Sentences (ending at 。！？, or at . ! ? before a space) of paragraphs, list items and table cells are compared after
-NFKC (full-width and half-width forms fold together), white-space and case folding, without markup, link targets,
-citation markers such as `（出典: A1）` / `(source: A1)` and closing punctuation. Headings, and a sentence that is all
-the text of a link, are names of places, not instructions. A sentence counts from 20 letters or digits on a Japanese
-page, 8 words on another (about the same length): below that are stock phrases that may fairly stand on many pages
-(「確認できていません。」, "Amazon does not publish this."). Copies are found, not paraphrases (the reviewer's).
-
-Deliberate repeats are listed in docs/repeated-sentences.yml: the sentence (or the hash the message gives), the pages
-(project paths, two or more) and the reason it must be repeated.
+Sentences of paragraphs, list items and table cells are compared after NFKC, white-space and case folding, without
+markup, citation markers and closing punctuation; headings and a sentence that is all a link's text are names of
+places. Only sentences long enough to say something of their own count (20 letters on a Japanese page, 8 words on
+another: about the same length); stock phrases below that may repeat. Deliberate repeats are listed, with a reason,
+in docs/repeated-sentences.yml; an entry that no longer matches one of its pages fails too, so the list cannot rot.
 """
 
 from __future__ import annotations
@@ -104,13 +95,9 @@ def reader_pages(site: Site, language: str) -> list[Page]:
 @dataclass
 class Reviewed:
     line: int
-    sentence: str | None  # normalised and case-folded, or None when the entry gives a hash
-    hash: str | None
+    hash: str  # of the sentence, or a prefix of it: the entry's `hash`, or the hash of its `sentence`
     pages: list[str]  # project paths: docs/ja/faq/index.md
     found_on: set[str] = field(default_factory=set)
-
-    def matches(self, key: str) -> bool:
-        return key == self.sentence or bool(self.hash and digest(key).startswith(self.hash))
 
 
 def reviewed(site: Site) -> tuple[list[Reviewed], list[Problem]]:
@@ -128,9 +115,8 @@ def reviewed(site: Site) -> tuple[list[Reviewed], list[Problem]]:
         if why:
             problems.append(Problem(path, line_of(item), "DUP003", why, FIX_ENTRY))
             continue
-        sentence, hashed = data.get("sentence"), data.get("hash")
-        key = normalise(sentence).casefold() if sentence else None
-        entries.append(Reviewed(line_of(item), key, str(hashed).lower() if hashed else None, data["pages"]))
+        hashed = str(data["hash"]).lower() if data.get("hash") else digest(normalise(data["sentence"]).casefold())
+        entries.append(Reviewed(line_of(item), hashed, data["pages"]))
     return entries, problems
 
 
@@ -138,8 +124,8 @@ def _unreadable(data: object, known: set[str]) -> str | None:
     """Why an entry of the list cannot be used, or None."""
     if not isinstance(data, dict) or set(data) - {"sentence", "hash", "pages", "reason"}:
         return "the entry is not a mapping of `sentence` (or `hash`), `pages` and `reason`"
-    if bool(data.get("sentence")) == bool(data.get("hash")):
-        return "give either `sentence` or `hash`, not both and not neither"
+    if bool(data.get("sentence")) == bool(data.get("hash")) or not isinstance(data.get("sentence", ""), str):
+        return "give either `sentence` (text) or `hash`, not both and not neither"
     if data.get("hash") and not re.fullmatch(rf"[0-9a-f]{{{HASH_MIN},64}}", str(data["hash"]).lower()):
         return f"`hash` must be {HASH_MIN} or more hex digits, as the DUP001 message gives it"
     pages = data.get("pages")
@@ -159,7 +145,7 @@ def check(site: Site) -> Iterator[Problem]:
             for line, text in sentences(page):
                 groups.setdefault(text.casefold(), {}).setdefault(site.shown(language, page.rel), (page, line, text))
         for key, places in groups.items():
-            matching = [entry for entry in exceptions if entry.matches(key)]
+            matching = [entry for entry in exceptions if digest(key).startswith(entry.hash)]
             for entry in matching:
                 entry.found_on |= places.keys()
             (first, (_, first_line, _)), *others = places.items()
