@@ -1,15 +1,12 @@
 """Translation status of every page pair, and marking a reviewed translation as up to date.
 
-    make translations                     # every page: up to date / stale / not marked / missing / no original,
-                                          # then, for each stale page, what changed in its original since
-    make translations MARK=reset/index.md # after bringing docs/en/reset/index.md up to date with the Japanese page
-    python -m scripts.translations --mark-all   # once, when the English pages are first imported
+    make translations                     # each page's status; for a stale page, what changed in its original
+    make translations MARK=reset/index.md # after bringing docs/en/reset/index.md up to date with its original
+    python -m scripts.translations --mark-all   # once, when the translations are first imported
 
-A translated page stores `translation_of: <hash>` in its front matter: the hash (scripts/hashing.py) of the original's
-text when the translation was last brought up to date. When the original changes, the hashes differ: `make validate`
-reports TR002 and the built page shows a notice (scripts/extensions/translation_notice.py). For a stale page, the
-newest version of the original in git (`git log --follow`) with the recorded hash is diffed against the current text,
-so a translator updates only what changed; when no version has it (a shallow clone, no git), the output says so.
+A translation records the hash (scripts/hashing.py) of its original's text as `translation_of`; when the original
+changes, `make validate` reports TR002 and the built page shows a notice. The original's diff since the recorded
+version (found in git history by its hash) shows a translator only what changed.
 """
 
 from __future__ import annotations
