@@ -56,14 +56,9 @@ def check(site: Site) -> Iterator[Problem]:
                 yield from _compare(site, kind, orig, tr)
 
 
-def _section_of(page: Page, line: int) -> str | None:
-    """The id of the level-2+ heading that the element on this line sits under (None: before the first H2)."""
-    return next((h.id for h in reversed(page.headings) if h.line < line and h.level >= 2), None)
-
-
 def _missing(site: Site, kind: Kind, item: Any, has: Page, lacks: Page) -> Problem:
     """Reported at the lacking page's heading of the same section (its H1, or line 1, for the introduction)."""
-    section = _section_of(has, item.line)
+    section = next((h.id for h in reversed(has.headings) if h.line < item.line and h.level >= 2), None)
     at = next((h.line for h in lacks.headings if (h.id == section if section else h.level == 1)), 1)
     shown = has.path.relative_to(site.root).as_posix()
     return Problem(
@@ -109,13 +104,11 @@ def _sizes(site: Site, kind: Kind, pairs: list[tuple[Any, Any]], orig: Page, tr:
         small, large = kind.size(short), kind.size(long)
         if small == large:
             continue
-        shown, missing = long_page.path.relative_to(site.root).as_posix(), large - small
+        shown = long_page.path.relative_to(site.root).as_posix()
         yield Problem(
             short_page.path,
             short.line,
             kind.size_code,
-            f"this {kind.describe(short)[2:]} has {small} {kind.unit}{'s' * (small != 1)}; its counterpart "
-            f"{shown}:{long.line} has {large}",
-            f"add the missing {kind.unit}{'s' * (missing != 1)} here, or remove {'it' if missing == 1 else 'them'} "
-            f"from {shown}",
+            f"this {kind.describe(short)[2:]} has {small} {kind.unit}(s); {shown}:{long.line} has {large}",
+            f"add the missing {kind.unit}(s) here, or remove them from {shown}",
         )

@@ -1,16 +1,9 @@
-"""REND: Markdown the build would drop or show as typed, read from the page model (scripts/pagemodel.py).
-
-The model's parser (markdown-it) is more lenient than the build's (Python-Markdown) in the places below, so what it
-sees there is what the build gets wrong (a table row with more cells than its header is markdownlint's MD056, a
-footnote definition nothing refers to its MD053):
-
-- REND002  a footnote reference `[^label]` without a definition: the build shows it as typed;
-- REND004  an admonition (`!!!`) or collapsible block (`???`) with an empty body, usually because the body is not
-           indented by four spaces and so follows the box as an ordinary paragraph;
-- REND005  a table or an admonition marker the build shows as text: a table needs a blank line before it (the
-           model's parser lets a table interrupt a paragraph, the build does not).
-
-Text inside code spans and code blocks is never examined: Markdown shown as an example there is meant literally.
+"""REND: Markdown the build would drop or show as typed. The page model's parser (markdown-it) is more lenient than
+the build's (Python-Markdown) in these places, so what it sees there is what the build gets wrong: a footnote
+reference without a definition (REND002), an admonition whose body is not indented by four spaces (REND004), a table
+or an admonition marker that does not start a block of its own (REND005). Code spans and blocks are not examined:
+Markdown shown there is meant literally. (A table row with more cells than its header is MD056, an unused footnote
+definition MD053.)
 """
 
 from __future__ import annotations
