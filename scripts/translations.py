@@ -74,19 +74,17 @@ def _git(root: Path, *args: str) -> str:
     ).stdout
 
 
-def recorded_version(root: Path, path: Path, recorded: str) -> tuple[str, str] | str:
+def recorded_version(path: Path, recorded: str) -> tuple[str, str] | str:
     """(commit, text) of the newest committed version of the original file whose hash is `recorded`, or why not."""
     try:
-        top = Path(_git(root, "rev-parse", "--show-toplevel").strip())
-        rel = path.resolve().relative_to(top.resolve()).as_posix()
-        log = _git(top, "log", "--follow", "--format=%x00%H", "--name-only", "--", rel)
-    except (OSError, subprocess.SubprocessError, ValueError) as error:
+        log = _git(path.parent, "log", "--follow", "--format=%x00%H", "--name-only", "--", path.name)
+    except (OSError, subprocess.SubprocessError) as error:
         detail = getattr(error, "stderr", "") or str(error)
         return f"git history is not available ({' '.join(str(detail).split())[:120]})"
     for block in log.split("\0")[1:]:
         commit, *names = block.strip().split("\n")  # the commit, then the file's name (as it was then)
         try:
-            text = _git(top, "show", f"{commit}:{names[-1]}")
+            text = _git(path.parent, "show", f"{commit}:{names[-1]}")  # the name is from the top of the repository
         except (IndexError, subprocess.SubprocessError):
             continue
         if source_hash(text) == recorded:
@@ -99,7 +97,7 @@ def changes_since_translation(site: Site, rel: str, language: str) -> str:
     ja, en = site.pages[site.original][rel], site.pages[language][rel]
     ja_shown, en_shown = site.shown(site.original, rel), site.shown(language, rel)
     recorded = str(en.front_matter.data.get("translation_of"))
-    found = recorded_version(site.root, ja.path, recorded)
+    found = recorded_version(ja.path, recorded)
     if isinstance(found, str):
         return (
             f"{en_shown} records translation_of: {recorded}, but that version of {ja_shown} cannot be found: "
