@@ -72,7 +72,11 @@ def entries(page: Page) -> tuple[list[Dated], list[Problem]]:
         item = next(
             (b for b in page.blocks if b.kind == "item" and heading.line < b.line < end and "·" in b.text), None
         )
-        dates = _dates(item.text) if item else None
+        match = DATE_LINE.fullmatch(item.text.strip()) if item else None
+        try:
+            dates = [datetime.date.fromisoformat(date) for date in match.groups()] if match else None
+        except ValueError:
+            dates = None
         if dates:
             found.append(Dated(heading.id, label, item.line, *dates))
             continue
@@ -89,13 +93,6 @@ def entries(page: Page) -> tuple[list[Dated], list[Problem]]:
             )
         )
     return found, problems
-
-
-def _dates(text: str) -> tuple[datetime.date, datetime.date] | None:
-    match = DATE_LINE.fullmatch(text.strip())
-    with contextlib.suppress(ValueError):
-        return (datetime.date.fromisoformat(match[1]), datetime.date.fromisoformat(match[2])) if match else None
-    return None
 
 
 def used_on(site: Site, language: str, citation: str) -> str:
@@ -152,15 +149,6 @@ def check(site: Site, now: datetime.date | None = None) -> Iterator[Problem]:
     yield from _last_reviewed(site, dated)
 
 
-def written_dates(text: str) -> set[datetime.date]:
-    found = set()
-    for pattern, form in WRITTEN_DATES.items():
-        for match in re.finditer(pattern, text):
-            with contextlib.suppress(ValueError):
-                found.add(datetime.datetime.strptime(match[0], form).date())
-    return found
-
-
 def _last_reviewed(site: Site, dated: dict[str, dict[str, Dated]]) -> Iterator[Problem]:
     for language, found in dated.items():
         about = site.pages[language].get(ABOUT)
@@ -170,7 +158,12 @@ def _last_reviewed(site: Site, dated: dict[str, dict[str, Dated]]) -> Iterator[P
         heading = next((h for h in about.headings if h.id == LAST_REVIEWED), None)
         end = section_end(about, heading) if heading else 0
         text = "\n".join(b.text for b in about.blocks if heading and heading.line < b.line < end)
-        if newest not in written_dates(text):
+        written = set()
+        for pattern, form in WRITTEN_DATES.items():
+            for match in re.finditer(pattern, text):
+                with contextlib.suppress(ValueError):
+                    written.add(datetime.datetime.strptime(match[0], form).date())
+        if newest not in written:
             yield Problem(
                 about.path,
                 heading.line if heading else 1,

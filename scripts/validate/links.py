@@ -1,11 +1,6 @@
-"""LINK: what a link or an image, in Markdown or in raw HTML (`<a href>`, `<img src>`), may point at outside the
-site: images are served by the site itself, and no link uses http://, javascript:, data: or another scheme than
-https: and mailto:. An image without alt text is markdownlint's MD045 (scripts/validate/markdownlint.py).
-
-Whether an internal link leads to a page, an image or an anchor that exists is not checked here: MkDocs' own
-`validation:` does it in the strict build (LINK001, LINK002, LINK008, LINK009 come from scripts/hooks/link_messages.py)
-and `make linkcheck` crawls the built site once more over HTTP.
-"""
+"""LINK: links and images, in Markdown or raw HTML, use https: or mailto: (or are relative), and images are served
+by the site itself. Whether an internal link, image or anchor exists is MkDocs' own `validation:` in the strict build
+(LINK001, LINK002, LINK008, LINK009 via scripts/hooks/link_messages.py); an image without alt text is MD045."""
 
 from __future__ import annotations
 

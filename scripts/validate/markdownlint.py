@@ -1,8 +1,5 @@
-"""MD: markdownlint (node_modules, the project's settings in .markdownlint-cli2.yaml) over every page, its findings
-printed like every other check: `path:line: MD056 Table column count … (fix: …)`. A table row missing a cell (MD056)
-is one of them: the built table would show a hole where the other language has a cell.
-
-`make lint-markdown` runs the same tool over README.md, CONTRIBUTING.md and .github/ too, which are not pages."""
+"""MD: markdownlint (the project's settings in .markdownlint-cli2.yaml) over every page, its findings printed like
+every other check's. `make lint-markdown` runs it over README.md, CONTRIBUTING.md and .github/ too, not pages."""
 
 from __future__ import annotations
 

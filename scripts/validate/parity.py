@@ -78,8 +78,21 @@ def _compare(site: Site, kind: Kind, orig: Page, tr: Page) -> Iterator[Problem]:
     orig_shown = orig.path.relative_to(site.root).as_posix()
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         paired = list(zip(orig_items[a1:a2], tr_items[b1:b2], strict=False))  # `replace` pairs as many as it can
-        if tag == "equal":
-            yield from _sizes(site, kind, paired, orig, tr)
+        if tag == "equal":  # paired elements whose sizes differ: reported at the smaller one, naming the larger
+            for pair in paired if kind.size else ():
+                (short_page, short), (long_page, long) = sorted(
+                    zip((orig, tr), pair, strict=True), key=lambda side: kind.size(side[1])
+                )
+                small, large = kind.size(short), kind.size(long)
+                if small != large:
+                    shown = long_page.path.relative_to(site.root).as_posix()
+                    yield Problem(
+                        short_page.path,
+                        short.line,
+                        kind.size_code,
+                        f"this {kind.describe(short)[2:]} has {small} {kind.unit}(s); {shown}:{long.line} has {large}",
+                        f"add the missing {kind.unit}(s) here, or remove them from {shown}",
+                    )
             continue
         for orig_item, tr_item in paired:
             yield Problem(
@@ -93,22 +106,3 @@ def _compare(site: Site, kind: Kind, orig: Page, tr: Page) -> Iterator[Problem]:
             yield _missing(site, kind, orig_item, orig, tr)
         for tr_item in tr_items[b1 + len(paired) : b2]:
             yield _missing(site, kind, tr_item, tr, orig)
-
-
-def _sizes(site: Site, kind: Kind, pairs: list[tuple[Any, Any]], orig: Page, tr: Page) -> Iterator[Problem]:
-    """Paired elements whose sizes differ: reported at the smaller one, naming the larger one's file and line."""
-    for pair in pairs if kind.size else ():
-        (short_page, short), (long_page, long) = sorted(
-            zip((orig, tr), pair, strict=True), key=lambda side: kind.size(side[1])
-        )
-        small, large = kind.size(short), kind.size(long)
-        if small == large:
-            continue
-        shown = long_page.path.relative_to(site.root).as_posix()
-        yield Problem(
-            short_page.path,
-            short.line,
-            kind.size_code,
-            f"this {kind.describe(short)[2:]} has {small} {kind.unit}(s); {shown}:{long.line} has {large}",
-            f"add the missing {kind.unit}(s) here, or remove them from {shown}",
-        )

@@ -54,14 +54,6 @@ def digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def long_enough(text: str, language: str) -> bool:
-    """Counted in the page's language: characters on a Japanese page, words on the others (where a quoted Japanese
-    screen label such as 「パスワードを忘れた方」 is one word of its sentence)."""
-    if language in CHARACTER_LANGUAGES:
-        return sum(1 for c in text if c.isalnum()) >= MIN_JAPANESE
-    return len(WORD.findall(text)) >= MIN_WORDS
-
-
 def sentences(page: Page) -> Iterator[tuple[int, str]]:
     """(line, normalised text) of every sentence of the page that is long enough and not all the text of a link."""
     labels = {normalise(link.text) for link in page.links}
@@ -79,7 +71,12 @@ def sentences(page: Page) -> Iterator[tuple[int, str]]:
         starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
         for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
             shown = normalise(text[begin:end])
-            if shown and long_enough(shown, page.language) and shown not in labels:
+            # Japanese is counted in characters; on other pages a quoted Japanese screen label is one word.
+            if page.language in CHARACTER_LANGUAGES:
+                long_enough = sum(1 for c in shown if c.isalnum()) >= MIN_JAPANESE
+            else:
+                long_enough = len(WORD.findall(shown)) >= MIN_WORDS
+            if shown and long_enough and shown not in labels:
                 offset = begin + len(text[begin:end]) - len(text[begin:end].lstrip())
                 yield lines[min(offset, len(lines) - 1)], shown
 

@@ -1,11 +1,6 @@
-"""QUERY: every query of the search query files (every tests/browser/search_*.yml: the tuned set and the held-out
-sets) names a language of the project and a page that exists in it, so that a renamed or mistyped page fails here
-with the file and line instead of counting as a search miss in `make bench`.
-
-A file maps language codes to lists of `{query, page, ...}`; `page` is the page's URL below the language's root
-("reset/", "" for the home page), from MkDocs' own file collection (scripts/project.py). Anchors are not checked:
-the bench reports whether a result opens at the named section.
-"""
+"""QUERY: every query of every tests/browser/search_*.yml (the tuned set and the held-out sets) names a language of
+the project and a page's URL below its root ("reset/", "" for the home page, from MkDocs' own file collection), so a
+renamed or mistyped page fails here with its line instead of counting as a search miss in `make bench`."""
 
 from __future__ import annotations
 
