@@ -22,44 +22,24 @@ def check(site: Site) -> Iterator[Problem]:
             for page in site.pages[side].values():
                 if site.counterpart(page, other) is None:
                     target = site.shown(other, page.rel)
-                    yield Problem(
-                        page.path,
-                        1,
-                        code,
-                        f"this page has no {what} ({target} does not exist)",
-                        f"add {target}, or remove this page from every language",
-                    )
+                    message = f"this page has no {what} ({target} does not exist)"
+                    yield Problem(page.path, 1, code, message, f"add {target}, or remove this page from every language")
     # Without a nav MkDocs lists every page itself, so nothing can be left out; the order is alphabetical.
     navs = {language: config for language, config in site.configs.items() if config.nav is not None}
     for language, config in navs.items():
         first: dict[str, int] = {}
         for entry in config.nav:
             if entry.file in first:
-                yield Problem(
-                    config.nav_path,
-                    entry.line,
-                    "NAV004",
-                    f"`{entry.file}` is in the navigation twice (first on line {first[entry.file]})",
-                    "keep one entry",
-                )
+                message = f"`{entry.file}` is in the navigation twice (first on line {first[entry.file]})"
+                yield Problem(config.nav_path, entry.line, "NAV004", message, "keep one entry")
             first.setdefault(entry.file, entry.line)
             if entry.file not in site.pages[language]:
-                yield Problem(
-                    config.nav_path,
-                    entry.line,
-                    "NAV002",
-                    f"navigation entry `{entry.file}` has no page in {site.shown(language, '')}/",
-                    "fix the path or add the page",
-                )
+                message = f"navigation entry `{entry.file}` has no page in {site.shown(language, '')}/"
+                yield Problem(config.nav_path, entry.line, "NAV002", message, "fix the path or add the page")
         for rel, page in site.pages[language].items():
             if rel not in first and rel not in config.not_in_nav:  # MkDocs' own reading of `not_in_nav`
-                yield Problem(
-                    page.path,
-                    1,
-                    "NAV001",
-                    f"the page is not in the navigation of {config.nav_path.name}",
-                    f"add `{rel}` to nav in {config.nav_path.name}",
-                )
+                message = f"the page is not in the navigation of {config.nav_path.name}"
+                yield Problem(page.path, 1, "NAV001", message, f"add `{rel}` to nav in {config.nav_path.name}")
     original = navs.get(site.original)
     for language in site.translations:
         if original and language in navs and navs[language].nav_path != original.nav_path:
@@ -73,12 +53,9 @@ def _same_order(original: Config, translation: Config) -> Iterator[Problem]:
         if ja and en and ja.file == en.file:
             continue
         shown_ja = f"`{ja.file}` ({original.nav_path.name}:{ja.line})" if ja else "nothing"
-        yield Problem(
-            translation.nav_path,
-            en.line if en else translation.nav[-1].line if translation.nav else 1,
-            "NAV003",
-            f"navigation entry {position} is {f'`{en.file}`' if en else 'nothing'} here but {shown_ja} in the "
-            "original's nav",
-            f"list the same files in the same order in {original.nav_path.name} and {translation.nav_path.name}",
-        )
+        shown_en = f"`{en.file}`" if en else "nothing"
+        message = f"navigation entry {position} is {shown_en} here but {shown_ja} in the original's nav"
+        fix = f"list the same files in the same order in {original.nav_path.name} and {translation.nav_path.name}"
+        line = en.line if en else translation.nav[-1].line if translation.nav else 1
+        yield Problem(translation.nav_path, line, "NAV003", message, fix)
         return

@@ -13,6 +13,7 @@ from scripts.project import Project
 from scripts.validate import Problem, compose_yaml, line_of, value_of
 
 QUERY_FILES = "tests/browser/search_*.yml"
+FIX_PAGE = 'name the page that solves the query by its URL below the root of its language (`reset/`, `""` for home)'
 FORMAT = "write `- {query: …, page: reset/}` under a language code (`page`: the page's URL below its language's root)"
 
 
@@ -23,20 +24,14 @@ def check(site: Site) -> Iterator[Problem]:
     for path in files:
         node, problem = compose_yaml(path, "QUERY001")
         if problem or not isinstance(node, yaml.MappingNode):
-            yield problem or Problem(
-                path, 1, "QUERY001", "the file is not a mapping of language codes to lists of queries", FORMAT
-            )
+            message = "the file is not a mapping of language codes to lists of queries"
+            yield problem or Problem(path, 1, "QUERY001", message, FORMAT)
             continue
         for key, cases in node.value:
             language = key.value
             if language not in urls:
-                yield Problem(
-                    path,
-                    line_of(key),
-                    "QUERY001",
-                    f"`{language}` is not a language of the project (extra.languages lists {', '.join(urls)})",
-                    "use one of those language codes",
-                )
+                message = f"`{language}` is not a language of the project (extra.languages lists {', '.join(urls)})"
+                yield Problem(path, line_of(key), "QUERY001", message, "use one of those language codes")
                 continue
             if not isinstance(cases, yaml.SequenceNode):
                 yield Problem(path, line_of(key), "QUERY001", f"`{language}` is not a list of queries", FORMAT)
@@ -45,15 +40,8 @@ def check(site: Site) -> Iterator[Problem]:
                 entry = value_of(item)
                 query, page = (entry.get("query"), entry.get("page")) if isinstance(entry, dict) else (None, None)
                 if not (isinstance(query, str) and query.strip() and isinstance(page, str)):
-                    yield Problem(
-                        path, line_of(item), "QUERY001", "the entry needs a `query` and a `page`, both text", FORMAT
-                    )
+                    message = "the entry needs a `query` and a `page`, both text"
+                    yield Problem(path, line_of(item), "QUERY001", message, FORMAT)
                 elif page not in urls[language]:
-                    yield Problem(
-                        path,
-                        line_of(item),
-                        "QUERY002",
-                        f"{language}: `{page}` is not the URL of any page (query {query!r})",
-                        "name the page that solves the query by its URL below the language's root, e.g. `reset/` "
-                        '(`""` for the home page), or write that page',
-                    )
+                    message = f"{language}: `{page}` is not the URL of any page (query {query!r})"
+                    yield Problem(path, line_of(item), "QUERY002", message, FIX_PAGE)

@@ -25,13 +25,8 @@ def check(site: Site) -> Iterator[Problem]:
         terms = entry.get("terms") if isinstance(entry.get("terms"), dict) else {}
         page, anchor = entry.get("page"), entry.get("anchor")
         if not (isinstance(page, str) and page and isinstance(anchor, str) and anchor):
-            yield Problem(
-                path,
-                line,
-                "MAP001",
-                "the entry needs a `page` and an `anchor`",
-                "write {line: …, source: …, page: x/index.md, anchor: heading-id}",
-            )
+            fix = "write {line: …, source: …, page: x/index.md, anchor: heading-id}"
+            yield Problem(path, line, "MAP001", "the entry needs a `page` and an `anchor`", fix)
             continue
         for language in site.languages:
             target, shown, words = site.pages[language].get(page), site.shown(language, page), terms.get(language)
@@ -39,30 +34,19 @@ def check(site: Site) -> Iterator[Problem]:
             if target is None:
                 yield Problem(path, line, "MAP002", f"{shown} does not exist", "fix `page` or write the page")
             elif heading is None:
-                yield Problem(
-                    path,
-                    line,
-                    "MAP003",
-                    f"{shown} has no heading with the id `{anchor}`",
-                    "fix `anchor`, or give the heading that covers this part that id",
-                )
+                message = f"{shown} has no heading with the id `{anchor}`"
+                fix = "fix `anchor`, or give the heading that covers this part that id"
+                yield Problem(path, line, "MAP003", message, fix)
             elif not isinstance(words, list) or not 2 <= len(words) <= 3:
-                yield Problem(
-                    path,
-                    line,
-                    "MAP005",
-                    f"the entry needs two or three key terms for {language}",
-                    f"add `{language}: [term, term]` to the entry's terms: words of the section that say what the "
-                    "source part is about",
+                message = f"the entry needs two or three key terms for {language}"
+                fix = (
+                    f"add `{language}: [term, term]` to its terms: words of the section that say what the part is about"
                 )
+                yield Problem(path, line, "MAP005", message, fix)
             else:
                 section = "\n".join(target.lines[heading.line - 1 : section_end(target, heading) - 1]).lower()
+                fix = "cover that part of the source in the section, or map the entry to the section that does"
                 for term in words:
                     if str(term).lower() not in section:
-                        yield Problem(
-                            path,
-                            line,
-                            "MAP004",
-                            f"{shown}#{anchor} does not contain the key term `{term}`",
-                            "cover that part of the source in the section, or map the entry to the section that does",
-                        )
+                        message = f"{shown}#{anchor} does not contain the key term `{term}`"
+                        yield Problem(path, line, "MAP004", message, fix)
