@@ -27,6 +27,8 @@ DUE_DAYS = 30
 DATE = r"(\d{4}-\d{2}-\d{2})"
 DATE_LINE = re.compile(rf"[^:：·]+[:：]\s*{DATE}\s*·\s*[^:：·]+[:：]\s*{DATE}")
 CITATION_ID = re.compile(r"[a-z]+\d+")
+FIX_DATE_LINE = "end the entry with `- <checked>: YYYY-MM-DD · <review by>: YYYY-MM-DD`, labelled as the others are"
+FIX_BOUNDS = "review by the check date + 6 months (companies, secondary sources) or + 12 (public authorities)"
 # How the about page writes a date: 2026年12月5日, December 5, 2026, 5 December 2026 or 2026-12-05.
 WRITTEN_DATES = {
     r"\d{4}年\d{1,2}月\d{1,2}日": "%Y年%m月%d日",
@@ -80,18 +82,9 @@ def entries(page: Page) -> tuple[list[Dated], list[Problem]]:
         if dates:
             found.append(Dated(heading.id, label, item.line, *dates))
             continue
-        problems.append(
-            Problem(
-                page.path,
-                item.line if item else heading.line,
-                "REF002",
-                f"citation {label}: the date line `{item.text.strip()}` is malformed"
-                if item
-                else f"citation {label} has no date line",
-                "end the entry with `- <checked>: YYYY-MM-DD · <review by>: YYYY-MM-DD` (real dates), labelled as "
-                "the other entries of this page are",
-            )
-        )
+        what = f"the date line `{item.text.strip()}` is malformed" if item else "no date line"
+        line = item.line if item else heading.line
+        problems.append(Problem(page.path, line, "REF002", f"citation {label}: {what}", FIX_DATE_LINE))
     return found, problems
 
 
@@ -119,33 +112,19 @@ def check(site: Site, now: datetime.date | None = None) -> Iterator[Problem]:
         for entry in found:
             source = dated.get(site.original, {}).get(entry.id, entry)  # the original is read first
             if (source.checked, source.review_by) != (entry.checked, entry.review_by):
-                yield Problem(
-                    page.path,
-                    entry.line,
-                    "REF003",
+                message = (
                     f"citation {entry.label}: {entry.checked} · {entry.review_by} differs from "
-                    f"{site.shown(site.original, REFERENCES)}:{source.line} ({source.checked} · {source.review_by})",
-                    "give both languages the same dates",
+                    f"{site.shown(site.original, REFERENCES)}:{source.line} ({source.checked} · {source.review_by})"
                 )
+                yield Problem(page.path, entry.line, "REF003", message, "give both languages the same dates")
             if not entry.checked < entry.review_by <= a_year_after(entry.checked):
-                yield Problem(
-                    page.path,
-                    entry.line,
-                    "REF004",
-                    f"citation {entry.label}: review-by {entry.review_by} is not within 12 months after the check "
-                    f"date {entry.checked}",
-                    "review by the check date + 6 months (Amazon, companies, secondary sources) or + 12 months "
-                    "(public authorities)",
-                )
+                bounds = f"review-by {entry.review_by} is not within 12 months after the check date {entry.checked}"
+                yield Problem(page.path, entry.line, "REF004", f"citation {entry.label}: {bounds}", FIX_BOUNDS)
             elif entry.review_by < now:
-                yield Problem(
-                    page.path,
-                    entry.line,
-                    "REF001",
-                    f"citation {entry.label} review-by {entry.review_by} has passed; used on: "
-                    f"{used_on(site, language, entry.id)}",
-                    "re-check the source, then update the dates in both languages",
-                )
+                used = used_on(site, language, entry.id)
+                message = f"citation {entry.label} review-by {entry.review_by} has passed; used on: {used}"
+                fix = "re-check the source, then update the dates in both languages"
+                yield Problem(page.path, entry.line, "REF001", message, fix)
     yield from _last_reviewed(site, dated)
 
 
@@ -164,15 +143,10 @@ def _last_reviewed(site: Site, dated: dict[str, dict[str, Dated]]) -> Iterator[P
                 with contextlib.suppress(ValueError):
                     written.add(datetime.datetime.strptime(match[0], form).date())
         if newest not in written:
-            yield Problem(
-                about.path,
-                heading.line if heading else 1,
-                "REF005",
-                f"the about page's #{LAST_REVIEWED} section does not give {newest}, the newest check date on "
-                f"{site.shown(language, REFERENCES)}",
-                f"say in a section with the id {LAST_REVIEWED} when the guide was last reviewed, with that date (and "
-                "review the pages if it is not true yet)",
-            )
+            where = f"the newest check date on {site.shown(language, REFERENCES)}"
+            message = f"the about page's #{LAST_REVIEWED} section does not give {newest}, {where}"
+            fix = f"say in the section #{LAST_REVIEWED} that the guide was last reviewed on that date (when it is true)"
+            yield Problem(about.path, heading.line if heading else 1, "REF005", message, fix)
 
 
 def due_soon(site: Site, now: datetime.date | None = None) -> list[str]:

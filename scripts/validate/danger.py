@@ -13,6 +13,11 @@ from scripts.validate import Problem
 # Compared after NFKC, case folding and trimming of spaces and closing punctuation.
 GENERIC_JAPANESE = {"危険", "注意", "警告", "重要", "注意してください"}
 GENERIC_ENGLISH = {"danger", "warning", "caution", "important", "attention", "note"}
+FIX_SECOND = (
+    "keep one `danger` box, next to the step that can lose the account; make this one a `warning` or a `note`, plain "
+    "text, or a link to the section that is the home of this warning"
+)
+FIX_GENERIC = 'make the title say the danger, e.g. 「コードは誰にも教えない」 / "Never give anyone your code"'
 
 
 def generic(title: str | None) -> bool:
@@ -24,21 +29,9 @@ def check(site: Site) -> Iterator[Problem]:
     for page in site.all_pages():
         boxes = [a for a in page.admonitions if a.kind == "danger"]
         for box in boxes[1:]:
-            yield Problem(
-                page.path,
-                box.line,
-                "DANGER001",
-                f"a second `danger` box on this page (the first is on line {boxes[0].line})",
-                "keep one `danger` box, next to the step that can lose the account; make this one a `warning` or a "
-                "`note`, plain text, or a link to the section that is the home of this warning",
-            )
+            message = f"a second `danger` box on this page (the first is on line {boxes[0].line})"
+            yield Problem(page.path, box.line, "DANGER001", message, FIX_SECOND)
         for box in boxes:
             if generic(box.title):
                 shown = "no title" if box.title is None else f"the generic title “{box.title}”"
-                yield Problem(
-                    page.path,
-                    box.line,
-                    "DANGER002",
-                    f"this `danger` box has {shown}",
-                    'make the title say the danger, e.g. 「コードは誰にも教えない」 / "Never give anyone your code"',
-                )
+                yield Problem(page.path, box.line, "DANGER002", f"this `danger` box has {shown}", FIX_GENERIC)

@@ -18,12 +18,9 @@ def check(site: Site) -> Iterator[Problem]:
         urls = [(link.url, link.line) for link in page.links]
         for image in page.images:
             if urlsplit(image.src).scheme.lower() in ("http", "https") or image.src.startswith("//"):
+                message = f"the image `{image.src}` is loaded from another site (a third-party request)"
                 yield Problem(
-                    page.path,
-                    image.line,
-                    "LINK010",
-                    f"the image `{image.src}` is loaded from another site (a third-party request)",
-                    "save the image under docs/ and link it relatively",
+                    page.path, image.line, "LINK010", message, "save the image under docs/; link it relatively"
                 )
             else:
                 urls.append((image.src, image.line))
@@ -32,10 +29,5 @@ def check(site: Site) -> Iterator[Problem]:
             if scheme == "http":
                 yield Problem(page.path, line, "LINK005", f"`{url}` uses http://", "use https://")
             elif scheme and scheme not in ALLOWED_SCHEMES:
-                yield Problem(
-                    page.path,
-                    line,
-                    "LINK006",
-                    f"`{scheme}:` URL `{url[:60]}` is not allowed",
-                    "link to a page or an https:// address instead",
-                )
+                message, fix = f"`{scheme}:` URL `{url[:60]}` is not allowed", "link to a page or an https:// address"
+                yield Problem(page.path, line, "LINK006", message, fix)

@@ -86,22 +86,15 @@ def _compare(site: Site, kind: Kind, orig: Page, tr: Page) -> Iterator[Problem]:
                 small, large = kind.size(short), kind.size(long)
                 if small != large:
                     shown = long_page.path.relative_to(site.root).as_posix()
-                    yield Problem(
-                        short_page.path,
-                        short.line,
-                        kind.size_code,
-                        f"this {kind.describe(short)[2:]} has {small} {kind.unit}(s); {shown}:{long.line} has {large}",
-                        f"add the missing {kind.unit}(s) here, or remove them from {shown}",
+                    message = (
+                        f"this {kind.describe(short)[2:]} has {small} {kind.unit}(s); {shown}:{long.line} has {large}"
                     )
+                    fix = f"add the missing {kind.unit}(s) here, or remove them from {shown}"
+                    yield Problem(short_page.path, short.line, kind.size_code, message, fix)
             continue
         for orig_item, tr_item in paired:
-            yield Problem(
-                tr.path,
-                tr_item.line,
-                kind.code,
-                f"{kind.describe(tr_item)} here is {kind.describe(orig_item)} in {orig_shown}:{orig_item.line}",
-                "make both languages the same",
-            )
+            message = f"{kind.describe(tr_item)} here is {kind.describe(orig_item)} in {orig_shown}:{orig_item.line}"
+            yield Problem(tr.path, tr_item.line, kind.code, message, "make both languages the same")
         for orig_item in orig_items[a1 + len(paired) : a2]:
             yield _missing(site, kind, orig_item, orig, tr)
         for tr_item in tr_items[b1 + len(paired) : b2]:

@@ -150,20 +150,11 @@ def check(site: Site) -> Iterator[Problem]:
                 if any({first, where} <= set(entry.pages) for entry in matching):
                     continue
                 quoted = text if len(text) <= 60 else text[:57] + "…"
-                yield Problem(
-                    page.path,
-                    line,
-                    "DUP001",
-                    f"“{quoted}” also stands on {first}:{first_line} (hash {digest(key)[:HASH_MIN]})",
-                    FIX,
-                )
+                message = f"“{quoted}” also stands on {first}:{first_line} (hash {digest(key)[:HASH_MIN]})"
+                yield Problem(page.path, line, "DUP001", message, FIX)
     for entry in exceptions:
         stale = [page for page in entry.pages if page not in entry.found_on]
         if stale:
-            yield Problem(
-                site.root / EXCEPTIONS,
-                entry.line,
-                "DUP002",
-                f"this reviewed repeat no longer matches a sentence on {', '.join(stale)}",
-                "remove the page from the entry (or the entry, when fewer than two pages are left)",
-            )
+            message = f"this reviewed repeat no longer matches a sentence on {', '.join(stale)}"
+            fix = "remove the page from the entry (or the entry, when fewer than two pages are left)"
+            yield Problem(site.root / EXCEPTIONS, entry.line, "DUP002", message, fix)

@@ -24,10 +24,6 @@ def check(site: Site) -> Iterator[Problem]:
                 code, message, fix = REPORTS[status]
                 shown = site.shown(site.original, original.rel)
                 fm = translation.front_matter
-                yield Problem(
-                    translation.path,
-                    fm.key_lines.get("translation_of", fm.start_line),
-                    code,
-                    message.format(shown),
-                    f"{fix.format(shown)}, then run `make translations MARK={site.shown(language, original.rel)}`",
-                )
+                line = fm.key_lines.get("translation_of", fm.start_line)
+                fix = f"{fix.format(shown)}, then run `make translations MARK={site.shown(language, original.rel)}`"
+                yield Problem(translation.path, line, code, message.format(shown), fix)

@@ -27,10 +27,6 @@ def check(site: Site) -> Iterator[Problem]:
         for entry in config.nav:
             page = site.pages[language].get(entry.file)
             if page is not None and entry.file not in EXEMPT | linked:
-                yield Problem(
-                    page.path,
-                    1,
-                    "TRIAGE001",
-                    f"this reader page has no row in the start page's table ({START}#{SECTION})",
-                    f"add a row that links to `../{entry.file}` (or one of its sections) in both languages",
-                )
+                message = f"this reader page has no row in the start page's table ({START}#{SECTION})"
+                fix = f"add a row that links to `../{entry.file}` (or one of its sections) in both languages"
+                yield Problem(page.path, 1, "TRIAGE001", message, fix)
