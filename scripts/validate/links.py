@@ -19,9 +19,8 @@ def check(site: Site) -> Iterator[Problem]:
         for image in page.images:
             if urlsplit(image.src).scheme.lower() in ("http", "https") or image.src.startswith("//"):
                 message = f"the image `{image.src}` is loaded from another site (a third-party request)"
-                yield Problem(
-                    page.path, image.line, "LINK010", message, "save the image under docs/; link it relatively"
-                )
+                fix = "save the image under docs/ and link it relatively"
+                yield Problem(page.path, image.line, "LINK010", message, fix)
             else:
                 urls.append((image.src, image.line))
         for url, line in urls:

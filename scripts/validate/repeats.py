@@ -144,7 +144,7 @@ def check(site: Site) -> Iterator[Problem]:
         for key, places in groups.items():
             matching = [entry for entry in exceptions if digest(key).startswith(entry.hash)]
             for entry in matching:
-                entry.found_on |= places.keys()
+                entry.found_on.update(places)
             (first, (_, first_line, _)), *others = places.items()
             for where, (page, line, text) in others:
                 if any({first, where} <= set(entry.pages) for entry in matching):
