@@ -2,68 +2,30 @@
 
     python -m scripts.validate [--root DIR]
 
---root points at another project folder with the same layout (mkdocs.yml, mkdocs.en.yml, docs/): the tests use it
-for small fixture trees.
+--root points at another project folder with the same layout (the tests use it for small fixture trees).
 """
 
 from __future__ import annotations
 
 import argparse
+import pkgutil
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from importlib import import_module
 from pathlib import Path
 
-from scripts import search_words
+from scripts import search_words, validate
 from scripts.doctree import Site, load_site
 from scripts.project import ROOT, ProjectError
-from scripts.validate import (
-    Problem,
-    citations,
-    danger,
-    drawings,
-    front_matter,
-    html_safety,
-    hygiene,
-    language,
-    links,
-    markdownlint,
-    pairs,
-    parity,
-    prose,
-    rendered,
-    repeats,
-    safety,
-    search_queries,
-    source_map,
-    staleness,
-    terms,
-    triage,
-)
+from scripts.validate import Problem, citations, markdownlint, prose, safety
 
-# Prose runs external tools (Node for textlint, a codespell process): in a thread of its own, alongside the rest.
-CHECKS = (
-    front_matter,
-    pairs,
-    parity,
-    links,
-    html_safety,
-    hygiene,
-    drawings,
-    staleness,
-    source_map,
-    terms,
-    triage,
-    rendered,
-    language,
-    safety,
-    search_words,
-    search_queries,
-    markdownlint,
-    citations,
-    danger,
-    repeats,
+# Every module of this package with a check(site) runs, and the search panel's words. Prose runs external tools (Node
+# for textlint, codespell): in threads of their own.
+MODULES = (
+    import_module(f"scripts.validate.{m.name}") for m in pkgutil.iter_modules(validate.__path__) if m.name[0] != "_"
 )
+CHECKS = [search_words, *(module for module in MODULES if hasattr(module, "check"))]
 
 
 def run(root: Path) -> list[Problem]:
@@ -82,8 +44,7 @@ def check_site(site: Site) -> list[Problem]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=ROOT)
-    args = parser.parse_args(argv)
-    root = args.root.resolve()
+    root = parser.parse_args(argv).root.resolve()
     started = time.monotonic()
     try:
         site = load_site(root)
@@ -93,14 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     problems = check_site(site)
     for problem in problems:
         print(problem.format(root))
-    # A reviewed exception to the safety rules is listed on every run, so that it stays visible (not an error).
+    # Listed on every run so that they stay visible, not errors: reviewed exceptions to the safety rules, and
+    # citations due for a re-check within 30 days.
     for marker in safety.reviewed(site):
-        shown = marker.path.relative_to(root).as_posix()
-        print(
-            f"validate: reviewed safety exception at {shown}:{marker.line}: {marker.reason or '(no reason)'}",
-            file=sys.stderr,
-        )
-    # Citations due for a re-check within 30 days: listed on every run, not errors (scripts/validate/citations.py).
+        shown = f"{marker.path.relative_to(root).as_posix()}:{marker.line}"
+        print(f"validate: reviewed safety exception at {shown}: {marker.reason or '(no reason)'}", file=sys.stderr)
     for note in citations.due_soon(site):
         print(f"validate: {note}", file=sys.stderr)
     files = len({p.path for p in problems})

@@ -1,171 +1,102 @@
-"""REF: dated claims stay true. Every citation on the references page says when we last checked the source and by
-when we check it again, as the last item of its entry, readable on a phone and by this check:
-
-    - 確認日：2026-12-05 · 次回確認：2027-06-05        (docs/ja/references/index.md)
-    - Checked: 2026-12-05 · Review by: 2027-06-05      (docs/en/references/index.md)
-
-Review-by policy (the about page's "how we check" section says the same to readers): the check date plus 6 months
-for Amazon's help pages, other companies' help pages (carriers, Google, Apple) and secondary sources (news, blogs,
-copies), which change without notice; plus 12 months for documents of public authorities (NIST, ministries, the
-police, local governments), which are dated and revised rarely. This check enforces the outer bound only (12
-months): choosing 6 or 12 is the reviewer's call.
-
-- REF001  a review-by date that has passed: the message names the citation and the pages that cite it (found from
-          their links to references/index.md#<id>), so a contributor knows what to re-check.
-- REF002  a citation without a date line, or with a malformed one (not `YYYY-MM-DD`, not a real date).
-- REF003  a translation whose dates differ from the original's for the same citation.
-- REF004  a review-by date that is not after the check date, or more than 12 months after it.
-- REF005  the about page's last-reviewed section (about/index.md#last-reviewed) does not give the newest check date
-          of the references page, so the page would claim a review older or newer than the sources say.
-
-Citations whose review-by date falls within the next 30 days are listed as notes (not failures) by due_soon():
-`make validate` prints them on every run.
-
-"Today" is the date of the machine, or the environment variable GUIDE_TODAY=YYYY-MM-DD (the tests use it, so
-fixtures have fixed dates). A tree without a references page (the small test fixtures) is not checked.
+"""REF: dated claims stay true. Each citation of the references page (a level-3 heading with an id such as a16) ends
+with its date line, `- 確認日：2026-12-05 · 次回確認：2027-06-05` / `- Checked: 2026-12-05 · Review by: 2027-06-05`,
+read by its shape whatever the labels' language. A passed review-by date fails and names the pages that cite the
+source, so they are re-checked too; one due within 30 days is printed as a note (due_soon()). Review-by is the check
+date + 6 or + 12 months (companies change their pages without notice, public authorities rarely): the reviewer picks,
+this check enforces the outer bound. The about page's #last-reviewed section gives the newest check date.
+"Today" is GUIDE_TODAY=YYYY-MM-DD when set (the tests' fixed dates).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
-import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from scripts.doctree import Site
 from scripts.pagemodel import Page
-from scripts.validate import Problem
+from scripts.validate import Problem, resolve, section_end
 
 REFERENCES = "references/index.md"
 ABOUT = "about/index.md"
 LAST_REVIEWED = "last-reviewed"
-TODAY_VARIABLE = "GUIDE_TODAY"
 DUE_DAYS = 30
-MAX_MONTHS = 12
-# The date line is read by its shape, whatever its labels' language (確認日：… · 次回確認：…, Checked: … · Review by:
-# …): a new language writes its own labels and needs no entry here.
-DATE_LINE = re.compile(r"[^:：·]+[:：]\s*(\S+)\s*·\s*[^:：·]+[:：]\s*(\S+)")
+DATE = r"(\d{4}-\d{2}-\d{2})"
+DATE_LINE = re.compile(rf"[^:：·]+[:：]\s*{DATE}\s*·\s*[^:：·]+[:：]\s*{DATE}")
 CITATION_ID = re.compile(r"[a-z]+\d+")
-FIX_PASSED = "re-check the source, then update the dates in both languages"
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+FIX_DATE_LINE = "end the entry with `- <checked>: YYYY-MM-DD · <review by>: YYYY-MM-DD`, labelled as the others are"
+FIX_BOUNDS = "review by the check date + 6 months (companies, secondary sources) or + 12 (public authorities)"
 # How the about page writes a date: 2026年12月5日, December 5, 2026, 5 December 2026 or 2026-12-05.
-WRITTEN_DATE = re.compile(
-    r"(?P<jy>\d{4})年(?P<jm>\d{1,2})月(?P<jd>\d{1,2})日"
-    rf"|(?P<em>{'|'.join(MONTHS)}) (?P<ed>\d{{1,2}}), (?P<ey>\d{{4}})"
-    rf"|(?P<bd>\d{{1,2}}) (?P<bm>{'|'.join(MONTHS)}) (?P<by>\d{{4}})"
-    r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
-)
+WRITTEN_DATES = {
+    r"\d{4}年\d{1,2}月\d{1,2}日": "%Y年%m月%d日",
+    r"[A-Z][a-z]+ \d{1,2}, \d{4}": "%B %d, %Y",
+    r"\d{1,2} [A-Z][a-z]+ \d{4}": "%d %B %Y",
+    r"\d{4}-\d{2}-\d{2}": "%Y-%m-%d",
+}
 
 
 @dataclass(frozen=True)
 class Dated:
     id: str  # the heading id: "a16"
     label: str  # as the heading names it: "A16"
-    line: int  # the date line (the heading's line when there is none)
-    checked: datetime.date | None
-    review_by: datetime.date | None
+    line: int  # of the date line
+    checked: datetime.date
+    review_by: datetime.date
 
 
 def today() -> datetime.date:
-    value = os.environ.get(TODAY_VARIABLE)
-    if not value:
-        return datetime.date.today()
+    value = os.environ.get("GUIDE_TODAY")
     try:
-        return datetime.date.fromisoformat(value)
+        return datetime.date.fromisoformat(value) if value else datetime.date.today()
     except ValueError:
-        raise SystemExit(f"validate: {TODAY_VARIABLE}={value!r} is not a date (write YYYY-MM-DD)") from None
+        raise SystemExit(f"validate: GUIDE_TODAY={value!r} is not a date (write YYYY-MM-DD)") from None
 
 
-def add_months(date: datetime.date, months: int) -> datetime.date:
-    year, month = divmod(date.month - 1 + months, 12)
-    year, month = date.year + year, month + 1
-    last = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1)).day
-    return date.replace(year=year, month=month, day=min(date.day, last))
-
-
-def _date(text: str) -> datetime.date | None:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return None
+def a_year_after(date: datetime.date) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        return None
+        return date.replace(year=date.year + 1)
+    except ValueError:  # 29 February
+        return date.replace(year=date.year + 1, day=28)
 
 
 def entries(page: Page) -> tuple[list[Dated], list[Problem]]:
-    """The dated citations of a references page (level-3 headings with an id such as a16), and REF002 problems."""
-    found: list[Dated] = []
-    problems: list[Problem] = []
+    """The citations of a references page with readable dates, and the REF002 problems of the others."""
+    found, problems = [], []
     headings = page.headings
-    for index, heading in enumerate(headings):
+    for heading, following in zip(headings, [*headings[1:], None], strict=True):
         if heading.level != 3 or not CITATION_ID.fullmatch(heading.id):
             continue
-        end = headings[index + 1].line if index + 1 < len(headings) else len(page.lines) + 1
+        end = following.line if following else len(page.lines) + 1
         label = heading.text.split()[0] if heading.text else heading.id.upper()
-        items = [b for b in page.blocks if b.kind == "item" and heading.line < b.line < end and "·" in b.text]
-        if not items:
-            problems.append(
-                Problem(
-                    page.path,
-                    heading.line,
-                    "REF002",
-                    f"citation {label} has no date line",
-                    "add the entry's last item `- <checked>: YYYY-MM-DD · <review by>: YYYY-MM-DD`, labelled as the "
-                    "other entries of this page are",
-                )
-            )
-            found.append(Dated(heading.id, label, heading.line, None, None))
+        item = next(
+            (b for b in page.blocks if b.kind == "item" and heading.line < b.line < end and "·" in b.text), None
+        )
+        match = DATE_LINE.fullmatch(item.text.strip()) if item else None
+        try:
+            dates = [datetime.date.fromisoformat(date) for date in match.groups()] if match else None
+        except ValueError:
+            dates = None
+        if dates:
+            found.append(Dated(heading.id, label, item.line, *dates))
             continue
-        item = items[0]
-        match = DATE_LINE.fullmatch(item.text.strip())
-        checked, review_by = (_date(match[1]), _date(match[2])) if match else (None, None)
-        if checked is None or review_by is None:
-            problems.append(
-                Problem(
-                    page.path,
-                    item.line,
-                    "REF002",
-                    f"citation {label}: the date line `{item.text.strip()}` is malformed",
-                    "write `<checked>: YYYY-MM-DD · <review by>: YYYY-MM-DD` with real dates",
-                )
-            )
-            found.append(Dated(heading.id, label, item.line, None, None))
-            continue
-        found.append(Dated(heading.id, label, item.line, checked, review_by))
+        what = f"the date line `{item.text.strip()}` is malformed" if item else "no date line"
+        line = item.line if item else heading.line
+        problems.append(Problem(page.path, line, "REF002", f"citation {label}: {what}", FIX_DATE_LINE))
     return found, problems
 
 
-def used_on(site: Site, language: str, citation: str) -> list[str]:
-    """The pages of `language` that link to references/index.md#<citation>, as "reset", "two-step-verification";
-    the home page as "index"."""
-    pages = []
-    for page in site.pages[language].values():
-        if page.rel == REFERENCES:
-            continue
-        for link in page.links:
-            path, _, fragment = link.url.partition("#")
-            if fragment != citation or "://" in path or not path:
-                continue
-            if posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path)) == REFERENCES:
-                pages.append(page.rel.removesuffix("/index.md").removesuffix(".md"))
-                break
-    return sorted(pages)
+def used_on(site: Site, language: str, citation: str) -> str:
+    """The pages of `language` that link to references/index.md#<citation>: "reset, two-step-verification"."""
+    pages = sorted(
+        page.rel.removesuffix("/index.md").removesuffix(".md")
+        for page in site.pages[language].values()
+        if page.rel != REFERENCES
+        and any(resolve(page, link.url) == REFERENCES and link.url.partition("#")[2] == citation for link in page.links)
+    )
+    return ", ".join(pages) or "no page"
 
 
 def check(site: Site, now: datetime.date | None = None) -> Iterator[Problem]:
@@ -177,114 +108,55 @@ def check(site: Site, now: datetime.date | None = None) -> Iterator[Problem]:
             continue
         found, problems = entries(page)
         yield from problems
-        dated[language] = {d.id: d for d in found}
+        dated[language] = {entry.id: entry for entry in found}
         for entry in found:
-            if entry.checked is None or entry.review_by is None:
-                continue
-            if not entry.checked < entry.review_by <= add_months(entry.checked, MAX_MONTHS):
-                yield Problem(
-                    page.path,
-                    entry.line,
-                    "REF004",
-                    f"citation {entry.label}: review-by {entry.review_by} is not within {MAX_MONTHS} "
-                    f"months after the check date {entry.checked}",
-                    "review by the check date + 6 months (Amazon, companies, secondary sources) or + 12 "
-                    "months (public authorities)",
-                )
-            elif entry.review_by < now:
-                pages = used_on(site, language, entry.id)
-                yield Problem(
-                    page.path,
-                    entry.line,
-                    "REF001",
-                    f"citation {entry.label} review-by {entry.review_by} has passed; used on: "
-                    f"{', '.join(pages) if pages else 'no page'}",
-                    FIX_PASSED,
-                )
-    original = dated.get(site.original, {})
-    for language in site.translations:
-        for citation, entry in dated.get(language, {}).items():
-            source = original.get(citation)
-            if source is None or source.checked is None or entry.checked is None:
-                continue
+            source = dated.get(site.original, {}).get(entry.id, entry)  # the original is read first
             if (source.checked, source.review_by) != (entry.checked, entry.review_by):
-                yield Problem(
-                    site.pages[language][REFERENCES].path,
-                    entry.line,
-                    "REF003",
+                message = (
                     f"citation {entry.label}: {entry.checked} · {entry.review_by} differs from "
-                    f"{site.shown(site.original, REFERENCES)}:{source.line} ({source.checked} · "
-                    f"{source.review_by})",
-                    "give both languages the same dates",
+                    f"{site.shown(site.original, REFERENCES)}:{source.line} ({source.checked} · {source.review_by})"
                 )
+                yield Problem(page.path, entry.line, "REF003", message, "give both languages the same dates")
+            if not entry.checked < entry.review_by <= a_year_after(entry.checked):
+                bounds = f"review-by {entry.review_by} is not within 12 months after the check date {entry.checked}"
+                yield Problem(page.path, entry.line, "REF004", f"citation {entry.label}: {bounds}", FIX_BOUNDS)
+            elif entry.review_by < now:
+                used = used_on(site, language, entry.id)
+                message = f"citation {entry.label} review-by {entry.review_by} has passed; used on: {used}"
+                fix = "re-check the source, then update the dates in both languages"
+                yield Problem(page.path, entry.line, "REF001", message, fix)
     yield from _last_reviewed(site, dated)
 
 
-def _written_dates(text: str) -> set[datetime.date]:
-    found = set()
-    for m in WRITTEN_DATE.finditer(text):
-        try:
-            if m["jy"]:
-                found.add(datetime.date(int(m["jy"]), int(m["jm"]), int(m["jd"])))
-            elif m["ey"]:
-                found.add(datetime.date(int(m["ey"]), MONTHS.index(m["em"]) + 1, int(m["ed"])))
-            elif m["by"]:
-                found.add(datetime.date(int(m["by"]), MONTHS.index(m["bm"]) + 1, int(m["bd"])))
-            else:
-                found.add(datetime.date(int(m["iy"]), int(m["im"]), int(m["id"])))
-        except ValueError:
-            continue
-    return found
-
-
 def _last_reviewed(site: Site, dated: dict[str, dict[str, Dated]]) -> Iterator[Problem]:
-    for language, entries_ in dated.items():
+    for language, found in dated.items():
         about = site.pages[language].get(ABOUT)
-        checked = [d.checked for d in entries_.values() if d.checked]
-        if about is None or not checked:
+        if about is None or not found:
             continue
-        newest = max(checked)
+        newest = max(entry.checked for entry in found.values())
         heading = next((h for h in about.headings if h.id == LAST_REVIEWED), None)
-        if heading is None:
-            yield Problem(
-                about.path,
-                1,
-                "REF005",
-                f"the about page has no #{LAST_REVIEWED} section",
-                f"add a section with that id that gives the newest check date of the references page ({newest})",
-            )
-            continue
-        end = min(
-            (h.line for h in about.headings if h.line > heading.line and h.level <= heading.level),
-            default=len(about.lines) + 1,
-        )
-        text = "\n".join(b.text for b in about.blocks if heading.line < b.line < end)
-        if newest not in _written_dates(text):
-            yield Problem(
-                about.path,
-                heading.line,
-                "REF005",
-                f"the last-reviewed section does not give {newest}, the newest check date on "
-                f"{site.shown(language, REFERENCES)}",
-                "say when the guide was last reviewed with that date (and review the pages if it is not true yet)",
-            )
+        end = section_end(about, heading) if heading else 0
+        text = "\n".join(b.text for b in about.blocks if heading and heading.line < b.line < end)
+        written = set()
+        for pattern, form in WRITTEN_DATES.items():
+            for match in re.finditer(pattern, text):
+                with contextlib.suppress(ValueError):
+                    written.add(datetime.datetime.strptime(match[0], form).date())
+        if newest not in written:
+            where = f"the newest check date on {site.shown(language, REFERENCES)}"
+            message = f"the about page's #{LAST_REVIEWED} section does not give {newest}, {where}"
+            fix = f"say in the section #{LAST_REVIEWED} that the guide was last reviewed on that date (when it is true)"
+            yield Problem(about.path, heading.line if heading else 1, "REF005", message, fix)
 
 
 def due_soon(site: Site, now: datetime.date | None = None) -> list[str]:
-    """Notes for the citations whose review-by date falls within DUE_DAYS days (original language only: the dates
-    agree across languages, REF003)."""
+    """Notes for the citations due within DUE_DAYS days (of the original: REF003 keeps the others the same)."""
     now = now or today()
-    notes = []
     page = site.pages[site.original].get(REFERENCES)
-    if page is None:
-        return notes
-    found, _ = entries(page)
-    for entry in found:
-        if entry.review_by and now <= entry.review_by <= now + datetime.timedelta(days=DUE_DAYS):
-            pages = used_on(site, site.original, entry.id)
-            shown = site.shown(site.original, REFERENCES)
-            notes.append(
-                f"{shown}:{entry.line}: note: citation {entry.label} review-by {entry.review_by} is due "
-                f"in {(entry.review_by - now).days} day(s); used on: {', '.join(pages) or 'no page'}"
-            )
-    return notes
+    return [
+        f"{site.shown(site.original, REFERENCES)}:{entry.line}: note: citation {entry.label} review-by "
+        f"{entry.review_by} is due in {(entry.review_by - now).days} day(s); used on: "
+        f"{used_on(site, site.original, entry.id)}"
+        for entry in (entries(page)[0] if page else [])
+        if now <= entry.review_by <= now + datetime.timedelta(days=DUE_DAYS)
+    ]

@@ -1,12 +1,6 @@
 """DANGER: warnings that mean something. A `danger` box is kept for the one action on a page that can lose the
-reader their account, and it says which danger it is, so a reader who sees one knows it matters.
-
-- DANGER001  a second (third, …) `danger` admonition on one page; the message names the first.
-- DANGER002  a `danger` admonition whose title is generic: 「危険」, 「注意」, 「警告」, "Danger", "Warning",
-             "Caution", or no title at all (the theme then shows its stock "Danger"), so it does not say the danger.
-
-Every page of every language is checked, collapsible boxes (??? danger) included.
-"""
+reader their account, and it says which danger it is, so a reader who sees one knows it matters: a second one on a
+page is DANGER001, one with a generic title (or none: the theme then shows its stock "Danger") is DANGER002."""
 
 from __future__ import annotations
 
@@ -16,50 +10,28 @@ from collections.abc import Iterator
 from scripts.doctree import Site
 from scripts.validate import Problem
 
-KIND = "danger"
 # Compared after NFKC, case folding and trimming of spaces and closing punctuation.
-GENERIC = {
-    "危険",
-    "注意",
-    "警告",
-    "重要",
-    "注意してください",
-    "danger",
-    "warning",
-    "caution",
-    "important",
-    "attention",
-    "note",
-}
+GENERIC_JAPANESE = {"危険", "注意", "警告", "重要", "注意してください"}
+GENERIC_ENGLISH = {"danger", "warning", "caution", "important", "attention", "note"}
+FIX_SECOND = (
+    "keep one `danger` box, next to the step that can lose the account; make this one a `warning` or a `note`, plain "
+    "text, or a link to the section that is the home of this warning"
+)
+FIX_GENERIC = 'make the title say the danger, e.g. 「コードは誰にも教えない」 / "Never give anyone your code"'
 
 
 def generic(title: str | None) -> bool:
-    if title is None:
-        return True
-    folded = unicodedata.normalize("NFKC", title).casefold().strip(" 　!！:：。.")
-    return folded in GENERIC or not folded
+    folded = unicodedata.normalize("NFKC", title or "").casefold().strip(" 　!！:：。.")
+    return not folded or folded in GENERIC_JAPANESE | GENERIC_ENGLISH
 
 
 def check(site: Site) -> Iterator[Problem]:
     for page in site.all_pages():
-        boxes = [a for a in page.admonitions if a.kind == KIND]
+        boxes = [a for a in page.admonitions if a.kind == "danger"]
         for box in boxes[1:]:
-            yield Problem(
-                page.path,
-                box.line,
-                "DANGER001",
-                f"a second `danger` box on this page (the first is on line {boxes[0].line})",
-                "keep one `danger` box, next to the step that can lose the account; make this one a "
-                "`warning` or a `note`, plain text, or a link to the section that is the home of this "
-                "warning",
-            )
+            message = f"a second `danger` box on this page (the first is on line {boxes[0].line})"
+            yield Problem(page.path, box.line, "DANGER001", message, FIX_SECOND)
         for box in boxes:
             if generic(box.title):
                 shown = "no title" if box.title is None else f"the generic title “{box.title}”"
-                yield Problem(
-                    page.path,
-                    box.line,
-                    "DANGER002",
-                    f"this `danger` box has {shown}",
-                    'make the title say the danger, e.g. 「コードは誰にも教えない」 / "Never give anyone your code"',
-                )
+                yield Problem(page.path, box.line, "DANGER002", f"this `danger` box has {shown}", FIX_GENERIC)

@@ -1,10 +1,7 @@
-"""DIAG005: every mermaid block has its drawing in docs/diagrams/ (made by `make diagrams`, inlined by the build).
-DIAG006: a stored drawing holds nothing a page would run or fetch: it is inlined into the HTML as it is, so a
-hand-edited or tampered SVG would otherwise reach readers unchecked.
-
-A block that breaks a diagram convention (DIAG001-DIAG004, scripts/validate/hygiene.py) is reported for that alone:
-its fix comes first, and `make diagrams` draws it afterwards. Drawings no block uses are harmless (the build ignores
-them) and `make diagrams` removes them.
+"""DIAG005: every mermaid block has its current drawing in docs/diagrams/ (made by `make diagrams`, inlined by the
+build). DIAG006: a stored drawing holds nothing a page would run or fetch: it is inlined into the HTML as it is, so a
+hand-edited or tampered SVG would otherwise reach readers unchecked. A block that breaks a diagram convention
+(DIAG001-DIAG004, hygiene.py) is reported for that alone: its fix comes first, `make diagrams` draws it afterwards.
 """
 
 from __future__ import annotations
@@ -32,14 +29,10 @@ def check(site: Site) -> Iterator[Problem]:
                 continue
             key = diagram_key(fence.content, version)
             drawing = svg_path(site.root, key)
-            if not drawing.is_file():
-                why = f"this diagram has no drawing in {STORE}/ (expected {key}.svg), so the build cannot show it"
-                yield Problem(page.path, fence.line, "DIAG005", f"{why} without mermaid's JavaScript", fix)
-            elif FORMAT not in drawing.read_text(encoding="utf-8"):
-                why = f"the drawing {STORE}/{key}.svg was made by an older `make diagrams` (it lacks {FORMAT}: no name"
-                yield Problem(
-                    page.path, fence.line, "DIAG005", f"{why} for screen readers, all of mermaid's styles)", fix
-                )
+            # An older `make diagrams` made drawings without FORMAT: no name for screen readers, not all of the styles.
+            if not drawing.is_file() or FORMAT not in drawing.read_text(encoding="utf-8"):
+                why = f"the drawing {STORE}/{key}.svg is missing or made by an older `make diagrams`"
+                yield Problem(page.path, fence.line, "DIAG005", f"{why}, so the build cannot show this diagram", fix)
     fix = "run `make diagrams` to draw it again (drawings are generated, never edited by hand)"
     for drawing in sorted((site.root / STORE).glob("*.svg")):
         for line, what in unsafe_parts(drawing):

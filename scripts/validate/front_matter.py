@@ -1,4 +1,5 @@
-"""FM: every page starts with YAML front matter holding a title and a description, and nothing else."""
+"""FM: every page starts with YAML front matter holding a title and a description, and nothing else (a translation
+also records which version of its original it translates, written by `make translations`)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,16 @@ from scripts.pagemodel import Page
 from scripts.validate import Problem
 
 REQUIRED = ("title", "description")
-# A translation also records which version of the original it translates (`make translations`).
-TRANSLATION_KEYS = ("translation_of",)
-# Per-language data, keyed by the codes of extra.languages (scripts/project.py), in characters (not bytes).
-# Descriptions become the meta description: search engines cut Japanese at about 120 characters and English at about
-# 160 (the style guide, docs/*/contributing/style-guide/); below the minimum it says too little to be useful. A
-# language without an entry is measured as a language written with spaces (DEFAULT_LENGTHS, the English figures).
+# In characters, per language of extra.languages: the description becomes the meta description, which search engines
+# cut at about 120 Japanese or 160 English characters (the style guide); below the minimum it says too little. A
+# language without an entry is measured as English, a language written with spaces.
 LENGTHS = {"ja": {"title": (2, 40), "description": (20, 120)}, "en": {"title": (2, 70), "description": (50, 160)}}
-DEFAULT_LENGTHS = LENGTHS["en"]
 HASH = re.compile(r"[0-9a-f]{16}")
 
 
 def check(site: Site) -> Iterator[Problem]:
     for page in site.all_pages():
-        allowed = REQUIRED if page.language == site.original else REQUIRED + TRANSLATION_KEYS
+        allowed = REQUIRED if page.language == site.original else (*REQUIRED, "translation_of")
         for line, code, message, fix in check_page(page, allowed):
             yield Problem(page.path, line, code, message, fix)
 
@@ -52,25 +49,16 @@ def check_page(page: Page, allowed: tuple[str, ...]) -> Iterator[tuple[int, str,
         for key, value in fm.data.items():
             line = fm.key_lines.get(str(key), fm.start_line)
             if key not in allowed:
-                yield (
-                    line,
-                    "FM007",
-                    f"unknown front matter key `{key}` (allowed here: {', '.join(sorted(allowed))})",
-                    "remove it",
-                )
+                message = f"unknown front matter key `{key}` (allowed here: {', '.join(sorted(allowed))})"
+                yield line, "FM007", message, "remove it"
             elif key == "translation_of":
                 if not (isinstance(value, str) and HASH.fullmatch(value)):
-                    fix = "let `make translations MARK=…` write it"
-                    yield line, "FM005", "`translation_of` is not a 16-digit hash", fix
+                    yield line, "FM005", "`translation_of` is not a 16-digit hash", "let `make translations` write it"
             elif not isinstance(value, str) or not value.strip():
-                yield (
-                    line,
-                    "FM005",
-                    f"`{key}` must be a non-empty text, got {value!r}",
-                    'write it as text, quoted if needed: `key: "…"`',
-                )
+                fix = 'write it as text, quoted if needed: `key: "…"`'
+                yield line, "FM005", f"`{key}` must be a non-empty text, got {value!r}", fix
             else:
-                (low, high), length = LENGTHS.get(page.language, DEFAULT_LENGTHS)[key], len(value.strip())
+                (low, high), length = LENGTHS.get(page.language, LENGTHS["en"])[key], len(value.strip())
                 if not low <= length <= high:
                     message = f"`{key}` is {length} characters long; {low}–{high} are expected here"
                     yield line, "FM006", message, "shorten it" if length > high else "say more"

@@ -1,11 +1,6 @@
-"""LINK: what a link or an image, in Markdown or in raw HTML (`<a href>`, `<img src>`), may point at outside the
-site: images have alt text and are served by the site itself, and no link uses http://, javascript:, data: or
-another scheme than https: and mailto:.
-
-Whether an internal link leads to a page, an image or an anchor that exists is not checked here: MkDocs' own
-`validation:` does it in the strict build (LINK001, LINK002, LINK008, LINK009 come from scripts/hooks/link_messages.py)
-and `make linkcheck` crawls the built site once more over HTTP.
-"""
+"""LINK: links and images, in Markdown or raw HTML, use https: or mailto: (or are relative), and images are served
+by the site itself. Whether an internal link, image or anchor exists is MkDocs' own `validation:` in the strict build
+(LINK001, LINK002, LINK008, LINK009 via scripts/hooks/link_messages.py); an image without alt text is MD045."""
 
 from __future__ import annotations
 
@@ -13,51 +8,25 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from scripts.doctree import Site
-from scripts.pagemodel import Page
 from scripts.validate import Problem
 
-UNSAFE_SCHEMES = {"javascript", "data", "vbscript", "file"}
-ALLOWED_SCHEMES = {"https", "mailto"}
+ALLOWED_SCHEMES = {"https", "mailto"}  # and relative links, which have none
 
 
 def check(site: Site) -> Iterator[Problem]:
     for page in site.all_pages():
-        for link in page.links:
-            yield from _scheme(page, link.url, link.line)
+        urls = [(link.url, link.line) for link in page.links]
         for image in page.images:
-            if not image.alt.strip():
-                yield Problem(
-                    page.path,
-                    image.line,
-                    "LINK004",
-                    f"the image `{image.src}` has no alt text",
-                    "describe the image in ![…](…)",
-                )
             if urlsplit(image.src).scheme.lower() in ("http", "https") or image.src.startswith("//"):
-                yield Problem(
-                    page.path,
-                    image.line,
-                    "LINK010",
-                    f"the image `{image.src}` is loaded from another site (a third-party request)",
-                    "save the image under docs/ and link it relatively",
-                )
+                message = f"the image `{image.src}` is loaded from another site (a third-party request)"
+                fix = "save the image under docs/ and link it relatively"
+                yield Problem(page.path, image.line, "LINK010", message, fix)
             else:
-                yield from _scheme(page, image.src, image.line)
-
-
-def _scheme(page: Page, url: str, line: int) -> Iterator[Problem]:
-    scheme = urlsplit(url).scheme.lower()
-    if scheme in UNSAFE_SCHEMES:
-        yield Problem(
-            page.path, line, "LINK006", f"`{scheme}:` URL `{url[:60]}`", "link to a page or an https:// address instead"
-        )
-    elif scheme == "http":
-        yield Problem(page.path, line, "LINK005", f"`{url}` uses http://", "use https://")
-    elif scheme and scheme not in ALLOWED_SCHEMES:
-        yield Problem(
-            page.path,
-            line,
-            "LINK006",
-            f"`{scheme}:` URL `{url[:60]}` is not allowed",
-            "use an https:// address or a relative link",
-        )
+                urls.append((image.src, image.line))
+        for url, line in urls:
+            scheme = urlsplit(url).scheme.lower()
+            if scheme == "http":
+                yield Problem(page.path, line, "LINK005", f"`{url}` uses http://", "use https://")
+            elif scheme and scheme not in ALLOWED_SCHEMES:
+                message, fix = f"`{scheme}:` URL `{url[:60]}` is not allowed", "link to a page or an https:// address"
+                yield Problem(page.path, line, "LINK006", message, fix)

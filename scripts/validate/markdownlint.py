@@ -1,8 +1,5 @@
-"""MD: markdownlint (node_modules, the project's settings in .markdownlint-cli2.yaml) over every page, its findings
-printed like every other check: `path:line: MD056 Table column count … (fix: …)`. A table row missing a cell (MD056)
-is one of them: the built table would show a hole where the other language has a cell.
-
-`make lint-markdown` runs the same tool over README.md, CONTRIBUTING.md and .github/ too, which are not pages."""
+"""MD: markdownlint (the project's settings in .markdownlint-cli2.yaml) over every page, its findings printed like
+every other check's. `make lint-markdown` runs it over README.md, CONTRIBUTING.md and .github/ too, not pages."""
 
 from __future__ import annotations
 
@@ -22,6 +19,7 @@ FIXES = {
     "MD001": "go down one heading level at a time (`##`, then `###`)",
     "MD025": "keep one `#` heading, the page's title; make the others `##` or lower",
     "MD033": "use Markdown, or one of the tags MD033 allows in .markdownlint-cli2.yaml",
+    "MD045": "describe the image inside the brackets of ![…](…): what a reader who cannot see it needs",
     "MD041": "start the page, after its front matter, with `# <title>`",
     "MD053": "refer to it in the text (a footnote as `[^label]`), or remove the definition",
     "MD056": "give the row as many cells as the table's header row (an empty cell is `| |`)",

@@ -1,107 +1,61 @@
-"""PAIR and NAV: every page exists in every language and is in the navigation of every config, in the same order."""
+"""PAIR and NAV: every page exists in every language and is in the navigation of every config, in the same order.
+
+MkDocs' own nav validation (`validation.nav` in mkdocs.yml) also fails the strict build on a page left out of the
+nav or an entry without a page, but names no line and needs a build: NAV001 and NAV002 give the file and line first.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import zip_longest
 
-from scripts.doctree import Site
+from scripts.doctree import Config, Site
 from scripts.validate import Problem
 
 
 def check(site: Site) -> Iterator[Problem]:
-    yield from _pairs(site)
-    yield from _navigation(site)
-
-
-def _pairs(site: Site) -> Iterator[Problem]:
-    """Each page of the original has its page in every translation, and each translated page has its original."""
-    for page in site.pages[site.original].values():
-        for language in site.translations:
-            if site.counterpart(page, language) is None:
-                target = site.shown(language, page.rel)
-                yield Problem(
-                    page.path,
-                    1,
-                    "PAIR001",
-                    f"this page has no translation ({target} does not exist)",
-                    f"add {target}, or remove this page from every language",
-                )
     for language in site.translations:
-        for page in site.pages[language].values():
-            if site.counterpart(page, site.original) is None:
-                target = site.shown(site.original, page.rel)
-                yield Problem(
-                    page.path,
-                    1,
-                    "PAIR002",
-                    f"this page has no original ({target} does not exist)",
-                    f"add {target}, or remove this page from every language",
-                )
-
-
-def _navigation(site: Site) -> Iterator[Problem]:
-    navs = {}
-    for language in site.languages:
-        config = site.configs[language]
-        if config.nav is None:
-            # Without a nav MkDocs lists every page itself, so nothing can be left out; the order is alphabetical.
-            continue
-        navs[language] = config.nav
-        listed: dict[str, int] = {}
-        for entry in config.nav:
-            if entry.file in listed:
-                yield Problem(
-                    config.nav_path,
-                    entry.line,
-                    "NAV004",
-                    f"`{entry.file}` is in the navigation twice (first on line {listed[entry.file]})",
-                    "keep one entry",
-                )
-            listed.setdefault(entry.file, entry.line)
-            if entry.file not in site.pages[language]:
-                yield Problem(
-                    config.nav_path,
-                    entry.line,
-                    "NAV002",
-                    f"navigation entry `{entry.file}` has no page in "
-                    f"{config.docs_dir.relative_to(site.root).as_posix()}/",
-                    "fix the path or add the page",
-                )
-        for rel, page in site.pages[language].items():
-            if rel not in listed and rel not in config.not_in_nav:  # MkDocs' own reading of `not_in_nav`
-                yield Problem(
-                    page.path,
-                    1,
-                    "NAV001",
-                    f"the page is not in the navigation of {config.nav_path.name}",
-                    f"add `{rel}` to nav in {config.nav_path.name}",
-                )
-    for language in site.translations:
-        if (
-            site.original in navs
-            and language in navs
-            and site.configs[site.original].nav_path != site.configs[language].nav_path
+        for side, other, code, what in (
+            (site.original, language, "PAIR001", "translation"),
+            (language, site.original, "PAIR002", "original"),
         ):
-            yield from _same_order(site, navs[site.original], navs[language], language)
+            for page in site.pages[side].values():
+                if site.counterpart(page, other) is None:
+                    target = site.shown(other, page.rel)
+                    message = f"this page has no {what} ({target} does not exist)"
+                    yield Problem(page.path, 1, code, message, f"add {target}, or remove this page from every language")
+    # Without a nav MkDocs lists every page itself, so nothing can be left out; the order is alphabetical.
+    navs = {language: config for language, config in site.configs.items() if config.nav is not None}
+    for language, config in navs.items():
+        first: dict[str, int] = {}
+        for entry in config.nav:
+            if entry.file in first:
+                message = f"`{entry.file}` is in the navigation twice (first on line {first[entry.file]})"
+                yield Problem(config.nav_path, entry.line, "NAV004", message, "keep one entry")
+            first.setdefault(entry.file, entry.line)
+            if entry.file not in site.pages[language]:
+                message = f"navigation entry `{entry.file}` has no page in {site.shown(language, '')}/"
+                yield Problem(config.nav_path, entry.line, "NAV002", message, "fix the path or add the page")
+        for rel, page in site.pages[language].items():
+            if rel not in first and rel not in config.not_in_nav:  # MkDocs' own reading of `not_in_nav`
+                message = f"the page is not in the navigation of {config.nav_path.name}"
+                yield Problem(page.path, 1, "NAV001", message, f"add `{rel}` to nav in {config.nav_path.name}")
+    original = navs.get(site.original)
+    for language in site.translations:
+        if original and language in navs and navs[language].nav_path != original.nav_path:
+            yield from _same_order(original, navs[language])
 
 
-def _same_order(site: Site, ja: list, en: list, language: str) -> Iterator[Problem]:
-    """A translation's nav lists the original's files in the same order (the reader switching language keeps their
-    place). `ja` is the original's nav, `en` the translation's."""
-    en_path, ja_path = site.configs[language].nav_path, site.configs[site.original].nav_path
-    for position in range(max(len(ja), len(en))):
-        ja_entry = ja[position] if position < len(ja) else None
-        en_entry = en[position] if position < len(en) else None
-        if ja_entry and en_entry and ja_entry.file == en_entry.file:
+def _same_order(original: Config, translation: Config) -> Iterator[Problem]:
+    """A translation's nav lists the original's files in the same order (a reader switching language keeps their
+    place). One report, at the first difference: every later entry would differ too."""
+    for position, (ja, en) in enumerate(zip_longest(original.nav, translation.nav), 1):
+        if ja and en and ja.file == en.file:
             continue
-        line = en_entry.line if en_entry else (en[-1].line if en else 1)
-        shown_en = f"`{en_entry.file}`" if en_entry else "nothing"
-        shown_ja = f"`{ja_entry.file}` ({ja_path.name}:{ja_entry.line})" if ja_entry else "nothing"
-        yield Problem(
-            en_path,
-            line,
-            "NAV003",
-            f"navigation entry {position + 1} is {shown_en} here but {shown_ja} in the original's nav",
-            f"list the same files in the same order in {ja_path.name} and {en_path.name}",
-        )
-        return  # one report: every later entry would differ too
+        shown_ja = f"`{ja.file}` ({original.nav_path.name}:{ja.line})" if ja else "nothing"
+        shown_en = f"`{en.file}`" if en else "nothing"
+        message = f"navigation entry {position} is {shown_en} here but {shown_ja} in the original's nav"
+        fix = f"list the same files in the same order in {original.nav_path.name} and {translation.nav_path.name}"
+        line = en.line if en else translation.nav[-1].line if translation.nav else 1
+        yield Problem(translation.nav_path, line, "NAV003", message, fix)
+        return

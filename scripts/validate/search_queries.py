@@ -1,11 +1,6 @@
-"""QUERY: every query of the search query files (tests/browser/search_*.yml: the tuned set and the held-out set)
-names a language of the project and a page that exists in it, so that a renamed or mistyped page fails here with the
-file and line instead of counting as a search miss in `make bench`.
-
-A file is a mapping of language code to a list of `{query, page, ...}`; `page` is the page's URL below the language's
-root ("reset/", "" for the home page), as scripts/project.py computes it from MkDocs' own file collection. Anchors are
-not checked: the bench reports whether a result opens at the named section.
-"""
+"""QUERY: every query of every tests/browser/search_*.yml (the tuned set and the held-out sets) names a language of
+the project and a page's URL below its root ("reset/", "" for the home page, from MkDocs' own file collection), so a
+renamed or mistyped page fails here with its line instead of counting as a search miss in `make bench`."""
 
 from __future__ import annotations
 
@@ -15,60 +10,38 @@ import yaml
 
 from scripts.doctree import Site
 from scripts.project import Project
-from scripts.validate import Problem, compose_yaml
+from scripts.validate import Problem, compose_yaml, line_of, value_of
 
 QUERY_FILES = "tests/browser/search_*.yml"
+FIX_PAGE = 'name the page that solves the query by its URL below the root of its language (`reset/`, `""` for home)'
 FORMAT = "write `- {query: …, page: reset/}` under a language code (`page`: the page's URL below its language's root)"
 
 
 def check(site: Site) -> Iterator[Problem]:
     files = sorted(site.root.glob(QUERY_FILES))
-    if not files:
-        return
-    project = Project(site.root)
-    urls = {language: {page.url for page in project.pages(language)} for language in site.languages}
+    project = Project(site.root) if files else None
+    urls = {language: {page.url for page in project.pages(language)} for language in site.languages} if files else {}
     for path in files:
-        yield from _check_file(path, urls)
-
-
-def _check_file(path, urls: dict[str, set[str]]) -> Iterator[Problem]:
-    node, problem = compose_yaml(path, "QUERY001")
-    if problem:
-        yield problem
-        return
-    if not isinstance(node, yaml.MappingNode):
-        yield Problem(path, 1, "QUERY001", "the file is not a mapping of language codes to lists of queries", FORMAT)
-        return
-    for key, cases in node.value:
-        language = key.value
-        line = key.start_mark.line + 1
-        if language not in urls:
-            yield Problem(
-                path,
-                line,
-                "QUERY001",
-                f"`{language}` is not a language of the project (extra.languages lists {', '.join(urls)})",
-                "use one of those language codes",
-            )
+        node, problem = compose_yaml(path, "QUERY001")
+        if problem or not isinstance(node, yaml.MappingNode):
+            message = "the file is not a mapping of language codes to lists of queries"
+            yield problem or Problem(path, 1, "QUERY001", message, FORMAT)
             continue
-        if not isinstance(cases, yaml.SequenceNode):
-            yield Problem(path, line, "QUERY001", f"`{language}` is not a list of queries", FORMAT)
-            continue
-        for item in cases.value:
-            line = item.start_mark.line + 1
-            entry = {k.value: v for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
-            query, page = entry.get("query"), entry.get("page")
-            if (
-                not all(isinstance(n, yaml.ScalarNode) and n.tag.endswith(":str") for n in (query, page))
-                or not query.value.strip()
-            ):
-                yield Problem(path, line, "QUERY001", "the entry needs a `query` and a `page`, both text", FORMAT)
-            elif page.value not in urls[language]:
-                yield Problem(
-                    path,
-                    line,
-                    "QUERY002",
-                    f"{language}: `{page.value}` is not the URL of any page (query {query.value!r})",
-                    "name the page that solves the query by its URL below the language's root, e.g. "
-                    '`reset/` (`""` for the home page), or write that page',
-                )
+        for key, cases in node.value:
+            language = key.value
+            if language not in urls:
+                message = f"`{language}` is not a language of the project (extra.languages lists {', '.join(urls)})"
+                yield Problem(path, line_of(key), "QUERY001", message, "use one of those language codes")
+                continue
+            if not isinstance(cases, yaml.SequenceNode):
+                yield Problem(path, line_of(key), "QUERY001", f"`{language}` is not a list of queries", FORMAT)
+                continue
+            for item in cases.value:
+                entry = value_of(item)
+                query, page = (entry.get("query"), entry.get("page")) if isinstance(entry, dict) else (None, None)
+                if not (isinstance(query, str) and query.strip() and isinstance(page, str)):
+                    message = "the entry needs a `query` and a `page`, both text"
+                    yield Problem(path, line_of(item), "QUERY001", message, FORMAT)
+                elif page not in urls[language]:
+                    message = f"{language}: `{page}` is not the URL of any page (query {query!r})"
+                    yield Problem(path, line_of(item), "QUERY002", message, FIX_PAGE)

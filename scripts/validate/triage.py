@@ -5,11 +5,10 @@ page and the start page itself need no row. A tree without a start page (the sma
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Iterator
 
 from scripts.doctree import Site
-from scripts.validate import Problem
+from scripts.validate import Problem, resolve, section_end
 
 START = "start/index.md"
 SECTION = "situations"
@@ -18,30 +17,16 @@ EXEMPT = {"index.md", START}
 
 def check(site: Site) -> Iterator[Problem]:
     for language in site.languages:
-        config = site.configs[language]
-        start = site.pages[language].get(START)
+        config, start = site.configs[language], site.pages[language].get(START)
         if start is None or config.nav is None:
             continue
         # Without the section (a renamed id) no row counts, so every reader page is reported.
         heading = next((h for h in start.headings if h.id == SECTION), None)
-        begin = heading.line if heading else len(start.lines) + 1
-        end = min(
-            (h.line for h in start.headings if heading and h.line > begin and h.level <= heading.level),
-            default=len(start.lines) + 1,
-        )
-        linked = set()
-        for link in start.links:
-            path = link.url.split("#", 1)[0]
-            if begin < link.line < end and path and "://" not in path:
-                linked.add(posixpath.normpath(posixpath.join(posixpath.dirname(START), path)))
+        end = section_end(start, heading) if heading else 0
+        linked = {resolve(start, link.url) for link in start.links if heading and heading.line < link.line < end}
         for entry in config.nav:
             page = site.pages[language].get(entry.file)
-            if entry.file in EXEMPT or page is None or entry.file in linked:
-                continue
-            yield Problem(
-                page.path,
-                1,
-                "TRIAGE001",
-                f"this reader page has no row in the start page's table ({START}#{SECTION})",
-                f"add a row that links to `../{entry.file}` (or one of its sections) in both languages",
-            )
+            if page is not None and entry.file not in EXEMPT | linked:
+                message = f"this reader page has no row in the start page's table ({START}#{SECTION})"
+                fix = f"add a row that links to `../{entry.file}` (or one of its sections) in both languages"
+                yield Problem(page.path, 1, "TRIAGE001", message, fix)
