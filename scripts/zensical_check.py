@@ -1,16 +1,10 @@
-"""`make zensical-check`: build every language with Zensical too, and fail when a switch would lose something.
+"""`make zensical-check`: a gate that builds every language with Zensical, Material's successor (Material reaches end
+of life on 2027-05-05), and fails when Zensical cannot build one (its own error is shown) or its site loses what
+MkDocs' has: a page, the right `lang`, a language control leading to the same page, a drawn diagram, or the rule that
+no page loads anything from another host. Other differences are listed in decisions/0011-mkdocs-pin-and-zensical.md.
 
-Material for MkDocs reaches end of life on 2027-05-05; Zensical, its successor, reads mkdocs.yml. After `make build`,
-this builds each language of the project's model with Zensical (pinned in .github/zensical/requirements.txt, in its
-own venv) from a scratch copy of the sources, and fails (exit 1) when Zensical cannot build a language (its own error
-is shown), or when its site loses what MkDocs' has: a page, the right `lang`, a language control that leads to the
-same page, a drawn diagram, or the rule that no page loads anything from another host. Other differences (no
-last-updated date: Zensical runs no MkDocs plugins or hooks) are listed in decisions/0011-mkdocs-pin-and-zensical.md,
-not checked by this gate.
-
-Zensical merges INHERIT by appending lists (the English site would get both navs), so each language's config is
-handed to it already merged, by MkDocs' own YAML loading (mkdocs.utils.yaml.yaml_load: mappings merged key by key,
-lists replaced); `!!python/...` tags are written back as they were, unresolved.
+Zensical merges INHERIT by appending lists (the English site would get both navs), so it gets each config already
+merged by MkDocs' own YAML loading, its `!!python/...` tags written back unresolved.
 """
 
 from __future__ import annotations
@@ -23,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import yaml
@@ -32,59 +27,35 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 from scripts.project import ROOT, Language, Project
 
 COPIED = ("docs", "overrides", "scripts", "package.json")  # besides the configs: what a build reads
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
 EXTERNAL = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""", re.IGNORECASE)
 # What a browser fetches by itself while loading a page (a link a reader follows is not a request).
-FETCHING = {
-    ("script", "src"),
-    ("img", "src"),
-    ("iframe", "src"),
-    ("source", "src"),
-    ("video", "src"),
-    ("audio", "src"),
-    ("embed", "src"),
-    ("object", "data"),
-    ("image", "href"),
-}
-FETCHING_RELS = {
-    "stylesheet",
-    "preconnect",
-    "preload",
-    "modulepreload",
-    "prefetch",
-    "dns-prefetch",
-    "icon",
-    "manifest",
-    "apple-touch-icon",
-}
+FETCHING = {(tag, "src") for tag in ("script", "img", "iframe", "source", "video", "audio", "embed")}
+FETCHING |= {("object", "data"), ("image", "href")}
+FETCHING_RELS = {"stylesheet", "preconnect", "preload", "modulepreload", "prefetch", "dns-prefetch", "icon"}
+FETCHING_RELS |= {"manifest", "apple-touch-icon"}
 BUILD_TIMEOUT = 300  # seconds for one language (a build takes a few seconds)
 
 
-class Tagged:
-    """A `!!python/...` value, kept as written: Zensical resolves it itself."""
-
-    def __init__(self, tag: str, value: object) -> None:
-        self.tag, self.value = tag, value
+class Tagged(NamedTuple):  # a `!!python/...` value as written: Zensical resolves it itself
+    tag: str
+    value: object
 
 
-class _Loader(get_yaml_loader(yaml.SafeLoader)):
-    pass
+_Loader = get_yaml_loader(yaml.SafeLoader)  # a class of its own, with MkDocs' !ENV and !relative
+_Loader.add_multi_constructor(
+    "tag:yaml.org,2002:python/",
+    lambda loader, _, node: Tagged(
+        node.tag,
+        loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode) else node.value,
+    ),
+)
 
 
 class _Dumper(yaml.SafeDumper):
     pass
 
 
-_Loader.add_multi_constructor(
-    "tag:yaml.org,2002:python/",
-    lambda loader, suffix, node: Tagged(
-        node.tag,
-        loader.construct_mapping(node, deep=True)
-        if isinstance(node, yaml.MappingNode)
-        else loader.construct_scalar(node),
-    ),
-)
 _Dumper.add_representer(
     Tagged,
     lambda dumper, data: (
@@ -96,26 +67,8 @@ _Dumper.add_representer(
 
 
 def merged_config(config_file: Path) -> dict:
-    """The config as MkDocs reads it, INHERIT resolved by MkDocs itself."""
     with config_file.open("rb") as source:
-        return yaml_load(source, _Loader)
-
-
-def prepare(project: Project, scratch: Path, overrides: Path | None, config_patch: Path | None) -> None:
-    for source in (project.root / name for name in COPIED):
-        if source.is_dir():
-            shutil.copytree(source, scratch / source.name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.is_file():
-            shutil.copy2(source, scratch / source.name)
-    if overrides:  # a fixture: files laid over overrides/ (the tests show how a broken override is reported)
-        shutil.copytree(overrides, scratch / "overrides", dirs_exist_ok=True)
-    patch = yaml.load(config_patch.read_text(encoding="utf-8"), _Loader) if config_patch else {}
-    for language in project.languages:
-        # Zensical honours `strict: true` and would stop at the first warning, before the gates below can say more.
-        config = {**merged_config(language.config_file), **patch, "strict": False}
-        (scratch / language.config_file.name).write_text(
-            yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
+        return yaml_load(source, _Loader)  # resolves INHERIT as MkDocs does: mappings merged, lists replaced
 
 
 def zensical_build(python: str, scratch: Path, config: str) -> str | None:
@@ -131,28 +84,20 @@ def zensical_build(python: str, scratch: Path, config: str) -> str | None:
         )
     except subprocess.TimeoutExpired:
         return f"Zensical did not finish within {BUILD_TIMEOUT} s"
+    lines = [line.strip() for line in (result.stdout + result.stderr).splitlines() if line.strip()]
     if not result.returncode:
         return None
-    lines = [line.strip() for line in ANSI.sub("", result.stdout + result.stderr).splitlines() if line.strip()]
     return next(
-        (line for line in reversed(lines) if re.search(r"Error\b|error in ", line)),
-        lines[-1] if lines else f"exit {result.returncode}, no output",
+        (line for line in reversed(lines) if re.search(r"Error\b|error in ", line)), (lines or ["no output"])[-1]
     )
 
 
 def pages(site: Path, language: Language, languages: tuple[Language, ...]) -> set[str]:
     """The HTML files of one language, relative to its root, without the other languages' folders inside it."""
     root = site / language.path
-    nested = [
-        other.path[len(language.path) :]
-        for other in languages
-        if other.path.startswith(language.path) and other.path != language.path
-    ]
-    return {
-        path
-        for path in (p.relative_to(root).as_posix() for p in root.rglob("*.html"))
-        if not any(path.startswith(folder) for folder in nested)
-    }
+    nested = tuple(other.path for other in languages if other.path.startswith(language.path) and other != language)
+    found = {path.relative_to(site).as_posix() for path in root.rglob("*.html")}
+    return {path.removeprefix(language.path) for path in found if not path.startswith(nested)}
 
 
 def requests(soup: BeautifulSoup) -> list[str]:
@@ -166,9 +111,7 @@ def requests(soup: BeautifulSoup) -> list[str]:
             if EXTERNAL.match(url := tag.get(attribute) or "")
             and ((tag.name, attribute) in FETCHING or (attribute == "href" and rels & FETCHING_RELS))
         ]
-        found += CSS_URL.findall(tag.get("style") or "") + (
-            CSS_URL.findall(tag.get_text()) if tag.name == "style" else []
-        )
+        found += CSS_URL.findall(tag.get("style") or "") + (CSS_URL.findall(tag.text) if tag.name == "style" else [])
     return found
 
 
@@ -193,47 +136,44 @@ def check_language(project: Project, language: Language, reference: Path, built:
                     f"{page}: the language control to {other.code} is {href!r}, leading to {target!r}, not {expected}"
                 )
         problems += [f"{page}: loads {url} (another host)" for url in requests(soup)]
-        drawn, undrawn = len(soup.select("div.mermaid[data-diagram]")), len(soup.select("pre.mermaid"))
         before = BeautifulSoup((reference / language.path / page).read_text(encoding="utf-8"), "html.parser")
-        if undrawn or drawn < len(before.select("div.mermaid[data-diagram]")):
-            problems.append(
-                f"{page}: {drawn} diagrams drawn and {undrawn} left to the browser; MkDocs drew "
-                f"{len(before.select('div.mermaid[data-diagram]'))}"
-            )
+        expected = len(before.select("div.mermaid[data-diagram]"))
+        drawn, undrawn = len(soup.select("div.mermaid[data-diagram]")), len(soup.select("pre.mermaid"))
+        if undrawn or drawn < expected:
+            problems.append(f"{page}: {drawn} diagrams drawn and {undrawn} left to the browser; MkDocs drew {expected}")
     return problems
 
 
-def run(
-    project: Project, python: str, reference: Path, overrides: Path | None = None, config_patch: Path | None = None
-) -> list[str]:
+def run(project: Project, python: str, reference: Path) -> list[str]:
     """Every error, as `error: Zensical <language> (<config>): …` lines (empty: the check passes)."""
     errors = []
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
-        prepare(project, scratch, overrides, config_patch)
+        for name in COPIED:
+            if (project.root / name).is_dir():
+                shutil.copytree(project.root / name, scratch / name, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(project.root / name, scratch / name)
+        for language in project.languages:
+            # Zensical honours `strict: true` and would stop at the first warning, before the gates below say more.
+            config = {**merged_config(language.config_file), "strict": False}
+            dumped = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+            (scratch / language.config_file.name).write_text(dumped, encoding="utf-8")
         for language in project.languages:
             where = f"error: Zensical {language.code} ({language.config_file.name})"
             failure = zensical_build(python, scratch, language.config_file.name)
-            if failure:
-                errors.append(f"{where} cannot build: {failure}")
-                continue
             built = scratch / project.site_dir().relative_to(project.root)
-            errors += [f"{where}: {problem}" for problem in check_language(project, language, reference, built)]
+            problems = [f"cannot build: {failure}"] if failure else check_language(project, language, reference, built)
+            errors += [f"{where}: {problem}" for problem in problems]
     return errors
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--python",
-        default=str(ROOT / ".venv-zensical" / "bin" / "python"),
-        help="the Python of the Zensical venv (`make zensical-check` installs it)",
-    )
+    parser.add_argument("--python", default=str(ROOT / ".venv-zensical/bin/python"), help="the Zensical venv's")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project (a fixture tree in the tests)")
     parser.add_argument("--reference", type=Path, help="the MkDocs build (default: the project's site_dir)")
-    parser.add_argument("--report", type=Path, help="also append the outcome here, e.g. the CI job summary")
-    parser.add_argument("--overrides", type=Path, help="lay these files over overrides/ first (test fixtures)")
-    parser.add_argument("--config-patch", type=Path, help="top-level keys replacing the configs' (test fixtures)")
+    parser.add_argument("--report", type=Path, help="also append the outcome here (CI: the job summary)")
     args = parser.parse_args(argv)
     project = Project(args.root)
     reference = (args.reference or project.site_dir()).resolve()
@@ -242,13 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(args.python).exists():
         sys.exit(f"error: no Zensical venv at {args.python}: run `make zensical-check` (it installs it)")
     # Absolute, but not resolved: the venv's python is a symlink, and resolving it would leave the venv.
-    errors = run(project, os.path.abspath(args.python), reference, args.overrides, args.config_patch)
-    outcome = (
-        f"Zensical check: FAILED, {len(errors)} error(s)"
-        if errors
-        else f"Zensical check: passed ({', '.join(project.codes)}: every page, lang, language control, diagram; "
-        "no request to another host)"
+    errors = run(project, os.path.abspath(args.python), reference)
+    passed = (
+        f"passed ({', '.join(project.codes)}: every page, lang, language control, diagram; no request to another host)"
     )
+    outcome = "Zensical check: " + (f"FAILED, {len(errors)} error(s)" if errors else passed)
     print(*errors, outcome, sep="\n", file=sys.stderr)
     if args.report:
         with args.report.open("a", encoding="utf-8") as out:
