@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 import yaml
@@ -37,33 +36,16 @@ FETCHING_RELS |= {"manifest", "apple-touch-icon"}
 BUILD_TIMEOUT = 300  # seconds for one language (a build takes a few seconds)
 
 
-class Tagged(NamedTuple):  # a `!!python/...` value as written: Zensical resolves it itself
-    tag: str
-    value: object
-
-
+# `!!python/...` values are kept as the YAML nodes they were read as, and written back so: Zensical resolves them.
 _Loader = get_yaml_loader(yaml.SafeLoader)  # a class of its own, with MkDocs' !ENV and !relative
-_Loader.add_multi_constructor(
-    "tag:yaml.org,2002:python/",
-    lambda loader, _, node: Tagged(
-        node.tag,
-        loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode) else node.value,
-    ),
-)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: node)
 
 
 class _Dumper(yaml.SafeDumper):
     pass
 
 
-_Dumper.add_representer(
-    Tagged,
-    lambda dumper, data: (
-        dumper.represent_mapping(data.tag, data.value)
-        if isinstance(data.value, dict)
-        else dumper.represent_scalar(data.tag, data.value)
-    ),
-)
+_Dumper.add_multi_representer(yaml.Node, lambda dumper, node: node)
 
 
 def merged_config(config_file: Path) -> dict:
