@@ -25,7 +25,6 @@ from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from scripts.project import ROOT, Language, Project
 
-COPIED = ("docs", "overrides", "scripts", "package.json")  # besides the configs: what a build reads
 EXTERNAL = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""", re.IGNORECASE)
 # What a browser fetches by itself while loading a page (a link a reader follows is not a request).
@@ -33,7 +32,6 @@ FETCHING = {(tag, "src") for tag in ("script", "img", "iframe", "source", "video
 FETCHING |= {("object", "data"), ("image", "href")}
 FETCHING_RELS = {"stylesheet", "preconnect", "preload", "modulepreload", "prefetch", "dns-prefetch", "icon"}
 FETCHING_RELS |= {"manifest", "apple-touch-icon"}
-BUILD_TIMEOUT = 300  # seconds for one language (a build takes a few seconds)
 
 
 # `!!python/...` values are kept as the YAML nodes they were read as, and written back so: Zensical resolves them.
@@ -51,27 +49,6 @@ _Dumper.add_multi_representer(yaml.Node, lambda dumper, node: node)
 def merged_config(config_file: Path) -> dict:
     with config_file.open("rb") as source:
         return yaml_load(source, _Loader)  # resolves INHERIT as MkDocs does: mappings merged, lists replaced
-
-
-def zensical_build(python: str, scratch: Path, config: str) -> str | None:
-    """None when the build worked, else Zensical's own last error line."""
-    try:
-        result = subprocess.run(
-            [python, "-m", "zensical", "build", "-f", config],
-            cwd=scratch,
-            capture_output=True,
-            env={**os.environ, "PYTHONPATH": str(scratch), "NO_COLOR": "1"},
-            text=True,
-            timeout=BUILD_TIMEOUT,
-        )
-    except subprocess.TimeoutExpired:
-        return f"Zensical did not finish within {BUILD_TIMEOUT} s"
-    lines = [line.strip() for line in (result.stdout + result.stderr).splitlines() if line.strip()]
-    if not result.returncode:
-        return None
-    return next(
-        (line for line in reversed(lines) if re.search(r"Error\b|error in ", line)), (lines or ["no output"])[-1]
-    )
 
 
 def pages(site: Path, language: Language, languages: tuple[Language, ...]) -> set[str]:
@@ -131,22 +108,28 @@ def run(project: Project, python: str, reference: Path) -> list[str]:
     errors = []
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
-        for name in COPIED:
-            if (project.root / name).is_dir():
-                shutil.copytree(project.root / name, scratch / name, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy2(project.root / name, scratch / name)
+        for folder in ("docs", "overrides", "scripts"):  # with the configs and package.json: what a build reads
+            shutil.copytree(project.root / folder, scratch / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy2(project.root / "package.json", scratch)
         for language in project.languages:
+            name = language.config_file.name
             # Zensical honours `strict: true` and would stop at the first warning, before the gates below say more.
             config = {**merged_config(language.config_file), "strict": False}
-            dumped = yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
-            (scratch / language.config_file.name).write_text(dumped, encoding="utf-8")
-        for language in project.languages:
-            where = f"error: Zensical {language.code} ({language.config_file.name})"
-            failure = zensical_build(python, scratch, language.config_file.name)
+            (scratch / name).write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True), encoding="utf-8")
+            result = subprocess.run(
+                [python, "-m", "zensical", "build", "-f", name],
+                cwd=scratch,
+                capture_output=True,
+                env={**os.environ, "PYTHONPATH": str(scratch), "NO_COLOR": "1"},
+                text=True,
+                timeout=300,  # a build takes seconds
+            )
+            lines = [line.strip() for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+            shown = [line for line in lines if re.search(r"Error\b|error in ", line)] or lines or ["no output"]
             built = scratch / project.site_dir().relative_to(project.root)
-            problems = [f"cannot build: {failure}"] if failure else check_language(project, language, reference, built)
-            errors += [f"{where}: {problem}" for problem in problems]
+            failed = [f"cannot build: {shown[-1]}"] if result.returncode else None
+            problems = failed or check_language(project, language, reference, built)
+            errors += [f"error: Zensical {language.code} ({name}): {problem}" for problem in problems]
     return errors
 
 
@@ -165,9 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"error: no Zensical venv at {args.python}: run `make zensical-check` (it installs it)")
     # Absolute, but not resolved: the venv's python is a symlink, and resolving it would leave the venv.
     errors = run(project, os.path.abspath(args.python), reference)
-    passed = (
-        f"passed ({', '.join(project.codes)}: every page, lang, language control, diagram; no request to another host)"
-    )
+    passed = f"passed ({', '.join(project.codes)}: pages, lang, language control, diagrams; no third-party request)"
     outcome = "Zensical check: " + (f"FAILED, {len(errors)} error(s)" if errors else passed)
     print(*errors, outcome, sep="\n", file=sys.stderr)
     if args.report:
