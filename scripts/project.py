@@ -26,10 +26,8 @@ class Language:
     code: str  # `lang` in extra.languages: "ja", "en"
     path: str  # below the site root: "" for the original, "en/"
     config_file: Path  # mkdocs.yml for the original, mkdocs.<code>.yml for the others
-    name: str  # what the language switcher shows
     locale: str  # its Open Graph locale ("ja_JP"); the code when unset
-    url: str = ""  # its absolute published root
-    diagram_label: str = ""  # what a screen reader says for a diagram (scripts/render_diagrams.py)
+    diagram_label: str  # what a screen reader says for a diagram (scripts/render_diagrams.py)
 
 
 @dataclass(frozen=True)
@@ -80,8 +78,8 @@ class Project:
                 raise ProjectError(
                     f"{where}[{number}] names language {code!r}, but its config {config_file.name} does not exist"
                 )
-            given = {key: str(entry[key]) for key in ("name", "url", "locale", "diagram_label") if entry.get(key)}
-            languages.append(Language(code, path, config_file, **{"name": code, "locale": code, **given}))
+            locale, label = str(entry.get("locale") or code), str(entry.get("diagram_label") or "")
+            languages.append(Language(code, path, config_file, locale, label))
         return tuple(languages)
 
     @property
@@ -139,8 +137,6 @@ def _load(config_file: Path):
     from mkdocs import exceptions
     from mkdocs.config import load_config
 
-    if not config_file.is_file():
-        raise ProjectError(f"{config_file}: the config file does not exist")
     reasons = BufferingHandler(capacity=1000)
     reasons.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(reasons)
