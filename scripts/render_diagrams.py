@@ -57,17 +57,13 @@ FINISH = """([host, key, label, mark]) => {
     } else if (!(rule instanceof CSSKeyframesRule)) kept.push(rule.cssText);
   }
   const used = kept.join('');
-  for (const rule of style.sheet.cssRules) {
-    if (rule instanceof CSSKeyframesRule && new RegExp(`animation(-name)?:[^;}]*\\b${rule.name}\\b`).test(used)) {
-      kept.push(rule.cssText);
-    }
-  }
+  const animations = [...style.sheet.cssRules].filter(rule => rule instanceof CSSKeyframesRule);
+  kept.push(...animations.filter(rule => new RegExp(`animation(-name)?:[^;}]*\\b${rule.name}\\b`).test(used))
+    .map(rule => rule.cssText));
   style.textContent = kept.join('');
+  const rounded = value => value.replace(/(\\d\\.\\d{2})\\d+/g, '$1');
   for (const element of [svg, ...svg.querySelectorAll('*')]) {
-    if (element === style) continue;
-    for (const attribute of [...element.attributes]) {
-      element.setAttribute(attribute.name, attribute.value.replace(/(\\d\\.\\d{2})\\d+/g, '$1'));
-    }
+    for (const { name, value } of [...element.attributes]) element.setAttribute(name, rounded(value));
   }
   svg.removeAttribute('aria-roledescription');
   svg.setAttribute('role', 'img');
