@@ -35,20 +35,16 @@ def build(site_dir: Path) -> None:
     add_to(site_dir)
 
 
-def add_to(site_dir: Path) -> int:
-    """Add mermaid and its loader to a built site; returns the number of pages that load it."""
+def add_to(site_dir: Path) -> None:
+    """Add mermaid and its loader to a built site."""
     if not MERMAID.is_file():
         raise SystemExit(f"{MERMAID} is missing: run `make setup` (npm ci) first")
     for bundle in site_dir.rglob("assets/javascripts/bundle.*.min.js"):  # each language has its own assets/
         (bundle.parent / "vendor").mkdir(parents=True, exist_ok=True)
         shutil.copy2(MERMAID, bundle.parent / "vendor" / "mermaid.min.js")
         shutil.copy2(LOADER, bundle.parent / "mermaid-loader.js")
-    pages = 0
+    loader = r'<script src="\g<prefix>assets/javascripts/mermaid-loader.js"></script>' + "\n      \\g<0>"
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        loader = r'<script src="\g<prefix>assets/javascripts/mermaid-loader.js"></script>' + "\n      \\g<0>"
-        added = html if "mermaid-loader.js" in html else BUNDLE.sub(loader, html, count=1)
-        if added != html:
-            page.write_text(added, encoding="utf-8")
-            pages += 1
-    return pages
+        if "mermaid-loader.js" not in html:
+            page.write_text(BUNDLE.sub(loader, html, count=1), encoding="utf-8")
