@@ -1,11 +1,7 @@
-"""The lenient build with mermaid, for the builds that draw diagrams in the browser and only for them: `make serve`
-(a diagram not drawn yet shows while you write it), `make diagrams` (which draws and stores it) and the bench's
-comparison build. Readers' sites never get mermaid (3.5 MB): the strict build fails on a diagram without its stored
-drawing, so a published page has nothing for Material to draw (tests/test_site.py checks the build).
-
-The loader (mermaid-loader.js), added to every page ahead of Material's bundle, defines window.mermaid, so Material
-never fetches mermaid from unpkg.com; it loads the npm-pinned mermaid (the version in the drawings' keys) on the first
-diagram.
+"""The lenient build with mermaid, only for the builds that draw diagrams in the browser: `make serve` (a diagram
+not drawn yet shows while you write it), `make diagrams` and the bench's comparison. Readers' sites never get mermaid
+(3.5 MB; tests/test_site.py checks). The loader, added ahead of Material's bundle, defines window.mermaid, so Material
+never fetches mermaid from unpkg.com; it loads the npm-pinned mermaid (the version in the keys) on the first diagram.
 """
 
 from __future__ import annotations

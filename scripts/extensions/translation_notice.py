@@ -1,12 +1,8 @@
-"""A translated page whose original has changed since the translation was last brought up to date shows a notice at
-its top, linking to the original page. "Up to date": the page's `translation_of` (front matter) is the hash of the
-original (scripts/hashing.py, as `make validate` and `make translations` compute it); a page that records none gets
-the notice too, as nobody has confirmed it matches.
-
-A Python-Markdown extension, so MkDocs and Zensical both run it. The original is the first of `extra.languages` and
-its page has the same path in its docs folder (docs/<lang>/, a sibling of this one); other pages are left alone. The
-notice is plain HTML with Material's admonition classes, and MkDocs does not validate its link (the original page is
-not part of this build).
+"""A translated page whose original changed since the translation was last brought up to date shows a notice at its
+top, linking to the original: its `translation_of` (front matter) is not the original's hash (scripts/hashing.py, as
+`make validate` and `make translations` compute it), or it records none (nobody confirmed it matches). A Markdown
+extension, so MkDocs and Zensical both run it. The original is the first of `extra.languages`, its page at the same
+path in its docs folder (docs/<lang>/, a sibling of this one); MkDocs does not validate the link (not in this build).
 """
 
 from __future__ import annotations

@@ -16,20 +16,16 @@ MESSAGE = re.compile(
 CODES = (  # (what MkDocs says, code, fix)
     ("does not contain an anchor", "LINK002", "use a heading id that exists on the target page"),
     ("no such anchor on this page", "LINK002", "use a heading id that exists on this page"),
-    (
-        "not found among documentation files",
-        "LINK001",
-        "fix the path (a page of the same language, its .md file), or add the file",
-    ),
+    ("not found among documentation files", "LINK001", "fix the path to a file of the same language, or add it"),
     ("unrecognized relative link", "LINK008", "link to the page's .md file (folder/index.md), not to the folder"),
     ("absolute link", "LINK009", "use a relative link to the .md file: absolute paths break under the published path"),
 )
 
 
 class _Locate(logging.Filter):
-    def __init__(self, docs_dir: Path, root: Path) -> None:
+    def __init__(self, config: Any) -> None:
         super().__init__()
-        self.docs_dir, self.root = docs_dir, root
+        self.docs_dir, self.root = Path(config.docs_dir), Path(config.config_file_path).resolve().parent
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = MESSAGE.match(str(record.msg))
@@ -50,5 +46,5 @@ def on_config(config: Any) -> Any:  # run again by each build: `make serve` buil
     logger = logging.getLogger("mkdocs.structure.pages")
     for old in [f for f in logger.filters if isinstance(f, _Locate)]:
         logger.removeFilter(old)
-    logger.addFilter(_Locate(Path(config.docs_dir), Path(config.config_file_path).resolve().parent))
+    logger.addFilter(_Locate(config))
     return config
