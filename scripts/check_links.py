@@ -19,18 +19,18 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from scripts.localserver import serve
-from scripts.project import PROJECT, ROOT, Project
+from scripts.project import PROJECT, ROOT
 
 RC_FILE = Path(__file__).resolve().parent / "linkcheckerrc"
 # The edit and repository links lead to GitHub, where a page exists once pushed: only the external run checks them.
 GITHUB = r"^https://github\.com/"
 
 
-def source_of(page_path: str, project: Project = PROJECT) -> str:
+def source_of(page_path: str) -> str:
     """The Markdown file a built page comes from: en/reset/ -> docs/en/reset/index.md (else the path as it is)."""
     wanted = page_path.removesuffix("index.html")
-    pages = (page for language in project.codes for page in project.pages(language) if page.site_path == wanted)
-    return next((page.source.relative_to(project.root).as_posix() for page in pages), page_path)
+    pages = (page for language in PROJECT.codes for page in PROJECT.pages(language) if page.site_path == wanted)
+    return next((page.source.relative_to(ROOT).as_posix() for page in pages), page_path)
 
 
 def check(site_dir: Path, mount_path: str, external: bool) -> list[str]:
@@ -81,10 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     problems = check(args.site_dir, PROJECT.published_path, args.external)
     for problem in problems:
         print(problem)
-    print(
-        f"linkcheck: {len(problems)} problem(s) ({'internal and external' if args.external else 'internal'} links)",
-        file=sys.stderr,
-    )
+    scope = "internal and external" if args.external else "internal"
+    print(f"linkcheck: {len(problems)} problem(s) ({scope} links)", file=sys.stderr)
     return 1 if problems else 0
 
 
