@@ -1,6 +1,6 @@
 """`make diagrams`: draw each ```mermaid block that has no drawing yet into docs/diagrams/<key>.svg, and remove the
 drawings no block uses; --all draws every block again (after a change to the diagram styles, say). A mermaid upgrade
-needs no flag: the version is part of each key, as is the FORMAT mark of how drawings are finished.
+needs no flag (the version is part of each key), nor a new FORMAT mark (drawings without it are drawn again).
 
 The drawing is what a reader's browser would draw: the site is built leniently with mermaid (scripts/diagram_preview)
 and each page with a block is opened in Chromium, where Material draws it with its own diagram styles (CSS variables,
