@@ -1,24 +1,25 @@
-"""The Chromium that Playwright drives and Lighthouse uses: the one implementation, for Python (find_chromium) and for
-the Makefile (`make browser` runs `python -m scripts.chromium --ensure`).
+"""The Chromium that Playwright drives and Lighthouse uses (`make browser` runs `python -m scripts.chromium --ensure`).
 
-Order: $CHROMIUM_PATH if set ("playwright" for Playwright's own download); else a system Chromium or Chrome on PATH
-that actually runs (Ubuntu's `chromium-browser` is a stub that asks for the snap, which containers do not have);
-else, with --ensure on Debian as root, Debian's `chromium` (and Japanese fonts, so pages render as readers see
-them); else a message that says what to run. Playwright's own browser download is not the default because some
-networks (this project's CI machines among them) block it; where it works it is fine.
+$CHROMIUM_PATH if set ("playwright": Playwright's own download, which some networks block); else a Chromium or Chrome
+on PATH that runs (Ubuntu's `chromium-browser` is a stub asking for the snap, which containers do not have); else,
+with --ensure as root on Debian, Debian's `chromium` and Japanese fonts (pages render as readers see them).
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
 OS_RELEASE = Path("/etc/os-release")
+PACKAGES = ("chromium", "fonts-noto-cjk")
+HOW = (
+    "run `make browser` (as root on Debian it installs chromium and fonts-noto-cjk); elsewhere run "
+    "`.venv/bin/playwright install --with-deps chromium` and set CHROMIUM_PATH=playwright, or point CHROMIUM_PATH "
+    "at a Chrome/Chromium executable"
+)
 
 
 class NoChromium(RuntimeError):
@@ -26,117 +27,50 @@ class NoChromium(RuntimeError):
 
 
 def runs(executable: str) -> bool:
-    """A browser that answers --version (a snap stub, a broken install or a wrapper script does not)."""
+    """A browser that answers --version (a snap stub or a broken install does not)."""
     try:
-        result = subprocess.run([executable, "--version"], capture_output=True, text=True, timeout=30, check=False)
+        result = subprocess.run([executable, "--version"], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired):
         return False
-    return result.returncode == 0 and any(name in result.stdout for name in ("Chromium", "Chrome"))
-
-
-def distribution() -> str:
-    """ "debian", "ubuntu", … from /etc/os-release ("" when unknown)."""
-    try:
-        lines = OS_RELEASE.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return ""
-    values = dict(line.split("=", 1) for line in lines if "=" in line)
-    return values.get("ID", "").strip('"').lower()
-
-
-def advice() -> str:
-    """What to run on this machine to get a browser."""
-    playwright = ".venv/bin/playwright install --with-deps chromium   then run with CHROMIUM_PATH=playwright"
-    if distribution() == "ubuntu":
-        return (
-            "Ubuntu ships Chromium only as a snap, which does not run here. Run:\n"
-            f"  {playwright}\n  or point CHROMIUM_PATH at a Chrome/Chromium executable."
-        )
-    return (
-        "Debian:       sudo apt-get install chromium fonts-noto-cjk   (make browser does it when run as root)\n"
-        f"  elsewhere:    {playwright}\n  or point CHROMIUM_PATH at a Chrome/Chromium executable."
-    )
+    return result.returncode == 0 and ("Chromium" in result.stdout or "Chrome" in result.stdout)
 
 
 def find_chromium() -> str:
-    """The executable's path. Raises NoChromium, saying what to do, when there is none."""
-    chosen = os.environ.get("CHROMIUM_PATH", "")
+    """The executable's path; NoChromium, saying what to do, when there is none."""
+    chosen = path = os.environ.get("CHROMIUM_PATH", "")
     if chosen == "playwright":
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
             path = playwright.chromium.executable_path
+    if path:
         if not os.access(path, os.X_OK):
-            raise NoChromium(
-                "CHROMIUM_PATH=playwright, but Playwright's Chromium is not installed: run "
-                "`.venv/bin/playwright install --with-deps chromium`"
-            )
+            raise NoChromium(f"CHROMIUM_PATH={chosen}: {path} is not an executable: {HOW}")
         return path
-    if chosen:
-        if not os.access(chosen, os.X_OK):
-            raise NoChromium(f"CHROMIUM_PATH={chosen} is not an executable")
-        return chosen
-    for name in NAMES:
-        found = shutil.which(name)
-        if found and runs(found):
+    for name in ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome"):
+        if (found := shutil.which(name)) and runs(found):
             return found
-    raise NoChromium("no usable Chromium found (run `make browser`).\n  " + advice())
+    raise NoChromium(f"no usable Chromium found: {HOW}")
 
 
-def _apt_install(*packages: str) -> bool:
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    command = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages]
-    if subprocess.run(command, env=env, capture_output=True, check=False).returncode == 0:
-        return True
-    subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True, check=False)
-    return subprocess.run(command, env=env, capture_output=True, check=False).returncode == 0
-
-
-def _can_install() -> bool:
-    # Debian's chromium package is a real browser; Ubuntu's is a stub that installs the snap.
-    return os.geteuid() == 0 and shutil.which("apt-get") is not None and distribution() == "debian"
-
-
-def _has_japanese_fonts() -> bool:
-    if not shutil.which("fc-list"):
-        return False
-    result = subprocess.run(["fc-list", ":lang=ja"], capture_output=True, text=True, check=False)
-    return bool(result.stdout.strip())
-
-
-def ensure() -> str:
-    """find_chromium(), installing Debian's chromium (and Japanese fonts) first where this machine allows it."""
+def main(argv: list[str]) -> int:
+    if argv not in ([], ["--ensure"]):
+        sys.exit("usage: python -m scripts.chromium [--ensure]")
+    # As root on Debian only: Ubuntu's chromium package is the snap stub, Debian's a real browser.
+    debian_root = os.geteuid() == 0 and OS_RELEASE.is_file() and "\nID=debian" in "\n" + OS_RELEASE.read_text()
+    ensure = argv and debian_root and not os.environ.get("CHROMIUM_PATH")
+    if ensure and subprocess.run(["dpkg", "-s", *PACKAGES], capture_output=True).returncode:
+        print(f"browser: installing Debian's {' and '.join(PACKAGES)} (one time)", flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], env=env, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *PACKAGES], env=env)
     try:
-        path = find_chromium()
-    except NoChromium:
-        if not _can_install():
-            raise
-        print("browser: installing Debian's chromium and fonts-noto-cjk (one time)", flush=True)
-        _apt_install("chromium", "fonts-noto-cjk")
-        path = find_chromium()
-    if (
-        not os.environ.get("CHROMIUM_PATH")
-        and not _has_japanese_fonts()
-        and os.geteuid() == 0
-        and shutil.which("apt-get")
-    ):
-        print("browser: installing Japanese fonts (fonts-noto-cjk)", flush=True)
-        _apt_install("fonts-noto-cjk")
-    return path
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Find (with --ensure: install where possible) the browser for tests.")
-    parser.add_argument("--ensure", action="store_true", help="install Debian's chromium when run as root on Debian")
-    args = parser.parse_args(argv)
-    try:
-        path = ensure() if args.ensure else find_chromium()
+        print(f"browser: {find_chromium()}")
     except NoChromium as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"browser: {path}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -1,8 +1,5 @@
-"""The built site served on 127.0.0.1 under its published path, for the link check, the benchmark and the tests.
-
-Why under the published path (/amazon-password-guide/): a link that only works at the server root would pass locally
-and break once published.
-"""
+"""The built site served on 127.0.0.1 under its published path, for the link check, the benchmark and the tests: a
+link that only works at the server root would pass locally and break once published."""
 
 from __future__ import annotations
 
@@ -16,36 +13,28 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
-class _LocalHandler(http.server.SimpleHTTPRequestHandler):
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    compress = False  # gzip text responses as GitHub Pages does (the benchmark's weights and timings match it)
+
     def end_headers(self) -> None:
-        # LinkChecker waits 0.1-0.6 s between requests to one host (3 minutes for this site) unless the server
-        # answers with a "LinkChecker" header; then `maxrequestspersecond` in scripts/linkcheckerrc applies.
+        # LinkChecker waits 0.1-0.6 s between requests to one host (3 minutes for this site) unless the server sends
+        # a "LinkChecker" header; then `maxrequestspersecond` in scripts/linkcheckerrc applies.
         self.send_header("LinkChecker", "local test server")
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
-
-class _CompressingHandler(_LocalHandler):
-    """Gzips text responses as GitHub Pages does, so the benchmark's page weights and timings match the published
-    site (the plain handler sends every byte uncompressed)."""
-
-    TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
-
     def send_head(self):
         path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the stdlib's redirect to the URL with a trailing slash
-            path = path / "index.html"
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):  # else the stdlib redirects to the URL with a /
+            path /= "index.html"
         content_type = self.guess_type(str(path))
-        if not (
-            path.is_file()
-            and content_type.startswith(self.TEXT_TYPES)
-            and "gzip" in self.headers.get("Accept-Encoding", "")
-        ):
+        gzipped = self.compress and "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzipped and path.is_file() and content_type.startswith(TEXT_TYPES)):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
@@ -57,18 +46,20 @@ class _CompressingHandler(_LocalHandler):
         return io.BytesIO(body)
 
 
+class _Gzipping(_Handler):
+    compress = True
+
+
 @contextlib.contextmanager
 def serve(site_dir: Path, mount_path: str, compress: bool = False) -> Iterator[str]:
-    """The site served at http://127.0.0.1:<port><mount_path> (a folder whose mount path links to the build);
-    `compress` gzips text responses as the published host does."""
+    """The site at http://127.0.0.1:<port><mount_path>; `compress` gzips text responses as the published host does."""
     with tempfile.TemporaryDirectory(prefix="site-server-") as tmp:
-        mount = Path(tmp) / mount_path.strip("/")
+        mount = Path(tmp) / mount_path.strip("/")  # a folder at the mount path, linking to the build
         mount.parent.mkdir(parents=True, exist_ok=True)
         mount.symlink_to(site_dir.resolve(), target_is_directory=True)
-        handler = functools.partial(_CompressingHandler if compress else _LocalHandler, directory=tmp)
+        handler = functools.partial(_Gzipping if compress else _Handler, directory=tmp)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
+        threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
             yield f"http://127.0.0.1:{server.server_address[1]}{mount_path}"
         finally:

@@ -148,3 +148,24 @@ def test_no_strict_build_is_quiet():
             if "--strict" in rest and re.search(r"--quiet|['\"\s]-q\b", rest):
                 found.append(f"{source.relative_to(ROOT)}: {match[0].strip()}")
     assert found == []
+
+
+def test_one_process_building_every_language_names_each_ones_file(tmp_path, caplog):
+    """`make serve` and `make diagrams` build every language in one process: each link warning names the file of the
+    language being built, not that of the config loaded before."""
+    from mkdocs.commands.build import build
+
+    tree = copy_good(tmp_path)
+    config = tree / "mkdocs.yml"
+    hook = (ROOT / "scripts" / "hooks" / "link_messages.py").as_posix()
+    config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n  - {hook}\n", encoding="utf-8")
+    project = Project(tree)
+    for language in project.languages:
+        page = project.page(language.code, "guide/index.md").source
+        page.write_text(page.read_text(encoding="utf-8") + "\nSee [gone](../gone/index.md).\n", encoding="utf-8")
+        project.config(language.code).site_dir = str(tmp_path / "site" / language.path)
+        project.config(language.code).strict = False
+    for language in project.languages:
+        build(project.config(language.code))
+    found = sorted(m.split(": LINK")[0] for m in caplog.messages if ": LINK" in m)
+    assert found == ["docs/en/guide/index.md:49", "docs/ja/guide/index.md:48"]

@@ -101,7 +101,7 @@ def test_outside_strict_mode_the_preview_still_draws_it(tmp_path):
     page_file = tmp_path / "site" / "index.html"
     assert '<pre class="mermaid"><code>flowchart TD' in page_file.read_text(encoding="utf-8")
     assert "mermaid-loader.js" not in page_file.read_text(encoding="utf-8")
-    assert diagram_preview.add_to(tmp_path / "site") >= 1
+    diagram_preview.add_to(tmp_path / "site")
     page = page_file.read_text(encoding="utf-8")
     assert page.index("assets/javascripts/mermaid-loader.js") < page.index("assets/javascripts/bundle.")
     installed = json.loads((ROOT / "node_modules/mermaid/package.json").read_text(encoding="utf-8"))["version"]

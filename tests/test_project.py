@@ -93,6 +93,20 @@ def test_a_language_without_its_config_names_the_file(tmp_path: Path) -> None:
         _ = Project(tree).codes
 
 
+@pytest.mark.parametrize(("old", "new"), [('path: ""', 'path: "ja/"'), ('path: "en/"', 'path: "en"')])
+def test_a_language_path_that_breaks_the_site_layout_names_the_key(tmp_path: Path, old: str, new: str) -> None:
+    """The original is published at the site root (an empty path), each other language in a folder (ending in /)."""
+    tree = copy_good(tmp_path)
+    config = tree / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(
+        ProjectError, match=r"extra\.languages\[\d\] \((ja|en)\): `path` must be empty for the original"
+    ):
+        _ = Project(tree).codes
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # A third language is a config change plus its pages
 # ----------------------------------------------------------------------------------------------------------------

@@ -5,16 +5,17 @@ by `make zensical-check`, which `make test` runs before pytest). A missing venv 
 real sources build with Zensical is that `make zensical-check` step itself (and CI's zensical job); these tests show
 that the check fails when it should, naming the cause.
 
-Fixtures (tests/fixtures/zensical/): inputs MkDocs accepts and Zensical cannot build, to show that the check fails
-naming the template or the configuration key: broken-override/ is the language switcher as it was before it was made
-engine-neutral (minijinja strings have no .count()); bad-config.yml sets extra.polyfills, which Zensical requires to
-be a list.
+Inputs MkDocs accepts and Zensical cannot build, laid over a copy of the project, show that the check fails naming
+the template or the configuration key: tests/fixtures/zensical/broken-override/ is the language switcher as it was
+before it was made engine-neutral (minijinja strings have no .count()); extra.polyfills, which Zensical requires to be
+a list, is set to a string.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,7 @@ import yaml
 
 from scripts import zensical_check
 from scripts.project import PROJECT, ROOT
+from tests.helpers import copy_project
 
 ZENSICAL_PYTHON = ROOT / ".venv-zensical" / "bin" / "python"
 FIXTURES = ROOT / "tests" / "fixtures" / "zensical"
@@ -66,17 +68,27 @@ def test_each_config_is_handed_over_as_mkdocs_merges_it():
     assert "!!python/object/apply:pymdownx.slugs.slugify" in dumped
 
 
-def test_a_broken_override_fails_naming_the_template(site_dir, zensical_python):
-    result = check(site_dir, "--overrides", str(FIXTURES / "broken-override"))
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    return copy_project(tmp_path)
+
+
+def test_a_broken_override_fails_naming_the_template(site_dir, zensical_python, project_copy):
+    shutil.copytree(FIXTURES / "broken-override", project_copy / "overrides", dirs_exist_ok=True)
+    result = check(site_dir, "--root", str(project_copy))
     assert result.returncode == 1
-    assert "error: Zensical ja (mkdocs.yml) cannot build: " in result.stderr
+    assert "error: Zensical ja (mkdocs.yml): cannot build: " in result.stderr
     assert "partials/alternate.html" in result.stderr and "count" in result.stderr
 
 
-def test_a_config_zensical_refuses_fails_naming_the_key(site_dir, zensical_python):
-    result = check(site_dir, "--config-patch", str(FIXTURES / "bad-config.yml"))
+def test_a_config_zensical_refuses_fails_naming_the_key(site_dir, zensical_python, project_copy):
+    # Fine for MkDocs (it passes `extra` to the templates unread), refused by Zensical: extra.polyfills is a list.
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\nextra:\n", "\nextra:\n  polyfills: not-a-list\n", 1), encoding="utf-8")
+    result = check(site_dir, "--root", str(project_copy))
     assert result.returncode == 1
-    assert "error: Zensical ja (mkdocs.yml) cannot build: " in result.stderr
+    assert "error: Zensical ja (mkdocs.yml): cannot build: " in result.stderr
     assert "The 'extra.polyfills' setting must be a list." in result.stderr
 
 

@@ -1,13 +1,7 @@
-"""Mermaid for the builds that draw diagrams in the browser, and only for them: `make serve` (a diagram not drawn
-yet shows while you write it), `make diagrams` (which draws it with Material's styles and stores the SVG) and the
-bench's comparison build. Readers' sites never get it: the strict build fails on a diagram without its stored
-drawing (scripts/extensions/prerendered_diagrams.py), so a published page has no ```mermaid block for Material to
-draw, and neither mermaid (3.5 MB) nor its loader is part of the theme (tests/test_site.py checks the build).
-
-add_to(site_dir) copies the npm-pinned mermaid (node_modules/mermaid, the version package.json pins and the
-drawings' keys include) and mermaid-loader.js into a built site and adds the loader to every page ahead of
-Material's bundle: the loader defines window.mermaid, so Material never fetches mermaid from unpkg.com, and loads
-the real library on the first diagram (every page has the loader; only a page with a diagram fetches mermaid).
+"""The lenient build with mermaid, only for the builds that draw diagrams in the browser: `make serve` (a diagram
+not drawn yet shows while you write it), `make diagrams` and the bench's comparison. Readers' sites never get mermaid
+(3.5 MB; tests/test_site.py checks). The loader, added ahead of Material's bundle, defines window.mermaid, so Material
+never fetches mermaid from unpkg.com; it loads the npm-pinned mermaid (the version in the keys) on the first diagram.
 """
 
 from __future__ import annotations
@@ -16,7 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
-from scripts.project import ROOT
+from scripts.project import ROOT, Project
 
 LOADER = Path(__file__).with_name("mermaid-loader.js")
 MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
@@ -24,26 +18,29 @@ MERMAID = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 BUNDLE = re.compile(r'<script src="(?P<prefix>[^"]*?)assets/javascripts/bundle\.[^"]*"></script>')
 
 
-def add_to(site_dir: Path) -> int:
-    """Add mermaid and its loader to a built site; returns the number of pages that load it."""
+def build(site_dir: Path) -> None:
+    """Every language built into its folder of site_dir, leniently (a half-written page or a diagram not drawn yet
+    should show), with mermaid added. The configs are read again on every call: they may have changed."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    project = Project()
+    for language in project.languages:
+        config = project.config(language.code)
+        config.site_dir, config.strict = str(site_dir / language.path), False
+        mkdocs_build(config)
+    add_to(site_dir)
+
+
+def add_to(site_dir: Path) -> None:
+    """Add mermaid and its loader to a built site."""
     if not MERMAID.is_file():
         raise SystemExit(f"{MERMAID} is missing: run `make setup` (npm ci) first")
-    # Each language's build has its own assets/ (site/assets/, site/en/assets/): each gets mermaid and its loader.
-    for bundle in site_dir.rglob("assets/javascripts/bundle.*.min.js"):
+    for bundle in site_dir.rglob("assets/javascripts/bundle.*.min.js"):  # each language has its own assets/
         (bundle.parent / "vendor").mkdir(parents=True, exist_ok=True)
         shutil.copy2(MERMAID, bundle.parent / "vendor" / "mermaid.min.js")
         shutil.copy2(LOADER, bundle.parent / "mermaid-loader.js")
-    pages = 0
+    loader = r'<script src="\g<prefix>assets/javascripts/mermaid-loader.js"></script>' + "\n      \\g<0>"
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        if "mermaid-loader.js" in html:
-            continue
-        added = BUNDLE.sub(
-            lambda m: f'<script src="{m["prefix"]}assets/javascripts/mermaid-loader.js"></script>\n      {m[0]}',
-            html,
-            count=1,
-        )
-        if added != html:
-            page.write_text(added, encoding="utf-8")
-            pages += 1
-    return pages
+        if "mermaid-loader.js" not in html:
+            page.write_text(BUNDLE.sub(loader, html, count=1), encoding="utf-8")

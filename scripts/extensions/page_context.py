@@ -1,13 +1,10 @@
-"""Which page a Markdown extension is rendering, under either builder.
-
-Python-Markdown tells an extension nothing about the page. MkDocs registers a tree processor named "relpath" that
-holds the page's File and the configuration; Zensical registers a preprocessor ("rendering_context") that holds
-its Page (url, path below docs_dir) and its configuration. This reads whichever is there.
-"""
+"""Which page a Markdown extension is rendering, under either builder (Python-Markdown does not say): MkDocs registers
+a tree processor, "relpath", holding the page's File and the config; Zensical a ContextPreprocessor holding its Page
+and config."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,38 +13,26 @@ from typing import Any
 class PageContext:
     source: Path  # the Markdown file, absolute
     docs_dir: Path  # absolute
-    url: str  # the page's address below the site root, as "guide/" ("" for the home page)
-    extra: dict = field(default_factory=dict)  # the configuration's `extra`
-    language: str = ""  # the build's theme.language
+    url: str  # below the language's root: "guide/", "" for the home page
+    extra: dict  # the config's `extra`
+    language: str  # the build's theme.language
 
 
 def current_page(md: Any) -> PageContext | None:
-    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None  # noqa: SIM401 - a Registry has no .get
-    if relpath is not None and getattr(relpath, "file", None) is not None:  # MkDocs
-        config = relpath.config
-        return PageContext(
-            Path(relpath.file.abs_src_path).resolve(),
-            Path(config["docs_dir"]).resolve(),
-            _plain(relpath.file.url),
-            dict(config.get("extra") or {}),
-            config["theme"].get("language", ""),
-        )
-    for processor in md.preprocessors:  # Zensical
-        page = getattr(processor, "page", None)
-        config = getattr(processor, "config", None)
-        if type(processor).__name__ == "ContextPreprocessor" and page is not None and config is not None:
-            docs_dir = Path(config["docs_dir"]).resolve()
-            return PageContext(
-                (docs_dir / page.path).resolve(),
-                docs_dir,
-                _plain(page.url),
-                dict(config.get("extra") or {}),
-                (config.get("theme") or {}).get("language", ""),
-            )
-    return None
-
-
-def _plain(url: str) -> str:
-    """MkDocs calls the home page "./"; both call the others "guide/"."""
+    zensical = next((p for p in md.preprocessors if type(p).__name__ == "ContextPreprocessor" and p.page), None)
+    if "relpath" in md.treeprocessors and getattr(md.treeprocessors["relpath"], "file", None):  # MkDocs
+        relpath = md.treeprocessors["relpath"]
+        config, source, url = relpath.config, Path(relpath.file.abs_src_path), relpath.file.url
+    elif zensical:
+        config, url = zensical.config, zensical.page.url
+        source = Path(config["docs_dir"]) / zensical.page.path
+    else:
+        return None
     url = url.lstrip("/")
-    return "" if url in (".", "./") else url
+    return PageContext(
+        source.resolve(),
+        Path(config["docs_dir"]).resolve(),
+        "" if url in (".", "./") else url,  # MkDocs calls the home page "./"
+        dict(config.get("extra") or {}),
+        (config.get("theme") or {}).get("language", ""),
+    )

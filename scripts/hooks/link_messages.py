@@ -1,9 +1,6 @@
-"""MkDocs hook: the strict build's own link warnings in the project's form, `path:line: CODE message (fix: …)`.
-
-Internal links are checked by MkDocs itself (`validation:` in mkdocs.yml: a missing page, image or anchor, a link to
-a folder or an absolute path is a warning, so the strict build fails) and once more, on the built site over HTTP,
-by `make linkcheck`. MkDocs names the file but not the line; this adds the docs path, the line of the first use of
-the link in the file, a code and the fix. The codes are in the error index of the contributor pages.
+"""MkDocs hook: the strict build's link warnings (`validation:` in mkdocs.yml) in the project's form,
+`path:line: CODE message (fix: …)`. MkDocs names the file; this adds its docs path, the line of the link's first use,
+a code (the error index of the contributor pages lists them) and the fix.
 """
 
 from __future__ import annotations
@@ -14,26 +11,21 @@ from pathlib import Path
 from typing import Any
 
 MESSAGE = re.compile(
-    r"^Doc file '(?P<src>[^']+)' contains (?:a|an absolute|an unrecognized relative) link "
-    r"'(?P<link>[^']+)'"
+    r"^Doc file '(?P<src>[^']+)' contains (?:a|an absolute|an unrecognized relative) link '(?P<link>[^']+)'"
 )
 CODES = (  # (what MkDocs says, code, fix)
     ("does not contain an anchor", "LINK002", "use a heading id that exists on the target page"),
     ("no such anchor on this page", "LINK002", "use a heading id that exists on this page"),
-    (
-        "not found among documentation files",
-        "LINK001",
-        "fix the path (a page of the same language, its .md file), or add the file",
-    ),
+    ("not found among documentation files", "LINK001", "fix the path to a file of the same language, or add it"),
     ("unrecognized relative link", "LINK008", "link to the page's .md file (folder/index.md), not to the folder"),
     ("absolute link", "LINK009", "use a relative link to the .md file: absolute paths break under the published path"),
 )
 
 
 class _Locate(logging.Filter):
-    def __init__(self, docs_dir: Path, root: Path) -> None:
+    def __init__(self, config: Any) -> None:
         super().__init__()
-        self.docs_dir, self.root = docs_dir, root
+        self.docs_dir, self.root = Path(config.docs_dir), Path(config.config_file_path).resolve().parent
 
     def filter(self, record: logging.LogRecord) -> bool:
         found = MESSAGE.match(str(record.msg))
@@ -50,10 +42,9 @@ class _Locate(logging.Filter):
         return True
 
 
-def on_config(config: Any) -> Any:
+def on_config(config: Any) -> Any:  # run again by each build: `make serve` builds every language in one process
     logger = logging.getLogger("mkdocs.structure.pages")
-    for old in [f for f in logger.filters if isinstance(f, _Locate)]:  # `make serve` loads the config again
+    for old in [f for f in logger.filters if isinstance(f, _Locate)]:
         logger.removeFilter(old)
-    docs_dir = Path(config.docs_dir)
-    logger.addFilter(_Locate(docs_dir, Path(config.config_file_path).resolve().parent))
+    logger.addFilter(_Locate(config))
     return config
