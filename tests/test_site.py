@@ -160,8 +160,9 @@ def test_search_index_holds_only_its_own_language(site_dir, language):
     index = json.loads((language_root(site_dir, language) / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == [language]
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-    # Contributor pages are left out of the readers' search (docs/search.yml).
-    expected = {page.url for page in PROJECT.pages(language) if not page.url.startswith("contributing/")}
+    # Contributor pages and the list of sources are left out of the readers' search (docs/search.yml).
+    left_out = ("contributing/", "references/")
+    expected = {page.url for page in PROJECT.pages(language) if not page.url.startswith(left_out)}
     assert pages == expected
     text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
     if language == "ja":
