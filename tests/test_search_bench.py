@@ -28,13 +28,15 @@ def _row(query, rank, anchor=None, at_section=False, set_name="tuned", language=
 
 
 def test_every_query_file_is_a_set_named_from_its_file(tmp_path, monkeypatch):
-    for name in ("search_queries.yml", "search_heldout_10.yml", "search_heldout_2.yml", "search_heldout.yml"):
+    for name in ("search_queries.yml", "search_dev.yml", "search_heldout_10.yml", "search_heldout_2.yml"):
         (tmp_path / name).write_text("{}\n", encoding="utf-8")
     (tmp_path / "search_heldout_3.yml").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "search_heldout.yml").write_text("{}\n", encoding="utf-8")
     (tmp_path / "other.yml").write_text("{}\n", encoding="utf-8")
     monkeypatch.setattr(search_bench, "QUERIES_DIR", tmp_path)
     assert {name: path.name for name, path in search_bench.query_sets().items()} == {
         "tuned": "search_queries.yml",
+        "dev": "search_dev.yml",
         "held-out": "search_heldout.yml",
         "held-out 2": "search_heldout_2.yml",
         "held-out 3": "search_heldout_3.yml",
@@ -44,7 +46,7 @@ def test_every_query_file_is_a_set_named_from_its_file(tmp_path, monkeypatch):
 
 def test_the_repository_s_query_files_are_all_measured():
     sets = search_bench.query_sets()
-    assert list(sets)[:3] == ["tuned", "held-out", "held-out 2"]
+    assert list(sets)[:4] == ["tuned", "dev", "held-out", "held-out 2"]
     assert all(path.is_file() for path in sets.values())
 
 
@@ -84,21 +86,24 @@ def test_summary_reports_each_set_apart_and_marks_what_misses_its_goal():
     ]
 
 
-def test_only_the_tuned_set_s_misses_are_listed():
+def test_only_the_tuned_and_dev_sets_misses_are_listed():
     rows = [
         _row("first", 1),
         _row("second", 2, opens="steps"),
         _row("elsewhere", 1, anchor="steps", opens="after", at_section=False),
         _row("inside", 1, anchor="steps", opens="code", at_section=True),
         _row("held", 2, set_name="held-out"),
+        _row("dev", 3, set_name="dev", language="en"),
     ]
-    lines = search_bench.summary({"index": {"ja": 1024}, "queries": rows})
+    lines = search_bench.summary({"index": {"ja": 1024, "en": 1024}, "queries": rows})
     listed = lines[
-        lines.index("Tuned queries whose page is not first, or does not open at the section the query names:") + 1 :
+        lines.index("Tuned and dev queries whose page is not first, or does not open at the section the query names:")
+        + 1 :
     ]
     assert listed == [
-        "- ja: 'second' -> reset/: rank 2, opens at #steps, top ['reset/']",
-        "- ja: 'elsewhere' -> reset/#steps: rank 1, opens at #after, top ['reset/']",
+        "- tuned ja: 'second' -> reset/: rank 2, opens at #steps, top ['reset/']",
+        "- tuned ja: 'elsewhere' -> reset/#steps: rank 1, opens at #after, top ['reset/']",
+        "- dev en: 'dev' -> reset/: rank 3, opens at the top, top ['reset/']",
     ]
 
 
