@@ -1,6 +1,5 @@
-"""The docs tree as the checks and tools see it (model layer: imports only other model modules): each
-language's MkDocs config (loaded by scripts/project.py, plus the line of every nav entry) and every page of
-every language parsed once into scripts.pagemodel.Page; and where each translation stands (Status)."""
+"""The docs tree as the checks and tools see it: each language's MkDocs config (scripts/project.py) with the line of
+every nav entry, every page parsed once (scripts/pagemodel.py), and where each translation stands (Status)."""
 
 from __future__ import annotations
 
@@ -40,8 +39,7 @@ class Site:
     languages: tuple[str, ...]  # from extra.languages, the original first
 
     @property
-    def original(self) -> str:
-        """The language the others are translated from (the first of extra.languages)."""
+    def original(self) -> str:  # the language the others are translated from
         return self.languages[0]
 
     @property
@@ -83,28 +81,19 @@ def _nav_lines(config_file: Path) -> tuple[list[NavEntry] | None, Path]:
     return None, config_file
 
 
-def load_config(project: Project, language: str) -> Config:
-    """One language's config as MkDocs loads it (scripts/project.py), plus where each nav entry is written."""
-    config = project.config(language)
-    nav, nav_path = _nav_lines(project.language(language).config_file)
-    left_out = {page.src for page in project.pages(language) if page.not_in_nav}
-    return Config(Path(config.docs_dir), nav, nav_path, left_out)
-
-
 def load_site(root: Path) -> Site:
     project = Project(root)
-    configs = {language: load_config(project, language) for language in project.codes}
-    pages: dict[str, dict[str, Page]] = {}
-    for language, config in configs.items():
-        pages[language] = {
-            page.src: parse_page(page.source, config.docs_dir, language) for page in project.pages(language)
-        }
+    configs, pages = {}, {}
+    for language in project.codes:
+        docs_dir = Path(project.config(language).docs_dir)
+        nav, nav_path = _nav_lines(project.language(language).config_file)
+        left_out = {page.src for page in project.pages(language) if page.not_in_nav}
+        configs[language] = Config(docs_dir, nav, nav_path, left_out)
+        pages[language] = {page.src: parse_page(page.source, docs_dir, language) for page in project.pages(language)}
     return Site(project.root, configs, pages, project.root / SOURCE_MAP, project.codes)
 
 
-class Status(enum.Enum):
-    """Where a translation stands against its original (`make translations`, TR002 of `make validate`)."""
-
+class Status(enum.Enum):  # where a translation stands against its original (`make translations`, TR002)
     UP_TO_DATE = "up to date"
     STALE = "stale"
     UNMARKED = "not marked"

@@ -1,10 +1,6 @@
-"""One parsed model of a Markdown page, shared by every check of `make validate` and by the translation tools.
-
-The page is parsed once with markdown-it-py and the mdit-py-plugins that match the build's extensions, and read as
-its syntax tree; front matter with python-frontmatter's splitter and PyYAML. Every element records the 1-based line
-it came from, so a check can say `path:line:` without looking at the text again. Heading ids are the build's: an
-explicit attr_list id (Python-Markdown's own pattern and scanner), else toc's slugify and `unique()`.
-"""
+"""One parsed model of a Markdown page (markdown-it-py with the plugins that match the build's extensions), shared
+by every check of `make validate` and the translation tools. Every element keeps its 1-based line, so that a check
+says `path:line:`; heading ids are the build's (attr_list's own scanner, else toc's slugify and `unique()`)."""
 
 from __future__ import annotations
 
@@ -81,9 +77,7 @@ class Span(NamedTuple):
     line: int
 
 
-class TextBlock(NamedTuple):
-    """The inline text of a block, with the line of every run; raw HTML, images and link targets are left out."""
-
+class TextBlock(NamedTuple):  # a block's inline text, each run with its line (no raw HTML, images, link targets)
     kind: str  # "paragraph", "item" (a paragraph in a list item), "cell" or "heading"
     line: int
     spans: tuple[Span, ...]
@@ -95,8 +89,7 @@ class TextBlock(NamedTuple):
         return "".join(span.text for span in self.spans)
 
     @property
-    def prose(self) -> str:
-        """The text without its inline code spans."""
+    def prose(self) -> str:  # without the inline code spans
         return "".join(span.text for span in self.spans if span.kind == "text")
 
 
@@ -178,7 +171,6 @@ def yaml_error_line(error: yaml.YAMLError) -> int:
 
 
 def read_front_matter(text: str) -> FrontMatter:
-    """Split with python-frontmatter's YAML handler; compose with PyYAML to keep each key's line."""
     handler = frontmatter.YAMLHandler()
     fm = FrontMatter()
     if not handler.detect(text):

@@ -44,25 +44,13 @@ class Rule(NamedTuple):
     fix: str
 
 
+EN_FIX = "translate it; quote a Japanese screen label in 「」 and give an English gloss"
+JA_FIX = "write it in Japanese; quote an English screen label in 「」"
 # Per language of the page, keyed by the codes of extra.languages; a language without a rule gets no LANG finding.
 RULES = {
-    "en": Rule(
-        "LANG001",
-        "an English page is mostly Japanese",
-        0,
-        ENGLISH_PAGE,
-        0,
-        ("japanese", "日本語"),
-        "translate it; quote a Japanese screen label in 「」 and give an English gloss",
-    ),
+    "en": Rule("LANG001", "an English page is mostly Japanese", 0, ENGLISH_PAGE, 0, ("japanese", "日本語"), EN_FIX),
     "ja": Rule(
-        "LANG002",
-        "a Japanese page is mostly English",
-        1,
-        JAPANESE_PAGE,
-        FUNCTION_WORDS,
-        ("english", "英語"),
-        "write it in Japanese; quote an English screen label in 「」",
+        "LANG002", "a Japanese page is mostly English", 1, JAPANESE_PAGE, FUNCTION_WORDS, ("english", "英語"), JA_FIX
     ),
 }
 
