@@ -1,17 +1,13 @@
-"""TERM: one word for one thing, read from the site's own pages (no separate dictionary file to keep in step): the
-glossary's `Other names:` lines (TERM001) and screen-label table (TERM003, TERM004), the style guide's spelling
-tables (TERM002), links named as the section they open (TERM005) and `<!-- term-ok: … -->` exemptions (TERM006).
-The formats, and why a variant is reported only as a word of its own, are written for contributors in
-docs/*/contributing/style-guide/ (#terms, #spelling); the codes in docs/*/contributing/checks/writing/.
-
-Not checked: text quoted in 「」 (screen labels and titles are quoted as seen), "…" in English, inline code, code
-blocks other than mermaid (readers read diagram text), link targets, HTML tags and attribute lists, the dictionary
-lines themselves, and front matter other than `title` and `description`.
+"""TERM: one word for one thing, read from the site's own pages (no dictionary file to keep in step): the glossary's
+`Other names:` lines (TERM001) and screen-label table (TERM003, TERM004), the style guide's spelling tables (TERM002),
+links named as the section they open (TERM005) and `<!-- term-ok: … -->` exemptions (TERM006). The formats, and why a
+variant counts only as a word of its own: docs/*/contributing/style-guide/ (#terms, #spelling). Not checked: quotations
+(「」, "…" in English), code other than mermaid, link targets, HTML, attribute lists, the dictionary lines themselves,
+front matter other than `title` and `description`.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +15,7 @@ from typing import NamedTuple
 
 from scripts.doctree import Site
 from scripts.pagemodel import Page
-from scripts.validate import Problem
+from scripts.validate import Problem, resolve, section_end
 from scripts.validate.text import INLINE_CODE, KANJI, blank, unquoted
 
 GLOSSARY = "glossary/index.md"
@@ -77,9 +73,7 @@ class Dictionary:
 
 def _sections(page: Page) -> list[tuple[str, str, int, int]]:
     """(id, text, first line, last line) of every H2 section of the page."""
-    h2 = [h for h in page.headings if h.level == 2]
-    end = len(page.lines)
-    return [(h.id, h.text, h.line, (h2[i + 1].line - 1) if i + 1 < len(h2) else end) for i, h in enumerate(h2)]
+    return [(h.id, h.text, h.line, section_end(page, h) - 1) for h in page.headings if h.level == 2]
 
 
 def _table_rows(page: Page, first: int, last: int) -> list[tuple[int, list[str]]]:
@@ -140,7 +134,7 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
                 fix = "add an H3 with that id and a | write | not | table under it"
                 dictionary.problem(style, first, f"the section has no `{{ #{data['spelling']} }}` table", fix)
             continue
-        end = min([last] + [h.line - 1 for h in style.headings if h.level <= 3 and h.line > h3[0].line])
+        end = section_end(style, h3[0]) - 1
         entry = f"style guide, {h3[0].text} ({STYLE_GUIDE}#{data['spelling']})"
         for number, cells in _table_rows(style, h3[0].line, end)[1:]:
             for wrong in _items(cells[1]) if len(cells) > 1 and cells[0] else ():
@@ -158,11 +152,9 @@ def checked_lines(page: Page, skip: set[int]) -> Iterator[tuple[int, str]]:
     fm = page.front_matter
     code = {n for f in page.fences if f.lang != "mermaid" for n in range(f.line, f.line + f.content.count("\n") + 2)}
     for number, line in enumerate(page.lines, start=1):
-        if fm.present and fm.start_line <= number <= fm.end_line:
-            if re.match(r"^(title|description):", line):
-                yield number, line
-        elif number not in code and number not in skip:
-            yield number, line
+        in_front_matter = fm.present and fm.start_line <= number <= fm.end_line
+        if number not in code and number not in skip:
+            yield number, line if not in_front_matter or re.match(r"(title|description):", line) else ""
 
 
 def _pattern(variant: Variant, language: str) -> re.Pattern[str]:
@@ -182,13 +174,11 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
     # Longest first, so that a longer variant is reported once rather than also as the shorter one inside it.
     variants = sorted(dictionary.variants, key=lambda v: -len(v.wrong))
     patterns = [(variant, _pattern(variant, language)) for variant in variants]
-    allowed = [re.compile(re.escape(v.right) + r"\s*[（(]\s*" + re.escape(v.wrong) + r"\s*[）)]") for v in variants]
+    allowed = "|".join(re.escape(v.right) + r"\s*[（(]\s*" + re.escape(v.wrong) + r"\s*[）)]" for v in variants)
     for page in site.pages[language].values():
         for number, line in checked_lines(page, dictionary.skip.get(str(page.path), set())):
             yield from _check_glosses(page, number, line, dictionary.glosses)
-            text = checked_text(line, language)
-            for pattern in allowed:
-                text = pattern.sub(blank, text)
+            text = re.sub(allowed or "(?!)", blank, checked_text(line, language))  # "right (wrong)" says both
             markers = TERM_OK.finditer(INLINE_CODE.sub(blank, line))  # a marker quoted in `code` is an example
             exempt = {word for marker in markers for word in _items(marker["words"])}
             used: set[str] = set()
@@ -231,15 +221,10 @@ def check_link_names(site: Site, language: str) -> Iterator[Problem]:
     for page in site.pages[language].values():
         for number, line in checked_lines(page, set()):
             for match in MD_LINK.finditer(INLINE_CODE.sub(blank, line)):
-                url = match["url"]
-                if "://" in url or "#" not in url:
-                    continue
-                path, _, anchor = url.partition("#")
-                rel = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path)) if path else page.rel
-                target = site.pages[language].get(rel)
-                if target is None or rel == "references/index.md":
-                    continue
-                heading = next((h for h in target.headings if h.id == anchor), None)
+                path, _, anchor = match["url"].partition("#")
+                rel = resolve(page, path) if path else page.rel
+                target = site.pages[language].get(rel) if rel != "references/index.md" else None
+                heading = next((h for h in target.headings if h.id == anchor), None) if target else None
                 if heading is None or heading.text == match["text"]:
                     continue
                 before, after = line[: match.start()], line[match.end() :]
