@@ -1,8 +1,6 @@
-"""Markdown hygiene. HEAD: the H1 equal to the title, explicit kebab-case ids on every heading of level 2 and below,
-unique on the page (no H1 first is markdownlint's MD041, a second H1 its MD025, a skipped level its MD001).
-ADM: admonitions of the allowed types, with a title. DIAG: mermaid blocks that are not empty, name a known diagram
-type and keep to the conventions (no click or styling lines). (DIAG005-DIAG006, the stored drawings of the blocks:
-scripts/validate/drawings.py.)"""
+"""HEAD: the H1 equal to the title, explicit kebab-case ids unique on the page (heading order: markdownlint's MD001,
+MD025, MD041). ADM: admonitions of the allowed types, with a title. DIAG001-DIAG004: mermaid blocks that are not
+empty, name a diagram type and keep to the conventions (their stored drawings: drawings.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +12,6 @@ from scripts.pagemodel import Fence, Page
 from scripts.validate import Problem
 
 ADMONITION_TYPES = ("danger", "warning", "tip", "note", "info")
-ALLOWED = ", ".join(ADMONITION_TYPES)
 KEBAB_CASE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # The diagram keywords mermaid 11 recognises (its diagram detectors); the first statement of a block names one.
 MERMAID_TYPE = re.compile(
@@ -26,7 +23,6 @@ MERMAID_TYPE = re.compile(
 # The style guide (docs/*/contributing/style-guide/): no styling, no click lines (they can run scripts or open
 # links), no init directives.
 MERMAID_FORBIDDEN = ("click", "style", "classdef", "linkstyle")  # and `class` in flowcharts, and `%%{` lines
-OPENING = {"[": "]", "(": ")", "{": "}"}
 
 
 def check(site: Site) -> Iterator[Problem]:
@@ -34,7 +30,10 @@ def check(site: Site) -> Iterator[Problem]:
         yield from _headings(page)
         for admonition in page.admonitions:
             if admonition.kind not in ADMONITION_TYPES:
-                message, fix = f"admonition type `{admonition.kind}` is not allowed", "use one of " + ALLOWED
+                message, fix = (
+                    f"admonition type `{admonition.kind}` is not allowed",
+                    "use one of " + ", ".join(ADMONITION_TYPES),
+                )
                 yield Problem(page.path, admonition.line, "ADM001", message, fix)
             if admonition.title is None:
                 fix = f'write `!!! {admonition.kind} "…"` with the agreed title'
@@ -78,18 +77,10 @@ def _statements(fence: Fence) -> Iterator[tuple[int, str]]:
 
 def _balanced(text: str) -> bool:
     """Quotes paired and brackets closed in order, outside quoted labels."""
-    stack: list[str] = []
-    quoted = False
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        elif quoted:
-            continue
-        elif char in OPENING:
-            stack.append(OPENING[char])
-        elif char in OPENING.values() and (not stack or stack.pop() != char):
-            return False
-    return not quoted and not stack
+    brackets = re.sub(r"[^][(){}]", "", re.sub(r'"[^"]*"', "", text))  # what is left after the quoted labels
+    while re.search(r"\[\]|\(\)|\{\}", brackets):  # the innermost pairs, one layer at a time
+        brackets = re.sub(r"\[\]|\(\)|\{\}", "", brackets)
+    return not brackets and text.count('"') % 2 == 0
 
 
 def mermaid_problems(page: Page, fence: Fence) -> Iterator[Problem]:

@@ -1,15 +1,12 @@
-"""SAFE: the advice is safe, in both languages (content guide: no example passwords, not even as bad examples;
-nothing asks the reader to send, tell or type a code or password anywhere but Amazon's own sign-in page). What each
-code reports: docs/*/contributing/checks/writing/#safety.
-
-The rare legitimate case is excused by a reviewed marker, `<!-- safety-reviewed: why this is safe -->`, on the line
-before the block (blank lines between are allowed) or at the end of the reported line. `make validate` lists every
-marker in use, with its reason, each time it runs (reviewed()), so that an exception stays visible.
+"""SAFE: no example passwords, not even bad ones, and nothing asks the reader to pass on a code or password (the codes:
+docs/*/contributing/checks/writing/#safety). A rare legitimate case is excused by `<!-- safety-reviewed: why -->` on
+the line before its block or at the end of the reported line; `make validate` lists every marker on each run.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -22,11 +19,10 @@ from scripts.validate.text import INLINE_CODE, JAPANESE, excerpt
 MARKER = re.compile(r"<!--\s*safety-reviewed:?(?P<reason>.*?)-->")
 
 # SAFE001: a token of up to 64 characters without spaces in code, quotes, or right after an example word.
-QUOTES = re.compile(r"「([^」]*)」|『([^』]*)』|\"([^\"\n]*)\"|“([^”]*)”")
+QUOTES = re.compile(r"「[^」]*」|『[^』]*』|\"[^\"\n]*\"|“[^”]*”")
 EXAMPLE = re.compile(
     r"(?i)(?:たとえば|例えば|例[：:]|\be\.g\.|\bfor example\b|\bfor instance\b|\bsuch as\b)[\s,、，:：]*"
 )
-SYMBOLS = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # Paths, addresses, file names, anchors and error codes (`LINK002`) are not passwords.
 NOT_A_PASSWORD = re.compile(
     r"(?i)^(?:[a-z]+:|[#{./~]|.*/|.*\.(?:md|ya?ml|html?|svg|png|jpe?g|json|py|txt|js|css|toml|lock|sh)$"
@@ -46,7 +42,7 @@ def password_like(token: str, example: bool = False) -> bool:
     if len(token) < (6 if example else 8) or NOT_A_PASSWORD.match(token):
         return False
     upper, lower, digit, symbol = (
-        any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit, SYMBOLS.__contains__)
+        any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit, string.punctuation.__contains__)
     )
     letter = upper or lower
     if example:  # the example word says what it is: three kinds of character are enough
@@ -78,8 +74,7 @@ def _candidates(page: Page) -> Iterator[tuple[int, str, str]]:
             if span.kind == "code":
                 yield from ((span.line, token, "in code") for token in span.text.split())
             for match in QUOTES.finditer(span.text) if span.kind == "text" else ():
-                quoted = next(group for group in match.groups() if group is not None)
-                yield from ((span.line, token, "in quotes") for token in quoted.split())
+                yield from ((span.line, token, "in quotes") for token in match.group(0)[1:-1].split())
         text, lines = _text_and_lines(block)
         for match in EXAMPLE.finditer(text):  # the next word, in code or not, is an example
             word = re.match(r"[「『\"“`(（]*([^\s「」『』\"“”`、。，,()（）]+)", text[match.end() :])
