@@ -5,6 +5,7 @@ says `path:line:`; heading ids are the build's (attr_list's own scanner, else to
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -193,10 +194,8 @@ def read_front_matter(text: str) -> FrontMatter:
         return fm
     for key_node, _ in node.value if isinstance(node, yaml.MappingNode) else ():
         key, line = str(key_node.value), key_node.start_mark.line + 1
-        if key in fm.key_lines:
+        if fm.key_lines.setdefault(key, line) != line:
             fm.duplicate_keys.append((key, line))
-        else:
-            fm.key_lines[key] = line
     return fm
 
 
@@ -251,26 +250,6 @@ def _inline(page: Page, node: SyntaxTreeNode, line: int) -> None:
         page.blocks.append(TextBlock(kind, line, tuple(spans), column, cell and parent.type == "th"))
 
 
-def _headings(page: Page, nodes: list[SyntaxTreeNode]) -> None:
-    """Explicit ids first, then slugs made unique against them, in document order (as toc does)."""
-    read = []
-    for node in nodes:
-        inline = node.children[0].token
-        match = AttrListTreeprocessor.HEADER_RE.search(inline.content)
-        attrs, remainder = get_attrs_and_remainder(match.group(1)) if match else ([], "")
-        if match and not remainder:  # attr_list ignores a list it cannot read completely (strict mode)
-            text = _plain_text(_MD.parseInline(inline.content[: match.start()])[0].children or [])
-        else:
-            attrs, text = [], _plain_text(inline.children or [])
-        read.append((int(node.tag[1]), text, dict(attrs).get("id"), node.map[0] + 1))
-    used_ids = {str(heading_id) for *_, heading_id, _ in read if heading_id}
-    counters: dict[str, int] = {}
-    for level, text, heading_id, line in read:
-        explicit = bool(heading_id)
-        heading_id = str(heading_id) if explicit else unique(SLUGIFY(html.unescape(text), "-"), used_ids, counters)
-        page.headings.append(Heading(level, text, heading_id, explicit, line))
-
-
 def parse_page(path: Path, docs_dir: Path, language: str) -> Page:
     text = path.read_text(encoding="utf-8")
     rel = path.relative_to(docs_dir).as_posix()
@@ -296,11 +275,27 @@ def parse_page(path: Path, docs_dir: Path, language: str) -> Page:
             page.lists.append(ListBlock(node.type == "ordered_list", len(node.children), line, start, depth))
         elif node.type == "admonition":
             kind, _, rest = node.info.strip().partition(" ")
-            rest = rest.strip()
-            title = rest[1:-1] if len(rest) >= 2 and rest[0] == rest[-1] == '"' else None
-            marker = page.lines[line - 1]
-            indent = len(marker) - len(marker.lstrip(" "))
-            admonition = Admonition(kind.lower(), title, node.markup.startswith("?"), line, node.map[1], indent)
-            page.admonitions.append(admonition)
-    _headings(page, [node for node in nodes if node.type == "heading"])
+            title = re.fullmatch(r'\s*"(.*)"\s*', rest)
+            indent = re.match(" *", page.lines[line - 1]).end()
+            collapsible = node.markup.startswith("?")
+            page.admonitions.append(
+                Admonition(kind.lower(), title and title[1], collapsible, line, node.map[1], indent)
+            )
+    # Heading ids as toc gives them: explicit ids first, then slugs made unique against them, in document order.
+    read = []
+    for node in [node for node in nodes if node.type == "heading"]:
+        inline = node.children[0].token
+        match = AttrListTreeprocessor.HEADER_RE.search(inline.content)
+        attrs, remainder = get_attrs_and_remainder(match.group(1)) if match else ([], "")
+        if match and not remainder:  # attr_list ignores a list it cannot read completely (strict mode)
+            text = _plain_text(_MD.parseInline(inline.content[: match.start()])[0].children or [])
+        else:
+            attrs, text = [], _plain_text(inline.children or [])
+        read.append((int(node.tag[1]), text, dict(attrs).get("id"), node.map[0] + 1))
+    used_ids = {str(heading_id) for *_, heading_id, _ in read if heading_id}
+    counters: dict[str, int] = {}
+    for level, text, heading_id, line in read:
+        explicit = bool(heading_id)
+        heading_id = str(heading_id) if explicit else unique(SLUGIFY(html.unescape(text), "-"), used_ids, counters)
+        page.headings.append(Heading(level, text, heading_id, explicit, line))
     return page
