@@ -29,8 +29,6 @@ TOOLS = {"ja": "textlint", "en": "codespell"}
 WORKER = Path(__file__).with_name("textlint_worker.mjs")  # textlint's and markdownlint's own APIs, kept running
 TEXTLINT_CONFIG = ROOT / ".textlintrc.yml"
 WORDS = Path(__file__).with_name("codespell-words.txt")
-CACHE_FILE = ROOT / "build" / "validate" / "textlint-cache.json"
-MARKDOWNLINT_CACHE_FILE = ROOT / "build" / "validate" / "markdownlint-cache.json"
 STORED = 400  # findings kept per linter: the real pages, edits, the fixtures
 Findings = list[tuple[int, str, str]]  # (line, rule, message) for one text
 
@@ -72,8 +70,8 @@ def tool_failure(path: Path, what: str, detail: str) -> Problem:
     return Problem(path, 1, "PROSE000", message, "run `make setup` (Node 20+ and the pinned packages are needed)")
 
 
-_FINDINGS = StoredFindings(CACHE_FILE)
-_MARKDOWNLINT_FINDINGS = StoredFindings(MARKDOWNLINT_CACHE_FILE)
+_FINDINGS = StoredFindings(ROOT / "build" / "validate" / "textlint-cache.json")
+_MARKDOWNLINT_FINDINGS = StoredFindings(ROOT / "build" / "validate" / "markdownlint-cache.json")
 
 
 def _cached(store: StoredFindings, texts: list[str], config: Path, lint: Callable) -> list[Findings]:
@@ -90,24 +88,23 @@ def _cached(store: StoredFindings, texts: list[str], config: Path, lint: Callabl
     return [[tuple(finding) for finding in store[key]] for key in keys]
 
 
-_WORKERS: dict[str, tuple] = {}  # linter -> (its process, its warnings file, its lock): textlint and markdownlint
-_WORKERS_LOCK = threading.Lock()  # run side by side, each answering one request at a time
+_WORKERS: dict[str, tuple] = {}  # linter -> (its process, its warnings file): they run side by side,
+_LOCKS = {"textlint": threading.Lock(), "markdownlint": threading.Lock()}  # each answering one request at a time
 _CODESPELL_LOCK = threading.Lock()  # it prints its findings: one run at a time owns stdout
 
 
 def _ask(linter: str, request: dict) -> list:
     """The answer of a `node textlint_worker.mjs` (see that file for why) kept running for this linter; it stops by
     itself when this process ends (its stdin closes)."""
-    with _WORKERS_LOCK:
+    with _LOCKS[linter]:
         if linter not in _WORKERS or _WORKERS[linter][0].poll() is not None:
             # Its warnings go to a file, read only when it fails: a pipe nobody reads would fill up and stop it.
             errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - open while it runs
             command = ["node", str(WORKER), str(TEXTLINT_CONFIG)]
             pipes = {"stdin": subprocess.PIPE, "stdout": subprocess.PIPE, "stderr": errors}
             process = subprocess.Popen(command, **pipes, text=True, encoding="utf-8", cwd=ROOT)
-            _WORKERS[linter] = (process, errors, threading.Lock())
-        process, errors, lock = _WORKERS[linter]
-    with lock:
+            _WORKERS[linter] = (process, errors)
+        process, errors = _WORKERS[linter]
         process.stdin.write(json.dumps(request, ensure_ascii=False) + "\n")
         process.stdin.flush()
         line = process.stdout.readline()
