@@ -1,11 +1,8 @@
-"""LANG: a paragraph, list item or table cell written mostly in the other language was most likely left
-untranslated (thresholds and exemptions: docs/*/contributing/checks/writing/).
-
-Left out before counting, because they are in the other language on purpose: text quoted in 「」 or 『』 (screen
-labels as Amazon shows them), inline code, link targets, addresses and dotted names, table columns whose header
-(or whose section's heading) names the other language, and the glossary's terms. The thresholds were set from the
-pages as they are: an untranslated paragraph is 95-100 % the other language, and English has function words (the,
-and, you …) in every sentence, while the names a Japanese page lists (`発行元：News 12 Westchester`) have none.
+"""LANG: a paragraph, list item or table cell mostly in the other language was likely left untranslated. Left out, as
+in the other language on purpose: quotations in 「」 or 『』 (labels as Amazon shows them), inline code, link targets,
+addresses and dotted names, table columns whose header or section names the other language, the glossary's terms.
+The thresholds come from the pages: an untranslated paragraph is 95-100 % the other language, and English sentences
+have function words (the, and, you …), while the names a Japanese page lists (`発行元：News 12 Westchester`) have none.
 """
 
 from __future__ import annotations
@@ -68,16 +65,11 @@ def function_words(text: str) -> int:
 
 def _exempt_columns(page: Page, names: tuple[str, ...]) -> set[tuple[int, int]]:
     """(table line, column) of the columns in the other language on purpose."""
-    exempt = set()
+    exempt = {(b.line, b.column) for b in page.blocks if b.header and any(name in b.text.lower() for name in names)}
     for table in page.tables:
         section = [h for h in page.headings if h.line < table.line][-1:]
         if section and any(name in section[0].text.lower() for name in names):
             exempt.update((table.line, column) for column in range(table.columns))
-        exempt.update(
-            (table.line, b.column)
-            for b in page.blocks
-            if b.kind == "cell" and b.header and b.line == table.line and any(name in b.text.lower() for name in names)
-        )
         if page.rel == GLOSSARY:
             exempt.add((table.line, 0))
     return exempt
