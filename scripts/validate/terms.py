@@ -211,7 +211,7 @@ def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) 
 
 MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 POINTER_AFTER = re.compile(r"^(を参照|を見て|を読んで)")
-POINTER_BEFORE = re.compile(r"\b(see|See)\s+$")
+POINTER_BEFORE = re.compile(r"[（(]|\b(see|See)\s+$")  # in an open parenthesis, or after "see"
 PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
 
 
@@ -225,14 +225,9 @@ def check_link_names(site: Site, language: str) -> Iterator[Problem]:
                 rel = resolve(page, path) if path else page.rel
                 target = site.pages[language].get(rel) if rel != "references/index.md" else None
                 heading = next((h for h in target.headings if h.id == anchor), None) if target else None
-                if heading is None or heading.text == match["text"]:
-                    continue
-                before, after = line[: match.start()], line[match.end() :]
-                if (
-                    re.search("[（(]", unquoted(before, PARENTHESES))
-                    or POINTER_AFTER.match(after)
-                    or POINTER_BEFORE.search(before)
-                ):
+                before = unquoted(line[: match.start()], PARENTHESES)  # closed parentheses blanked
+                pointer = POINTER_BEFORE.search(before) or POINTER_AFTER.match(line[match.end() :])
+                if heading and heading.text != match["text"] and pointer:
                     message = f"the link `{match['text']}` opens the section `{heading.text}`"
                     fix = f"name the link `{heading.text}`, as its heading"
                     yield Problem(page.path, number, "TERM005", message, fix)
