@@ -63,13 +63,10 @@ def check_file(root: Path, languages: tuple[str, ...]) -> tuple[dict, list[Probl
             if schema == TEXT and not node.value.strip():
                 report(node, "SEARCH005", f"{where} is empty", "write the words, or remove the entry")
         else:
-            found, fix = ("a mapping" if isinstance(node, yaml.MappingNode) else "a list"), f"write {_kind(schema)}"
-            if isinstance(node, yaml.ScalarNode):
-                found = f"the single value {node.value!r:.40}"
-                if isinstance(schema, list):
-                    fix = "write it as a list: `[word]`"
-                elif schema == TEXT:
-                    fix = 'quote it: "…"'
+            found = {"mapping": "a mapping", "sequence": "a list"}.get(node.id, f"the single value {node.value!r:.40}")
+            fix = f"write {_kind(schema)}"
+            if node.id == "scalar" and (isinstance(schema, list) or schema == TEXT):
+                fix = "write it as a list: `[word]`" if isinstance(schema, list) else 'quote it: "…"'
             report(node, "SEARCH005", f"{where} is {found}; {_kind(schema)} belongs here", fix)
 
     def mapping(node: yaml.MappingNode, schema: dict, where: str) -> None:
