@@ -13,8 +13,6 @@ from scripts.hashing import source_hash
 from scripts.pagemodel import Page, parse_page
 from scripts.project import Project
 
-SOURCE_MAP = Path("docs/source-map.yml")
-
 
 @dataclass(frozen=True)
 class NavEntry:
@@ -46,14 +44,10 @@ class Site:
     def translations(self) -> tuple[str, ...]:
         return self.languages[1:]
 
-    def shown(self, language: str, rel: str) -> str:
-        """docs/en/reset/index.md: where the page `rel` of `language` is (or would be), from the project root."""
+    def shown(self, language: str, rel: str) -> str:  # "docs/en/reset/index.md", whether the page exists or not
         return (self.configs[language].docs_dir / rel).relative_to(self.root).as_posix()
 
-    def counterpart(self, page: Page, language: str | None = None) -> Page | None:
-        """The same page in `language`; by default a translation's original, or the original's first translation."""
-        if language is None:
-            language = self.translations[0] if page.language == self.original and self.translations else self.original
+    def counterpart(self, page: Page, language: str) -> Page | None:
         return self.pages[language].get(page.rel)
 
     def all_pages(self) -> list[Page]:
@@ -69,9 +63,8 @@ def _nav_entries(node: yaml.Node) -> list[NavEntry]:
 
 
 def _nav_lines(config_file: Path) -> tuple[list[NavEntry] | None, Path]:
-    """The nav entries with their lines, and the file they are written in (MkDocs keeps no line numbers, so the
-    nav is located in the YAML text; which file holds it follows INHERIT as MkDocs does: a key of the child
-    replaces the parent's)."""
+    """The nav entries with their lines (MkDocs keeps none), and the file that holds them: as in MkDocs, the nav of a
+    config that INHERITs replaces its parent's."""
     node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     keys = {key.value: value for key, value in node.value} if isinstance(node, yaml.MappingNode) else {}
     if "nav" in keys:
@@ -90,7 +83,7 @@ def load_site(root: Path) -> Site:
         left_out = {page.src for page in project.pages(language) if page.not_in_nav}
         configs[language] = Config(docs_dir, nav, nav_path, left_out)
         pages[language] = {page.src: parse_page(page.source, docs_dir, language) for page in project.pages(language)}
-    return Site(project.root, configs, pages, project.root / SOURCE_MAP, project.codes)
+    return Site(project.root, configs, pages, project.root / "docs" / "source-map.yml", project.codes)
 
 
 class Status(enum.Enum):  # where a translation stands against its original (`make translations`, TR002)
