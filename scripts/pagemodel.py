@@ -163,8 +163,7 @@ _MD.normalizeLink = lambda url: url
 
 
 def yaml_error_line(error: yaml.YAMLError) -> int:
-    """The line (1-based) to show for a YAML error: where an unclosed quote or bracket opens (PyYAML's context),
-    since the problem it notices is only where the text ends or the next key starts; else where the problem is."""
+    """The line of a YAML error: where an unclosed quote or bracket opens, not where PyYAML notices it is missing."""
     context = str(getattr(error, "context", None) or "")
     opened = context.startswith(("while scanning a quoted", "while parsing a flow"))
     mark = (opened and getattr(error, "context_mark", None)) or getattr(error, "problem_mark", None)
@@ -217,8 +216,7 @@ def _raw_html(page: Page, fragment: str, line: int) -> None:
 
 
 def _inline(page: Page, node: SyntaxTreeNode, line: int) -> None:
-    """An inline run's links, images, raw HTML and footnote references, and its text as a TextBlock named after the
-    block it sits in (an admonition title or a definition term is no prose of its own)."""
+    """An inline run's links, images, raw HTML, footnotes, and its text (none for an admonition or definition title)."""
     parent = node.parent
     kind = {"th": "cell", "td": "cell", "heading": "heading", "paragraph": "paragraph"}.get(parent.type)
     if kind == "paragraph" and parent.parent.type == "list_item":

@@ -37,10 +37,8 @@ def _trimmed(token: str) -> str:
 
 def password_like(token: str, example: bool = False) -> bool:
     token = _trimmed(token)
-    if not token or any(c.isspace() for c in token) or not token.isascii() or len(token) > 64:
-        return False
-    if len(token) < (6 if example else 8) or NOT_A_PASSWORD.match(token):
-        return False
+    if not (6 if example else 8) <= len(token) <= 64 or not token.isascii() or NOT_A_PASSWORD.match(token):
+        return False  # a token is a word: split at white space
     upper, lower, digit, symbol = (
         any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit, string.punctuation.__contains__)
     )

@@ -22,9 +22,8 @@ GLOSSARY = "glossary/index.md"
 STYLE_GUIDE = "contributing/style-guide/index.md"
 LABELS_ID = "screen-labels"
 SPELLING_ID = "spelling"
-# Per-language data, keyed by the codes of extra.languages (scripts/project.py): the glossary's label of other names,
-# the id of the language's spelling table in the style guide, and whether words are separated by spaces. A language
-# without an entry gets the English label, and no spelling rules until its table `{ #spelling-<code> }` is written.
+# Per language of extra.languages: the glossary's label of other names, the id of the style guide's spelling table,
+# whether words are separated by spaces. Another language gets the English label and `{ #spelling-<code> }`.
 LANGUAGES = {
     "ja": {"other_names": "ほかの呼び方", "spelling": "spelling-japanese", "spaces": False},
     "en": {"other_names": "Other names", "spelling": "spelling-english", "spaces": True},
@@ -86,10 +85,8 @@ def _table_rows(page: Page, first: int, last: int) -> list[tuple[int, list[str]]
 
 
 def _items(text: str) -> list[str]:
-    items = (
-        TRAILING_NOTE.sub("", item).strip().strip("`「」") for item in LIST_SPLIT.split(text.strip().rstrip("。."))
-    )
-    return [item for item in items if item]
+    split = LIST_SPLIT.split(text.strip().rstrip("。."))
+    return list(filter(None, (TRAILING_NOTE.sub("", item).strip().strip("`「」") for item in split)))
 
 
 def load_dictionary(site: Site, language: str) -> Dictionary:
