@@ -70,8 +70,8 @@ def tool_failure(path: Path, what: str, detail: str) -> Problem:
     return Problem(path, 1, "PROSE000", message, "run `make setup` (Node 20+ and the pinned packages are needed)")
 
 
-_FINDINGS = StoredFindings(ROOT / "build" / "validate" / "textlint-cache.json")
-_MARKDOWNLINT_FINDINGS = StoredFindings(ROOT / "build" / "validate" / "markdownlint-cache.json")
+_TEXTLINT = StoredFindings(ROOT / "build" / "validate" / "textlint-cache.json")
+_MARKDOWNLINT = StoredFindings(ROOT / "build" / "validate" / "markdownlint-cache.json")
 
 
 def _cached(store: StoredFindings, texts: list[str], config: Path, lint: Callable) -> list[Findings]:
@@ -120,14 +120,10 @@ def _ask(linter: str, request: dict) -> list:
 
 
 def markdownlint(texts: list[str], config_file: Path) -> list[Findings]:
-    """markdownlint's findings for each text, with the `config` of config_file (a markdownlint-cli2 file); OSError,
-    ValueError or KeyError when it cannot run."""
+    """Each text's findings under the `config` of a markdownlint-cli2 file; OSError, ValueError or KeyError if none."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))["config"]
     return _cached(
-        _MARKDOWNLINT_FINDINGS,
-        texts,
-        config_file,
-        lambda todo: _ask("markdownlint", {"markdown": todo, "config": config}),
+        _MARKDOWNLINT, texts, config_file, lambda todo: _ask("markdownlint", {"markdown": todo, "config": config})
     )
 
 
@@ -135,7 +131,7 @@ def check_textlint(site: Site) -> Iterator[Problem]:
     pages = [page for page in site.all_pages() if TOOLS.get(page.language) == "textlint"]
     try:
         texts = [prose_view(page) for page in pages]
-        found = _cached(_FINDINGS, texts, TEXTLINT_CONFIG, lambda todo: _ask("textlint", {"texts": todo}))
+        found = _cached(_TEXTLINT, texts, TEXTLINT_CONFIG, lambda todo: _ask("textlint", {"texts": todo}))
     except (OSError, ValueError, subprocess.SubprocessError) as error:
         yield tool_failure(TEXTLINT_CONFIG, "textlint", str(error))
         return
