@@ -12,6 +12,7 @@ from scripts.pagemodel import Fence, Page
 from scripts.validate import Problem
 
 ADMONITION_TYPES = ("danger", "warning", "tip", "note", "info")
+ALLOWED = ", ".join(ADMONITION_TYPES)
 KEBAB_CASE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # The diagram keywords mermaid 11 recognises (its diagram detectors); the first statement of a block names one.
 MERMAID_TYPE = re.compile(
@@ -30,10 +31,7 @@ def check(site: Site) -> Iterator[Problem]:
         yield from _headings(page)
         for admonition in page.admonitions:
             if admonition.kind not in ADMONITION_TYPES:
-                message, fix = (
-                    f"admonition type `{admonition.kind}` is not allowed",
-                    "use one of " + ", ".join(ADMONITION_TYPES),
-                )
+                message, fix = f"admonition type `{admonition.kind}` is not allowed", f"use one of {ALLOWED}"
                 yield Problem(page.path, admonition.line, "ADM001", message, fix)
             if admonition.title is None:
                 fix = f'write `!!! {admonition.kind} "…"` with the agreed title'

@@ -88,6 +88,5 @@ def check(site: Site) -> Iterator[Problem]:
             least, share = rule.threshold
             if foreign >= least and foreign / total >= share and function_words(block.prose) >= rule.function_words:
                 what = {"paragraph": "paragraph", "item": "list item", "cell": "table cell"}[block.kind]
-                shown = excerpt(block.prose, 40)
-                message = f"this {what} on {rule.page} ({foreign} of {total} letters): `{shown}`"
+                message = f"this {what} on {rule.page} ({foreign} of {total} letters): `{excerpt(block.prose, 40)}`"
                 yield Problem(page.path, block.line, rule.code, message, rule.fix)
