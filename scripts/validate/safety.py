@@ -128,14 +128,11 @@ SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-Z\"“(])|\n")
 def _sentences(block: TextBlock) -> Iterator[tuple[int, str]]:
     """(line, sentence) of a block's prose, with code spans kept as a placeholder word."""
     text, lines = _text_and_lines(block, code="\u2026")
-    start = 0
-    for match in [*SENTENCE.finditer(text), None]:
-        end = match.start() if match else len(text)
+    bounds = [0, *(end for match in SENTENCE.finditer(text) for end in match.span()), len(text)]
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):  # the text between the sentence ends
         sentence = text[start:end]
         if sentence.strip():
-            offset = start + len(sentence) - len(sentence.lstrip())
-            yield (lines[offset] if offset < len(lines) else block.line), sentence.strip()
-        start = match.end() if match else len(text)
+            yield lines[start + len(sentence) - len(sentence.lstrip())], sentence.strip()
 
 
 def sharing_instruction(sentence: str) -> bool:
