@@ -18,6 +18,7 @@ DATA = Path("docs") / "search.yml"  # below the project root
 
 TEXT, FLAG, NUMBER = "text", "true or false", "a number"
 _TYPES = {"str": TEXT, "bool": FLAG, "int": NUMBER, "float": NUMBER}  # YAML's tag -> the schema's name
+_KINDS = {list: "a list (`[a, b]` or one `- item` per line)", dict: "a mapping (`key: value` lines)"}
 LANG = "<lang>"  # stands for each code of extra.languages
 # A mapping is a dict of key -> schema, a list `[item schema]`; a key ending in "?" may be left out.
 SCHEMA = {
@@ -31,12 +32,6 @@ SCHEMA = {
 def fold(text: str) -> str:
     """Width and case folding, the same as the query gets in the browser (String.normalize("NFKC").toLowerCase())."""
     return unicodedata.normalize("NFKC", text).lower()
-
-
-def _kind(schema: Any) -> str:
-    if isinstance(schema, list):
-        return "a list (`[a, b]` or one `- item` per line)"
-    return "a mapping (`key: value` lines)" if isinstance(schema, dict) else schema
 
 
 def check_file(root: Path, languages: tuple[str, ...]) -> tuple[dict, list[Problem]]:
@@ -64,10 +59,11 @@ def check_file(root: Path, languages: tuple[str, ...]) -> tuple[dict, list[Probl
                 report(node, "SEARCH005", f"{where} is empty", "write the words, or remove the entry")
         else:
             found = {"mapping": "a mapping", "sequence": "a list"}.get(node.id, f"the single value {node.value!r:.40}")
-            fix = f"write {_kind(schema)}"
+            kind = _KINDS.get(type(schema), schema)
+            fix = f"write {kind}"
             if node.id == "scalar" and (isinstance(schema, list) or schema == TEXT):
                 fix = "write it as a list: `[word]`" if isinstance(schema, list) else 'quote it: "…"'
-            report(node, "SEARCH005", f"{where} is {found}; {_kind(schema)} belongs here", fix)
+            report(node, "SEARCH005", f"{where} is {found}; {kind} belongs here", fix)
 
     def mapping(node: yaml.MappingNode, schema: dict, where: str) -> None:
         per_language = next((key[len(LANG) :] for key in schema if key.startswith(LANG)), None)
@@ -93,7 +89,7 @@ def check_file(root: Path, languages: tuple[str, ...]) -> tuple[dict, list[Probl
                 fix = f"add `{key}:` under `{where}`, in that language"
                 report(node, "SEARCH004", f"{where}: no entry for the site language `{key}`", fix)
             else:
-                fix = f"add `{key}:` ({_kind(schema[key])})"
+                fix = f"add `{key}:` ({_KINDS.get(type(schema[key]), schema[key])})"
                 report(node, "SEARCH004", f"{where or 'the file'} has no `{key}`", fix)
 
     node = node or yaml.compose("{}", Loader=yaml.SafeLoader)
