@@ -20,8 +20,9 @@ MARKER = re.compile(r"<!--\s*safety-reviewed:?(?P<reason>.*?)-->")
 
 # SAFE001: a token of up to 64 characters without spaces in code, quotes, or right after an example word.
 QUOTES = re.compile(r"「[^」]*」|『[^』]*』|\"[^\"\n]*\"|“[^”]*”")
-EXAMPLE = re.compile(
+EXAMPLE = re.compile(  # an example word, and the word after it (in code or not)
     r"(?i)(?:たとえば|例えば|例[：:]|\be\.g\.|\bfor example\b|\bfor instance\b|\bsuch as\b)[\s,、，:：]*"
+    r"[「『\"“`(（]*(?P<word>[^\s「」『』\"“”`、。，,()（）]+)"
 )
 # Paths, addresses, file names, anchors and error codes (`LINK002`) are not passwords.
 NOT_A_PASSWORD = re.compile(
@@ -74,10 +75,8 @@ def _candidates(page: Page) -> Iterator[tuple[int, str, str]]:
             for match in QUOTES.finditer(span.text) if span.kind == "text" else ():
                 yield from ((span.line, token, "in quotes") for token in match.group(0)[1:-1].split())
         text, lines = _text_and_lines(block)
-        for match in EXAMPLE.finditer(text):  # the next word, in code or not, is an example
-            word = re.match(r"[「『\"“`(（]*([^\s「」『』\"“”`、。，,()（）]+)", text[match.end() :])
-            if word:
-                yield lines[min(match.end(), len(lines) - 1)], word.group(1), AFTER_EXAMPLE
+        for match in EXAMPLE.finditer(text):
+            yield lines[match.start("word")], match["word"], AFTER_EXAMPLE
     for fence in page.fences:
         for offset, row in enumerate(fence.content.split("\n") if fence.lang != "mermaid" else (), start=1):
             yield from ((fence.line + offset, token, "in a code block") for token in row.split())
