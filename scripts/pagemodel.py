@@ -143,8 +143,7 @@ class Page:
 
     @property
     def title(self) -> str | None:
-        data = self.front_matter.data
-        value = data.get("title") if isinstance(data, dict) else None
+        value = self.front_matter.data.get("title") if isinstance(self.front_matter.data, dict) else None
         return value if isinstance(value, str) else None
 
     @property
