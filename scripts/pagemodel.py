@@ -13,15 +13,11 @@ from typing import Any, NamedTuple
 import frontmatter
 import yaml
 from bs4 import BeautifulSoup
-from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
-from markdown.extensions.toc import unique
+from markdown.extensions import attr_list, toc
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.deflist import deflist_plugin
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins import admon, deflist, footnote, front_matter
 from pymdownx.slugs import slugify
 
 SLUGIFY = slugify(case="lower")  # the same slugify as mkdocs.yml's toc configuration
@@ -152,7 +148,7 @@ class Page:
 
 
 _MD = MarkdownIt("commonmark").enable("table")
-for _plugin in (front_matter_plugin, admon_plugin, footnote_plugin, deflist_plugin):
+for _plugin in (front_matter.front_matter_plugin, admon.admon_plugin, footnote.footnote_plugin, deflist.deflist_plugin):
     _MD.use(_plugin)
 # markdown-it drops javascript:, vbscript:, file: and most data: links as a safety measure when rendering; the build
 # (Python-Markdown) keeps them. Accept every URL so that the checks see, and report, what the build would publish.
@@ -282,8 +278,8 @@ def parse_page(path: Path, docs_dir: Path, language: str) -> Page:
     read = []
     for node in [node for node in nodes if node.type == "heading"]:
         inline = node.children[0].token
-        match = AttrListTreeprocessor.HEADER_RE.search(inline.content)
-        attrs, remainder = get_attrs_and_remainder(match.group(1)) if match else ([], "")
+        match = attr_list.AttrListTreeprocessor.HEADER_RE.search(inline.content)
+        attrs, remainder = attr_list.get_attrs_and_remainder(match.group(1)) if match else ([], "")
         if match and not remainder:  # attr_list ignores a list it cannot read completely (strict mode)
             text = _plain_text(_MD.parseInline(inline.content[: match.start()])[0].children or [])
         else:
@@ -293,6 +289,6 @@ def parse_page(path: Path, docs_dir: Path, language: str) -> Page:
     counters: dict[str, int] = {}
     for level, text, heading_id, line in read:
         explicit = bool(heading_id)
-        heading_id = str(heading_id) if explicit else unique(SLUGIFY(html.unescape(text), "-"), used_ids, counters)
+        heading_id = str(heading_id) if explicit else toc.unique(SLUGIFY(html.unescape(text), "-"), used_ids, counters)
         page.headings.append(Heading(level, text, heading_id, explicit, line))
     return page
