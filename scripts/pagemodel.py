@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import frontmatter
 import yaml
 from bs4 import BeautifulSoup
 from markdown.extensions import attr_list, toc
@@ -165,26 +164,21 @@ def yaml_error_line(error: yaml.YAMLError) -> int:
     return (mark.line if mark else 0) + 1
 
 
-def read_front_matter(text: str) -> FrontMatter:
-    handler = frontmatter.YAMLHandler()
-    fm = FrontMatter()
-    if not handler.detect(text):
+def read_front_matter(text: str, tokens: list[Token] | None = None) -> FrontMatter:
+    """The front matter as markdown-it's front_matter plugin finds it (closed by --- or ..., as in MkDocs)."""
+    fm = FrontMatter(present=re.fullmatch(r"-{3,}[ \t]*", text.partition("\n")[0]) is not None)
+    block = next((token for token in tokens or _MD.parse(text) if token.type == "front_matter"), None)
+    if fm.present and block is None:
+        fm.error = "front matter is not closed with a --- line"
+    if block is None:
         return fm
-    fm.present = True
-    try:
-        yaml_text, content = handler.split(text)
-    except ValueError:
-        fm.error, fm.error_line = "front matter is not closed with a --- line", 1
-        return fm
-    # split() leaves the body untouched, so everything before it is the front matter with both --- lines.
-    head = text[: len(text) - len(content)]
-    fm.end_line = head.count("\n") + (0 if head.endswith("\n") else 1)
+    fm.end_line, yaml_text = block.map[1], "\n" + block.content  # the YAML text's line 0: the opening --- line
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         fm.data = yaml.load(yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         fm.error = " ".join(str(getattr(error, "problem", None) or error).split())
-        fm.error_line = yaml_error_line(error)  # the YAML text's line 0 is the opening --- line
+        fm.error_line = yaml_error_line(error)
         return fm
     for key_node, _ in node.value if isinstance(node, yaml.MappingNode) else ():
         key, line = str(key_node.value), key_node.start_mark.line + 1
@@ -246,8 +240,9 @@ def _inline(page: Page, node: SyntaxTreeNode, line: int) -> None:
 def parse_page(path: Path, docs_dir: Path, language: str) -> Page:
     text = path.read_text(encoding="utf-8")
     rel = path.relative_to(docs_dir).as_posix()
-    page = Page(path=path, rel=rel, language=language, text=text, front_matter=read_front_matter(text))
-    nodes = list(SyntaxTreeNode(_MD.parse(text)).walk(include_self=False))
+    tokens = _MD.parse(text)
+    page = Page(path=path, rel=rel, language=language, text=text, front_matter=read_front_matter(text, tokens))
+    nodes = list(SyntaxTreeNode(tokens).walk(include_self=False))
     for node in nodes:
         line = node.map[0] + 1 if node.map else 0
         if node.type == "inline":
