@@ -1,8 +1,6 @@
-"""docs/search.yml, the readers' search words: its one schema (SCHEMA), read by `make validate` and by the build hook
-(scripts/hooks/search_readers.py) alike, so that both report a mistake the same way, with its line. The codes
-(SEARCH001-SEARCH005): docs/*/contributing/checks/writing/; what each part of the file means: its own comments and
-docs/*/contributing/style-guide/ (#search-words).
-"""
+"""docs/search.yml, the readers' search words: one schema (SCHEMA) for `make validate` and the build hook
+(scripts/hooks/search_readers.py), so that both report a mistake the same way, with its line. What each part means:
+the file's own comments and docs/*/contributing/style-guide/ (#search-words)."""
 
 from __future__ import annotations
 

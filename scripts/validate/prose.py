@@ -1,8 +1,6 @@
-"""PROSE: Japanese text with textlint (.textlintrc.yml), English text with codespell (project words in
-scripts/validate/codespell-words.txt); TOOLS says which language which tool reads (neither knows another language).
-textlint reads CommonMark, where an admonition's indented body is a code block: it is given a "prose view" of each
-page with admonition bodies de-indented, every line where it was.
-"""
+"""PROSE: Japanese text with textlint (.textlintrc.yml), English text with codespell (codespell-words.txt); neither
+knows another language. textlint reads an admonition's indented body as a code block, so it reads a "prose view" of
+each page, with admonition bodies de-indented and every line where it was."""
 
 from __future__ import annotations
 

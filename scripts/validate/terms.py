@@ -1,10 +1,7 @@
-"""TERM: one word for one thing, read from the site's own pages (no dictionary file to keep in step): the glossary's
-`Other names:` lines (TERM001) and screen-label table (TERM003, TERM004), the style guide's spelling tables (TERM002),
-links named as the section they open (TERM005) and `<!-- term-ok: … -->` exemptions (TERM006). The formats, and why a
-variant counts only as a word of its own: docs/*/contributing/style-guide/ (#terms, #spelling). Not checked: quotations
-(「」, "…" in English), code other than mermaid, link targets, HTML, attribute lists, the dictionary lines themselves,
-front matter other than `title` and `description`.
-"""
+"""TERM: one word for one thing, read from the site's own pages (no dictionary file to keep in step); the formats,
+and why a variant counts only as a word of its own: docs/*/contributing/style-guide/ (#terms, #spelling). Not checked:
+quotations (「」, "…" in English), code other than mermaid, link targets, HTML, attribute lists, the dictionary lines,
+front matter other than `title` and `description`."""
 
 from __future__ import annotations
 
