@@ -48,12 +48,8 @@ def password_like(token: str, example: bool = False) -> bool:
         return letter and digit and sum((upper, lower, digit, symbol)) >= 3
     # Without a symbol, 10 characters at least: product names (iPhone15, Windows11) are shorter.
     # A strong symbol is one passwords use and identifiers rarely do (not - _ . / :).
-    strong = any(c in "!#$%&*+=?@^~" for c in token)
-    return (
-        (upper and lower and digit and len(token) >= 10)
-        or (letter and digit and symbol and strong)
-        or (upper and lower and digit and symbol)
-    )
+    strong, mixed = any(c in "!#$%&*+=?@^~" for c in token), upper and lower and digit
+    return (mixed and len(token) >= 10) or (letter and digit and symbol and strong) or (mixed and symbol)
 
 
 def _text_and_lines(block: TextBlock, code: str | None = None) -> tuple[str, list[int]]:
