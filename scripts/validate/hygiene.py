@@ -28,7 +28,24 @@ MERMAID_FORBIDDEN = ("click", "style", "classdef", "linkstyle")  # and `class` i
 
 def check(site: Site) -> Iterator[Problem]:
     for page in site.all_pages():
-        yield from _headings(page)
+        h1 = [h for h in page.headings if h.level == 1]
+        if h1 and page.title is not None and h1[0].text != page.title.strip():
+            message = f"the H1 `{h1[0].text}` differs from the title `{page.title}`"
+            yield Problem(page.path, h1[0].line, "HEAD003", message, "make the H1 and the front matter title the same")
+        seen: dict[str, int] = {}
+        for heading in page.headings:
+            if heading.level >= 2 and not heading.explicit:
+                message = f"heading `{heading.text}` has no explicit id"
+                fix = "add ` { #english-kebab-case-id }` (the same id in both languages)"
+                yield Problem(page.path, heading.line, "HEAD005", message, fix)
+            elif heading.level >= 2 and not KEBAB_CASE.fullmatch(heading.id):
+                message = f"heading id `{heading.id}` is not English kebab-case"
+                fix = "use lower-case letters, digits and hyphens: `{ #like-this }`"
+                yield Problem(page.path, heading.line, "HEAD006", message, fix)
+            if heading.id in seen:
+                message = f"heading id `{heading.id}` is used twice (also on line {seen[heading.id]})"
+                yield Problem(page.path, heading.line, "HEAD007", message, "give each heading its own id")
+            seen.setdefault(heading.id, heading.line)
         for admonition in page.admonitions:
             if admonition.kind not in ADMONITION_TYPES:
                 message, fix = f"admonition type `{admonition.kind}` is not allowed", f"use one of {ALLOWED}"
@@ -39,27 +56,6 @@ def check(site: Site) -> Iterator[Problem]:
         for fence in page.fences:
             if fence.lang == "mermaid":
                 yield from mermaid_problems(page, fence)
-
-
-def _headings(page: Page) -> Iterator[Problem]:
-    h1 = [h for h in page.headings if h.level == 1]
-    if h1 and page.title is not None and h1[0].text != page.title.strip():
-        message = f"the H1 `{h1[0].text}` differs from the title `{page.title}`"
-        yield Problem(page.path, h1[0].line, "HEAD003", message, "make the H1 and the front matter title the same")
-    seen: dict[str, int] = {}
-    for heading in page.headings:
-        if heading.level >= 2 and not heading.explicit:
-            message = f"heading `{heading.text}` has no explicit id"
-            fix = "add ` { #english-kebab-case-id }` (the same id in both languages)"
-            yield Problem(page.path, heading.line, "HEAD005", message, fix)
-        elif heading.level >= 2 and not KEBAB_CASE.fullmatch(heading.id):
-            message = f"heading id `{heading.id}` is not English kebab-case"
-            fix = "use lower-case letters, digits and hyphens: `{ #like-this }`"
-            yield Problem(page.path, heading.line, "HEAD006", message, fix)
-        if heading.id in seen:
-            message = f"heading id `{heading.id}` is used twice (also on line {seen[heading.id]})"
-            yield Problem(page.path, heading.line, "HEAD007", message, "give each heading its own id")
-        seen.setdefault(heading.id, heading.line)
 
 
 def _statements(fence: Fence) -> Iterator[tuple[int, str]]:

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from scripts.doctree import Site
-from scripts.pagemodel import Page
 from scripts.validate import Problem
 from scripts.validate.text import JAPANESE, excerpt, unquoted
 
@@ -63,23 +62,21 @@ def function_words(text: str) -> int:
     return len(FUNCTION_WORD.findall(text))
 
 
-def _exempt_columns(page: Page, names: tuple[str, ...]) -> set[tuple[int, int]]:
-    """(table line, column) of the columns in the other language on purpose."""
-    exempt = {(b.line, b.column) for b in page.blocks if b.header and any(name in b.text.lower() for name in names)}
-    for table in page.tables:
-        section = [h for h in page.headings if h.line < table.line][-1:]
-        if section and any(name in section[0].text.lower() for name in names):
-            exempt.update((table.line, column) for column in range(table.columns))
-        if page.rel == GLOSSARY:
-            exempt.add((table.line, 0))
-    return exempt
-
-
 def check(site: Site) -> Iterator[Problem]:
     for page in site.all_pages():
         rule = RULES.get(page.language)
-        exempt = _exempt_columns(page, rule.names) if rule else set()
-        for block in page.blocks if rule else ():
+        if rule is None:
+            continue
+        # (table line, column) of the columns in the other language on purpose: so named by their header or their
+        # section's heading; the glossary's terms.
+        exempt = {(b.line, b.column) for b in page.blocks if b.header and any(n in b.text.lower() for n in rule.names)}
+        for table in page.tables:
+            section = [h for h in page.headings if h.line < table.line][-1:]
+            if section and any(name in section[0].text.lower() for name in rule.names):
+                exempt.update((table.line, column) for column in range(table.columns))
+            if page.rel == GLOSSARY:
+                exempt.add((table.line, 0))
+        for block in page.blocks:
             table = max((table.line for table in page.tables if table.line <= block.line), default=0)
             if block.kind == "heading" or (block.kind == "cell" and (block.header or (table, block.column) in exempt)):
                 continue
