@@ -136,12 +136,6 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
     return dictionary
 
 
-def checked_text(line: str, language: str) -> str:
-    """The line with what the check does not look at blanked out (same length, so nothing joins up)."""
-    line = unquoted(NOT_WORDS.sub(blank, INLINE_CODE.sub(blank, line)), LABEL_QUOTES)
-    return DOUBLE_QUOTED.sub(blank, line) if language_data(language)["spaces"] else line
-
-
 def checked_lines(page: Page, skip: set[int]) -> Iterator[tuple[int, str]]:
     fm = page.front_matter
     code = {n for f in page.fences if f.lang != "mermaid" for n in range(f.line, f.line + f.content.count("\n") + 2)}
@@ -172,7 +166,9 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
     for page in site.pages[language].values():
         for number, line in checked_lines(page, dictionary.skip.get(str(page.path), set())):
             yield from _check_glosses(page, number, line, dictionary.glosses)
-            text = re.sub(allowed or "(?!)", blank, checked_text(line, language))  # "right (wrong)" says both
+            text = unquoted(NOT_WORDS.sub(blank, INLINE_CODE.sub(blank, line)), LABEL_QUOTES)  # the author's words
+            text = DOUBLE_QUOTED.sub(blank, text) if language_data(language)["spaces"] else text
+            text = re.sub(allowed or "(?!)", blank, text)  # "right (wrong)" says both
             markers = TERM_OK.finditer(INLINE_CODE.sub(blank, line))  # a marker quoted in `code` is an example
             exempt = {word for marker in markers for word in _items(marker["words"])}
             used: set[str] = set()
