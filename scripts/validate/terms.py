@@ -165,11 +165,19 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
     allowed = "|".join(re.escape(v.right) + r"\s*[（(]\s*" + re.escape(v.wrong) + r"\s*[）)]" for v in variants)
     for page in site.pages[language].values():
         for number, line in checked_lines(page, dictionary.skip.get(str(page.path), set())):
-            yield from _check_glosses(page, number, line, dictionary.glosses)
-            text = unquoted(NOT_WORDS.sub(blank, INLINE_CODE.sub(blank, line)), LABEL_QUOTES)  # the author's words
+            masked = INLINE_CODE.sub(blank, line)  # a label or marker quoted in `code` is an example
+            for label in LABEL.finditer(masked):
+                known = dictionary.glosses.get(label["label"])
+                after = GLOSS_AFTER.match(masked[label.end() :]) if known else None
+                if after and (after["bare"] is not None or after["gloss"] != known):
+                    bare = " without quotation marks" if after["bare"] else ""
+                    message = f'「{label["label"]}」 is glossed "{after["gloss"] or after["bare"]}"{bare}'
+                    fix = f'gloss it "{known}" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})'
+                    yield Problem(page.path, number, "TERM003", message, fix)
+            text = unquoted(NOT_WORDS.sub(blank, masked), LABEL_QUOTES)  # the author's words
             text = DOUBLE_QUOTED.sub(blank, text) if language_data(language)["spaces"] else text
             text = re.sub(allowed or "(?!)", blank, text)  # "right (wrong)" says both
-            markers = TERM_OK.finditer(INLINE_CODE.sub(blank, line))  # a marker quoted in `code` is an example
+            markers = TERM_OK.finditer(masked)
             exempt = {word for marker in markers for word in _items(marker["words"])}
             used: set[str] = set()
             for variant, pattern in patterns:
@@ -185,18 +193,6 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
             for word in sorted(exempt - used):
                 message = f"`<!-- term-ok: {word} -->` exempts nothing: `{word}` is no variant found on this line"
                 yield Problem(page.path, number, "TERM006", message, "remove the marker, or name the variant as quoted")
-
-
-def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) -> Iterator[Problem]:
-    masked = INLINE_CODE.sub(blank, line)
-    for match in LABEL.finditer(masked) if glosses else ():
-        label = match["label"]
-        after = GLOSS_AFTER.match(masked[match.end() :]) if label in glosses else None
-        gloss = (after["gloss"] or after["bare"]) if after else None
-        if gloss is not None and (after["bare"] is not None or gloss != glosses[label]):
-            message = f'「{label}」 is glossed "{gloss}"' + (" without quotation marks" if after["bare"] else "")
-            fix = f'gloss it "{glosses[label]}" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})'
-            yield Problem(page.path, number, "TERM003", message, fix)
 
 
 MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
