@@ -58,17 +58,6 @@ def check(site: Site) -> Iterator[Problem]:
                 yield from mermaid_problems(page, fence)
 
 
-def _statements(fence: Fence) -> Iterator[tuple[int, str]]:
-    """(line, text) of each statement of a mermaid block, without comments and its --- config header."""
-    in_header = False
-    for number, raw in enumerate(fence.content.split("\n"), start=fence.line + 1):
-        text = raw.strip()
-        if text == "---" and (in_header or number == fence.line + 1):
-            in_header = not in_header
-        elif not in_header and text and not (text.startswith("%%") and not text.startswith("%%{")):
-            yield number, text
-
-
 def _balanced(text: str) -> bool:
     """Quotes paired and brackets closed in order, outside quoted labels."""
     brackets = re.sub(r"[^][(){}]", "", re.sub(r'"[^"]*"', "", text))  # what is left after the quoted labels
@@ -78,7 +67,13 @@ def _balanced(text: str) -> bool:
 
 
 def mermaid_problems(page: Page, fence: Fence) -> Iterator[Problem]:
-    statements = list(_statements(fence))
+    statements, in_header = [], False  # (line, text) of each statement, without comments and the --- config header
+    for number, raw in enumerate(fence.content.split("\n"), start=fence.line + 1):
+        text = raw.strip()
+        if text == "---" and (in_header or number == fence.line + 1):
+            in_header = not in_header
+        elif not in_header and text and not (text.startswith("%%") and not text.startswith("%%{")):
+            statements.append((number, text))
     if not statements:
         yield Problem(page.path, fence.line, "DIAG001", "the mermaid block is empty", "write the diagram or remove it")
         return
