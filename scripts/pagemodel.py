@@ -149,10 +149,9 @@ class Page:
 _MD = MarkdownIt("commonmark").enable("table")
 for _plugin in (front_matter.front_matter_plugin, admon.admon_plugin, footnote.footnote_plugin, deflist.deflist_plugin):
     _MD.use(_plugin)
-# markdown-it drops javascript:, vbscript:, file: and most data: links as a safety measure when rendering; the build
-# (Python-Markdown) keeps them. Accept every URL so that the checks see, and report, what the build would publish.
+# Every URL as written: markdown-it drops javascript: and file: links and percent-encodes the rest; the build keeps
+# them, so the checks see (and report) what it would publish, quoting what the author typed.
 _MD.validateLink = lambda url: True
-# Keep URLs as written (markdown-it would percent-encode them): messages then quote what the author typed.
 _MD.normalizeLink = lambda url: url
 
 

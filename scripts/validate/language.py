@@ -58,8 +58,7 @@ def letters(text: str) -> tuple[int, int]:
 
 
 def function_words(text: str) -> int:
-    text = ADDRESSES.sub(" ", unquoted(text))
-    return len(FUNCTION_WORD.findall(text))
+    return len(FUNCTION_WORD.findall(ADDRESSES.sub(" ", unquoted(text))))
 
 
 def check(site: Site) -> Iterator[Problem]:
