@@ -50,16 +50,14 @@ class StoredFindings(dict):
 
 
 def prose_view(page: Page) -> str:
-    lines = page.lines[:]
-    done: list[tuple[int, int]] = []
-    for admonition in sorted(page.admonitions, key=lambda a: a.line):
-        indent = admonition.indent - 4 * sum(1 for start, end in done if start < admonition.line <= end)
-        lines[admonition.line - 1] = ""
-        for number in range(admonition.line + 1, admonition.end_line + 1):
+    lines = page.lines
+    for box in page.admonitions:  # in document order: a box is de-indented after the boxes around it
+        indent = box.indent - 4 * sum(1 for outer in page.admonitions if outer.line < box.line <= outer.end_line)
+        lines[box.line - 1] = ""
+        for number in range(box.line + 1, box.end_line + 1):
             text = lines[number - 1]
             if text[indent : indent + 4] == "    ":
                 lines[number - 1] = text[:indent] + text[indent + 4 :]
-        done.append((admonition.line, admonition.end_line))
     return "\n".join(lines)
 
 
