@@ -21,8 +21,7 @@ MERMAID_TYPE = re.compile(
     r"radar-beta|requirementdiagram|sankey-beta|sequencediagram|statediagram(?:-v2)?|timeline|treemap-beta|"
     r"xychart-beta|zenuml"
 )
-# The style guide (docs/*/contributing/style-guide/): no styling, no click lines (they can run scripts or open
-# links), no init directives.
+# The style guide: no styling, no init directives, no click lines (they can run scripts or open links).
 MERMAID_FORBIDDEN = ("click", "style", "classdef", "linkstyle")  # and `class` in flowcharts, and `%%{` lines
 
 

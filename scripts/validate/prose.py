@@ -90,8 +90,7 @@ _CODESPELL_LOCK = threading.Lock()  # it prints its findings: one run at a time 
 
 
 def _ask(linter: str, request: dict) -> list:
-    """The answer of a `node textlint_worker.mjs` (see that file for why) kept running for this linter; it stops by
-    itself when this process ends (its stdin closes)."""
+    """The answer of this linter's `node textlint_worker.mjs`, kept running until this process ends (see that file)."""
     with _LOCKS[linter]:
         if linter not in _WORKERS or _WORKERS[linter][0].poll() is not None:
             # Its warnings go to a file, read only when it fails: a pipe nobody reads would fill up and stop it.

@@ -78,9 +78,8 @@ def _candidates(page: Page) -> Iterator[tuple[int, str, str]]:
             yield from ((fence.line + offset, token, "in a code block") for token in row.split())
 
 
-# SAFE002: an instruction is an imperative, or follows "you should/must/can/need to" or "please" (English), or
-# ends in 〜てください, 〜ましょう, 〜ること, 〜ても大丈夫 (Japanese); negated warnings and reports of what a scammer
-# asks pass.
+# SAFE002: an imperative, "you should/must/can/need to …" or "please …" (English); 〜てください, 〜ましょう, 〜ること,
+# 〜ても大丈夫 (Japanese). Negated warnings and reports of what a scammer asks pass.
 EN_SECRET = re.compile(r"(?i)\b(?:codes?|passcodes?|passwords?|OTPs?|PINs?|one-time passwords?)\b")
 EN_VERB = (
     r"(?:send|tell|forward|share|give|email|e-mail|text|dictate|read(?:\s+\w+){0,3}\s+out|read\s+out|"
@@ -184,8 +183,7 @@ def _markers(page: Page) -> dict[int, Reviewed]:
 
 
 def _excused_by(page: Page, line: int, markers: dict[int, Reviewed]) -> Reviewed | None:
-    """The marker at the end of the reported line, or the nearest one on a line of its own before the line's block
-    (which starts after a blank line or a marker); blank lines may stand between."""
+    """The marker ending the reported line, or on a line of its own before its block (blank lines may stand between)."""
     if line in markers:
         return markers[line]
     lines, number = page.lines, line - 1

@@ -119,8 +119,7 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
 
     style = site.pages[language].get(STYLE_GUIDE)
     for _, _, first, last in [s for s in _sections(style) if s[0] == SPELLING_ID] if style else ():
-        # Both languages' tables are on both pages (same rows in both); a page is checked against its own
-        # language's table, the H3 `{ #spelling-japanese }` or `{ #spelling-english }`.
+        # Every page holds every language's table; a page is checked against its own language's H3 `{ #spelling-… }`.
         dictionary.skip.setdefault(str(style.path), set()).update(n for n, _ in _table_rows(style, first, last))
         h3 = [h for h in style.headings if h.level == 3 and first < h.line <= last and h.id == data["spelling"]]
         if not h3:
