@@ -49,22 +49,19 @@ class Variant(NamedTuple):
 
 @dataclass
 class Dictionary:
-    variants: list[Variant] = field(default_factory=list)
+    variants: dict[str, tuple[Variant, int]] = field(default_factory=dict)  # wrong -> (the variant, its line)
     glosses: dict[str, str] = field(default_factory=dict)  # Japanese label -> its one English gloss
     skip: dict[str, set[int]] = field(default_factory=dict)  # page path -> lines that are the dictionary itself
     problems: list[Problem] = field(default_factory=list)
-    seen: dict[str, tuple[str, int]] = field(default_factory=dict)  # variant -> (its term, its line)
 
     def problem(self, page: Page, line: int, message: str, fix: str) -> None:
         self.problems.append(Problem(page.path, line, "TERM004", message, fix))
 
     def add(self, variant: Variant, page: Page, line: int) -> None:
-        right, earlier = self.seen.setdefault(variant.wrong, (variant.right, line))
-        if right != variant.right:
-            message = f"`{variant.wrong}` is listed as a variant of both `{right}` and `{variant.right}`"
+        first, earlier = self.variants.setdefault(variant.wrong, (variant, line))
+        if first.right != variant.right:
+            message = f"`{variant.wrong}` is listed as a variant of both `{first.right}` and `{variant.right}`"
             self.problem(page, line, message, f"keep it under one term (the other is on line {earlier})")
-        elif earlier == line:
-            self.variants.append(variant)
 
 
 def _sections(page: Page) -> list[tuple[str, str, int, int]]:
@@ -159,7 +156,7 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
     dictionary = load_dictionary(site, language)
     yield from dictionary.problems
     # Longest first, so that a longer variant is reported once rather than also as the shorter one inside it.
-    variants = sorted(dictionary.variants, key=lambda v: -len(v.wrong))
+    variants = sorted((variant for variant, _ in dictionary.variants.values()), key=lambda v: -len(v.wrong))
     patterns = [(variant, _pattern(variant, language)) for variant in variants]
     allowed = "|".join(re.escape(v.right) + r"\s*[（(]\s*" + re.escape(v.wrong) + r"\s*[）)]" for v in variants)
     for page in site.pages[language].values():
