@@ -79,9 +79,8 @@ def load_site(root: Path) -> Site:
     configs, pages = {}, {}
     for language in project.codes:
         docs_dir = Path(project.config(language).docs_dir)
-        nav, nav_path = _nav_lines(project.language(language).config_file)
         left_out = {page.src for page in project.pages(language) if page.not_in_nav}
-        configs[language] = Config(docs_dir, nav, nav_path, left_out)
+        configs[language] = Config(docs_dir, *_nav_lines(project.language(language).config_file), left_out)
         pages[language] = {page.src: parse_page(page.source, docs_dir, language) for page in project.pages(language)}
     return Site(project.root, configs, pages, project.root / "docs" / "source-map.yml", project.codes)
 

@@ -217,11 +217,10 @@ def _inline(page: Page, node: SyntaxTreeNode, line: int) -> None:
             spans.append(Span("text", "\n", current))
             current += 1
         elif child.type == "link_open":
-            opened.append((child, current, index))
+            opened.append((str(child.attrGet("href") or ""), current, index))
         elif child.type == "link_close" and opened:
-            link, link_line, start = opened.pop()
-            text = _plain_text(children[start + 1 : index])
-            page.links.append(Link(str(link.attrGet("href") or ""), text, link_line))
+            href, link_line, start = opened.pop()
+            page.links.append(Link(href, _plain_text(children[start + 1 : index]), link_line))
         elif child.type == "image":
             page.images.append(Image(str(child.attrGet("src") or ""), _plain_text(child.children or []), current))
         elif child.type == "html_inline":
@@ -252,8 +251,7 @@ def parse_page(path: Path, docs_dir: Path, language: str) -> Page:
             page.fences.append(Fence((node.info.split() or [""])[0].lower(), node.content, line))
         elif node.type == "table":
             head, *body = node.children
-            rows = len(body[0].children) if body else 0
-            page.tables.append(Table(len(head.children[0].children), line, rows))
+            page.tables.append(Table(len(head.children[0].children), line, len(body[0].children) if body else 0))
         elif node.type in LISTS:
             depth, parent = 0, node.parent
             while parent is not None:
