@@ -27,7 +27,6 @@ FUNCTION_WORD = re.compile(
     r"they|their|in|on|at|by|for|with|from|as|if|not|no|can|will|would|should|must|do|does|did|has|have|had)(?![\w'])",
     re.I,
 )
-GLOSSARY = "glossary/index.md"
 
 
 class Rule(NamedTuple):
@@ -73,7 +72,7 @@ def check(site: Site) -> Iterator[Problem]:
             section = [h for h in page.headings if h.line < table.line][-1:]
             if section and any(name in section[0].text.lower() for name in rule.names):
                 exempt.update((table.line, column) for column in range(table.columns))
-            if page.rel == GLOSSARY:
+            if page.rel == "glossary/index.md":
                 exempt.add((table.line, 0))
         for block in page.blocks:
             table = max((table.line for table in page.tables if table.line <= block.line), default=0)

@@ -36,10 +36,9 @@ class StoredFindings(dict):
     under build/ between runs (a cold `make validate` takes 16 s, a warm one 2 s). A key names all they depend on."""
 
     def __init__(self, file: Path) -> None:
-        super().__init__()
         self.file = file
         with contextlib.suppress(OSError, ValueError, TypeError):  # none stored yet, or by another version
-            self.update(json.loads(file.read_text("utf-8")))
+            super().__init__(json.loads(file.read_text("utf-8")))
 
     def save(self) -> None:
         with contextlib.suppress(OSError):  # a read-only checkout still validates, only more slowly

@@ -18,7 +18,6 @@ from scripts.validate.text import INLINE_CODE, KANJI, blank, unquoted
 GLOSSARY = "glossary/index.md"
 STYLE_GUIDE = "contributing/style-guide/index.md"
 LABELS_ID = "screen-labels"
-SPELLING_ID = "spelling"
 # Per language of extra.languages: the glossary's label of other names, the id of the style guide's spelling table,
 # whether words are separated by spaces. Another language gets the English label and `{ #spelling-<code> }`.
 LANGUAGES = {
@@ -115,7 +114,7 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
                 dictionary.add(Variant(wrong, term, "TERM001", entry), glossary, number)
 
     style = site.pages[language].get(STYLE_GUIDE)
-    for _, _, first, last in [s for s in _sections(style) if s[0] == SPELLING_ID] if style else ():
+    for _, _, first, last in [s for s in _sections(style) if s[0] == "spelling"] if style else ():
         # Every page holds every language's table; a page is checked against its own language's H3 `{ #spelling-… }`.
         dictionary.skip.setdefault(str(style.path), set()).update(n for n, _ in _table_rows(style, first, last))
         h3 = [h for h in style.headings if h.level == 3 and first < h.line <= last and h.id == data["spelling"]]
