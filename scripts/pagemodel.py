@@ -237,9 +237,8 @@ def _inline(page: Page, node: SyntaxTreeNode, line: int) -> None:
 
 def parse_page(path: Path, docs_dir: Path, language: str) -> Page:
     text = path.read_text(encoding="utf-8")
-    rel = path.relative_to(docs_dir).as_posix()
     tokens = _MD.parse(text)
-    page = Page(path=path, rel=rel, language=language, text=text, front_matter=read_front_matter(text, tokens))
+    page = Page(path, path.relative_to(docs_dir).as_posix(), language, text, read_front_matter(text, tokens))
     nodes = list(SyntaxTreeNode(tokens).walk(include_self=False))
     for node in nodes:
         line = node.map[0] + 1 if node.map else 0

@@ -31,7 +31,6 @@ LABEL = re.compile(r"「(?P<label>[^「」]+)」")
 GLOSS_AFTER = re.compile(r'^\s*(?:\(|,\s*)?"(?P<gloss>[^"]+)"|^\s*\((?P<bare>[^()\[\]"]+)\)')
 # What is not the author's own words on a line: link targets, HTML tags, attribute lists, addresses.
 NOT_WORDS = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S+.*$|<[^>]+>|\{\s*[#.][^}]*\}|https?://\S+")
-LABEL_QUOTES = re.compile(r"「[^「」]*」")
 DOUBLE_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
@@ -169,7 +168,7 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
                     message = f'「{label["label"]}」 is glossed "{after["gloss"] or after["bare"]}"{bare}'
                     fix = f'gloss it "{known}" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})'
                     yield Problem(page.path, number, "TERM003", message, fix)
-            text = unquoted(NOT_WORDS.sub(blank, masked), LABEL_QUOTES)  # the author's words
+            text = unquoted(NOT_WORDS.sub(blank, masked), LABEL)  # the author's words
             text = DOUBLE_QUOTED.sub(blank, text) if language_data(language)["spaces"] else text
             text = re.sub(allowed or "(?!)", blank, text)  # "right (wrong)" says both
             markers = TERM_OK.finditer(masked)
