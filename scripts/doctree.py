@@ -1,6 +1,5 @@
-"""The docs tree as the checks and tools see it (model layer: imports only other model modules): each
-language's MkDocs config (loaded by scripts/project.py, plus the line of every nav entry) and every page of
-every language parsed once into scripts.pagemodel.Page; and where each translation stands (Status)."""
+"""The docs tree as the checks and tools see it: each language's MkDocs config (scripts/project.py) with the line of
+every nav entry, every page parsed once (scripts/pagemodel.py), and where each translation stands (Status)."""
 
 from __future__ import annotations
 
@@ -13,8 +12,6 @@ import yaml
 from scripts.hashing import source_hash
 from scripts.pagemodel import Page, parse_page
 from scripts.project import Project
-
-SOURCE_MAP = Path("docs/source-map.yml")
 
 
 @dataclass(frozen=True)
@@ -40,22 +37,17 @@ class Site:
     languages: tuple[str, ...]  # from extra.languages, the original first
 
     @property
-    def original(self) -> str:
-        """The language the others are translated from (the first of extra.languages)."""
+    def original(self) -> str:  # the language the others are translated from
         return self.languages[0]
 
     @property
     def translations(self) -> tuple[str, ...]:
         return self.languages[1:]
 
-    def shown(self, language: str, rel: str) -> str:
-        """docs/en/reset/index.md: where the page `rel` of `language` is (or would be), from the project root."""
+    def shown(self, language: str, rel: str) -> str:  # "docs/en/reset/index.md", whether the page exists or not
         return (self.configs[language].docs_dir / rel).relative_to(self.root).as_posix()
 
-    def counterpart(self, page: Page, language: str | None = None) -> Page | None:
-        """The same page in `language`; by default a translation's original, or the original's first translation."""
-        if language is None:
-            language = self.translations[0] if page.language == self.original and self.translations else self.original
+    def counterpart(self, page: Page, language: str) -> Page | None:
         return self.pages[language].get(page.rel)
 
     def all_pages(self) -> list[Page]:
@@ -71,9 +63,8 @@ def _nav_entries(node: yaml.Node) -> list[NavEntry]:
 
 
 def _nav_lines(config_file: Path) -> tuple[list[NavEntry] | None, Path]:
-    """The nav entries with their lines, and the file they are written in (MkDocs keeps no line numbers, so the
-    nav is located in the YAML text; which file holds it follows INHERIT as MkDocs does: a key of the child
-    replaces the parent's)."""
+    """The nav entries with their lines (MkDocs keeps none), and the file that holds them: as in MkDocs, the nav of a
+    config that INHERITs replaces its parent's."""
     node = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     keys = {key.value: value for key, value in node.value} if isinstance(node, yaml.MappingNode) else {}
     if "nav" in keys:
@@ -83,28 +74,18 @@ def _nav_lines(config_file: Path) -> tuple[list[NavEntry] | None, Path]:
     return None, config_file
 
 
-def load_config(project: Project, language: str) -> Config:
-    """One language's config as MkDocs loads it (scripts/project.py), plus where each nav entry is written."""
-    config = project.config(language)
-    nav, nav_path = _nav_lines(project.language(language).config_file)
-    left_out = {page.src for page in project.pages(language) if page.not_in_nav}
-    return Config(Path(config.docs_dir), nav, nav_path, left_out)
-
-
 def load_site(root: Path) -> Site:
     project = Project(root)
-    configs = {language: load_config(project, language) for language in project.codes}
-    pages: dict[str, dict[str, Page]] = {}
-    for language, config in configs.items():
-        pages[language] = {
-            page.src: parse_page(page.source, config.docs_dir, language) for page in project.pages(language)
-        }
-    return Site(project.root, configs, pages, project.root / SOURCE_MAP, project.codes)
+    configs, pages = {}, {}
+    for language in project.codes:
+        docs_dir = Path(project.config(language).docs_dir)
+        left_out = {page.src for page in project.pages(language) if page.not_in_nav}
+        configs[language] = Config(docs_dir, *_nav_lines(project.language(language).config_file), left_out)
+        pages[language] = {page.src: parse_page(page.source, docs_dir, language) for page in project.pages(language)}
+    return Site(project.root, configs, pages, project.root / "docs" / "source-map.yml", project.codes)
 
 
-class Status(enum.Enum):
-    """Where a translation stands against its original (`make translations`, TR002 of `make validate`)."""
-
+class Status(enum.Enum):  # where a translation stands against its original (`make translations`, TR002)
     UP_TO_DATE = "up to date"
     STALE = "stale"
     UNMARKED = "not marked"

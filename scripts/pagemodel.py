@@ -1,30 +1,22 @@
-"""One parsed model of a Markdown page, shared by every check of `make validate` and by the translation tools.
-
-The page is parsed once with markdown-it-py and the mdit-py-plugins that match the build's extensions, and read as
-its syntax tree; front matter with python-frontmatter's splitter and PyYAML. Every element records the 1-based line
-it came from, so a check can say `path:line:` without looking at the text again. Heading ids are the build's: an
-explicit attr_list id (Python-Markdown's own pattern and scanner), else toc's slugify and `unique()`.
-"""
+"""One parsed model of a Markdown page (markdown-it-py with the plugins that match the build's extensions), shared
+by every check of `make validate` and the translation tools. Every element keeps its 1-based line, so that a check
+says `path:line:`; heading ids are the build's (attr_list's own scanner, else toc's slugify and `unique()`)."""
 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import frontmatter
 import yaml
 from bs4 import BeautifulSoup
-from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
-from markdown.extensions.toc import unique
+from markdown.extensions import attr_list, toc
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.deflist import deflist_plugin
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins import admon, deflist, footnote, front_matter
 from pymdownx.slugs import slugify
 
 SLUGIFY = slugify(case="lower")  # the same slugify as mkdocs.yml's toc configuration
@@ -81,9 +73,7 @@ class Span(NamedTuple):
     line: int
 
 
-class TextBlock(NamedTuple):
-    """The inline text of a block, with the line of every run; raw HTML, images and link targets are left out."""
-
+class TextBlock(NamedTuple):  # a block's inline text, each run with its line (no raw HTML, images, link targets)
     kind: str  # "paragraph", "item" (a paragraph in a list item), "cell" or "heading"
     line: int
     spans: tuple[Span, ...]
@@ -95,8 +85,7 @@ class TextBlock(NamedTuple):
         return "".join(span.text for span in self.spans)
 
     @property
-    def prose(self) -> str:
-        """The text without its inline code spans."""
+    def prose(self) -> str:  # without the inline code spans
         return "".join(span.text for span in self.spans if span.kind == "text")
 
 
@@ -149,8 +138,7 @@ class Page:
 
     @property
     def title(self) -> str | None:
-        data = self.front_matter.data
-        value = data.get("title") if isinstance(data, dict) else None
+        value = self.front_matter.data.get("title") if isinstance(self.front_matter.data, dict) else None
         return value if isinstance(value, str) else None
 
     @property
@@ -159,52 +147,42 @@ class Page:
 
 
 _MD = MarkdownIt("commonmark").enable("table")
-for _plugin in (front_matter_plugin, admon_plugin, footnote_plugin, deflist_plugin):
+for _plugin in (front_matter.front_matter_plugin, admon.admon_plugin, footnote.footnote_plugin, deflist.deflist_plugin):
     _MD.use(_plugin)
-# markdown-it drops javascript:, vbscript:, file: and most data: links as a safety measure when rendering; the build
-# (Python-Markdown) keeps them. Accept every URL so that the checks see, and report, what the build would publish.
+# Every URL as written: markdown-it drops javascript: and file: links and percent-encodes the rest; the build keeps
+# them, so the checks see (and report) what it would publish, quoting what the author typed.
 _MD.validateLink = lambda url: True
-# Keep URLs as written (markdown-it would percent-encode them): messages then quote what the author typed.
 _MD.normalizeLink = lambda url: url
 
 
 def yaml_error_line(error: yaml.YAMLError) -> int:
-    """The line (1-based) to show for a YAML error: where an unclosed quote or bracket opens (PyYAML's context),
-    since the problem it notices is only where the text ends or the next key starts; else where the problem is."""
+    """The line of a YAML error: where an unclosed quote or bracket opens, not where PyYAML notices it is missing."""
     context = str(getattr(error, "context", None) or "")
     opened = context.startswith(("while scanning a quoted", "while parsing a flow"))
     mark = (opened and getattr(error, "context_mark", None)) or getattr(error, "problem_mark", None)
     return (mark.line if mark else 0) + 1
 
 
-def read_front_matter(text: str) -> FrontMatter:
-    """Split with python-frontmatter's YAML handler; compose with PyYAML to keep each key's line."""
-    handler = frontmatter.YAMLHandler()
-    fm = FrontMatter()
-    if not handler.detect(text):
+def read_front_matter(text: str, tokens: list[Token] | None = None) -> FrontMatter:
+    """The front matter as markdown-it's front_matter plugin finds it (closed by --- or ..., as in MkDocs)."""
+    fm = FrontMatter(present=re.fullmatch(r"-{3,}[ \t]*", text.partition("\n")[0]) is not None)
+    block = next((token for token in tokens or _MD.parse(text) if token.type == "front_matter"), None)
+    if fm.present and block is None:
+        fm.error = "front matter is not closed with a --- line"
+    if block is None:
         return fm
-    fm.present = True
-    try:
-        yaml_text, content = handler.split(text)
-    except ValueError:
-        fm.error, fm.error_line = "front matter is not closed with a --- line", 1
-        return fm
-    # split() leaves the body untouched, so everything before it is the front matter with both --- lines.
-    head = text[: len(text) - len(content)]
-    fm.end_line = head.count("\n") + (0 if head.endswith("\n") else 1)
+    fm.end_line, yaml_text = block.map[1], "\n" + block.content  # the YAML text's line 0: the opening --- line
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
         fm.data = yaml.load(yaml_text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         fm.error = " ".join(str(getattr(error, "problem", None) or error).split())
-        fm.error_line = yaml_error_line(error)  # the YAML text's line 0 is the opening --- line
+        fm.error_line = yaml_error_line(error)
         return fm
     for key_node, _ in node.value if isinstance(node, yaml.MappingNode) else ():
         key, line = str(key_node.value), key_node.start_mark.line + 1
-        if key in fm.key_lines:
+        if fm.key_lines.setdefault(key, line) != line:
             fm.duplicate_keys.append((key, line))
-        else:
-            fm.key_lines[key] = line
     return fm
 
 
@@ -226,8 +204,7 @@ def _raw_html(page: Page, fragment: str, line: int) -> None:
 
 
 def _inline(page: Page, node: SyntaxTreeNode, line: int) -> None:
-    """An inline run's links, images, raw HTML and footnote references, and its text as a TextBlock named after the
-    block it sits in (an admonition title or a definition term is no prose of its own)."""
+    """An inline run's links, images, raw HTML, footnotes, and its text (none for an admonition or definition title)."""
     parent = node.parent
     kind = {"th": "cell", "td": "cell", "heading": "heading", "paragraph": "paragraph"}.get(parent.type)
     if kind == "paragraph" and parent.parent.type == "list_item":
@@ -240,11 +217,10 @@ def _inline(page: Page, node: SyntaxTreeNode, line: int) -> None:
             spans.append(Span("text", "\n", current))
             current += 1
         elif child.type == "link_open":
-            opened.append((child, current, index))
+            opened.append((str(child.attrGet("href") or ""), current, index))
         elif child.type == "link_close" and opened:
-            link, link_line, start = opened.pop()
-            text = _plain_text(children[start + 1 : index])
-            page.links.append(Link(str(link.attrGet("href") or ""), text, link_line))
+            href, link_line, start = opened.pop()
+            page.links.append(Link(href, _plain_text(children[start + 1 : index]), link_line))
         elif child.type == "image":
             page.images.append(Image(str(child.attrGet("src") or ""), _plain_text(child.children or []), current))
         elif child.type == "html_inline":
@@ -259,31 +235,11 @@ def _inline(page: Page, node: SyntaxTreeNode, line: int) -> None:
         page.blocks.append(TextBlock(kind, line, tuple(spans), column, cell and parent.type == "th"))
 
 
-def _headings(page: Page, nodes: list[SyntaxTreeNode]) -> None:
-    """Explicit ids first, then slugs made unique against them, in document order (as toc does)."""
-    read = []
-    for node in nodes:
-        inline = node.children[0].token
-        match = AttrListTreeprocessor.HEADER_RE.search(inline.content)
-        attrs, remainder = get_attrs_and_remainder(match.group(1)) if match else ([], "")
-        if match and not remainder:  # attr_list ignores a list it cannot read completely (strict mode)
-            text = _plain_text(_MD.parseInline(inline.content[: match.start()])[0].children or [])
-        else:
-            attrs, text = [], _plain_text(inline.children or [])
-        read.append((int(node.tag[1]), text, dict(attrs).get("id"), node.map[0] + 1))
-    used_ids = {str(heading_id) for *_, heading_id, _ in read if heading_id}
-    counters: dict[str, int] = {}
-    for level, text, heading_id, line in read:
-        explicit = bool(heading_id)
-        heading_id = str(heading_id) if explicit else unique(SLUGIFY(html.unescape(text), "-"), used_ids, counters)
-        page.headings.append(Heading(level, text, heading_id, explicit, line))
-
-
 def parse_page(path: Path, docs_dir: Path, language: str) -> Page:
     text = path.read_text(encoding="utf-8")
-    rel = path.relative_to(docs_dir).as_posix()
-    page = Page(path=path, rel=rel, language=language, text=text, front_matter=read_front_matter(text))
-    nodes = list(SyntaxTreeNode(_MD.parse(text)).walk(include_self=False))
+    tokens = _MD.parse(text)
+    page = Page(path, path.relative_to(docs_dir).as_posix(), language, text, read_front_matter(text, tokens))
+    nodes = list(SyntaxTreeNode(tokens).walk(include_self=False))
     for node in nodes:
         line = node.map[0] + 1 if node.map else 0
         if node.type == "inline":
@@ -294,8 +250,7 @@ def parse_page(path: Path, docs_dir: Path, language: str) -> Page:
             page.fences.append(Fence((node.info.split() or [""])[0].lower(), node.content, line))
         elif node.type == "table":
             head, *body = node.children
-            rows = len(body[0].children) if body else 0
-            page.tables.append(Table(len(head.children[0].children), line, rows))
+            page.tables.append(Table(len(head.children[0].children), line, len(body[0].children) if body else 0))
         elif node.type in LISTS:
             depth, parent = 0, node.parent
             while parent is not None:
@@ -304,11 +259,27 @@ def parse_page(path: Path, docs_dir: Path, language: str) -> Page:
             page.lists.append(ListBlock(node.type == "ordered_list", len(node.children), line, start, depth))
         elif node.type == "admonition":
             kind, _, rest = node.info.strip().partition(" ")
-            rest = rest.strip()
-            title = rest[1:-1] if len(rest) >= 2 and rest[0] == rest[-1] == '"' else None
-            marker = page.lines[line - 1]
-            indent = len(marker) - len(marker.lstrip(" "))
-            admonition = Admonition(kind.lower(), title, node.markup.startswith("?"), line, node.map[1], indent)
-            page.admonitions.append(admonition)
-    _headings(page, [node for node in nodes if node.type == "heading"])
+            title = re.fullmatch(r'\s*"(.*)"\s*', rest)
+            indent = re.match(" *", page.lines[line - 1]).end()
+            collapsible = node.markup.startswith("?")
+            page.admonitions.append(
+                Admonition(kind.lower(), title and title[1], collapsible, line, node.map[1], indent)
+            )
+    # Heading ids as toc gives them: explicit ids first, then slugs made unique against them, in document order.
+    read = []
+    for node in [node for node in nodes if node.type == "heading"]:
+        inline = node.children[0].token
+        match = attr_list.AttrListTreeprocessor.HEADER_RE.search(inline.content)
+        attrs, remainder = attr_list.get_attrs_and_remainder(match.group(1)) if match else ([], "")
+        if match and not remainder:  # attr_list ignores a list it cannot read completely (strict mode)
+            text = _plain_text(_MD.parseInline(inline.content[: match.start()])[0].children or [])
+        else:
+            attrs, text = [], _plain_text(inline.children or [])
+        read.append((int(node.tag[1]), text, dict(attrs).get("id"), node.map[0] + 1))
+    used_ids = {str(heading_id) for *_, heading_id, _ in read if heading_id}
+    counters: dict[str, int] = {}
+    for level, text, heading_id, line in read:
+        explicit = bool(heading_id)
+        heading_id = str(heading_id) if explicit else toc.unique(SLUGIFY(html.unescape(text), "-"), used_ids, counters)
+        page.headings.append(Heading(level, text, heading_id, explicit, line))
     return page

@@ -65,6 +65,24 @@ def test_an_exemption_that_names_no_variant_on_its_line_is_reported(tmp_path: Pa
     assert _terms(tree) == [f"docs/en/guide/index.md:{unknown}: TERM006", f"docs/ja/guide/index.md:{wrong}: TERM006"]
 
 
+def test_a_variant_listed_under_two_terms_is_reported_on_its_second_line(tmp_path: Path) -> None:
+    tree = copy_good(tmp_path)
+    _append(tree, "docs/en/glossary/index.md", "## Passcode { #passcode }")
+    line = _append(tree, "docs/en/glossary/index.md", "Other names: PIN code.")
+    [problem] = [p for p in terms.check(load_site(tree)) if p.code == "TERM004"]
+    assert (problem.path.name, problem.line) == ("index.md", line)
+    assert "`PIN code` is listed as a variant of both `code` and `passcode`" in problem.message
+
+
+def test_a_style_guide_without_its_language_s_spelling_table_is_reported(tmp_path: Path) -> None:
+    tree = copy_good(tmp_path)
+    guide = tree / "docs/en/contributing/style-guide/index.md"
+    text = guide.read_text(encoding="utf-8")
+    guide.write_text(text.replace("{ #spelling-english }", "{ #english-pages }"), encoding="utf-8")
+    section = text.split("\n").index("## Spelling and set phrases { #spelling }") + 1
+    assert _terms(tree) == [f"docs/en/contributing/style-guide/index.md:{section}: TERM004"]
+
+
 # -- FM002 -------------------------------------------------------------------------------------------------------
 def test_an_unclosed_quote_in_front_matter_is_reported_on_its_line(tmp_path: Path) -> None:
     tree = copy_good(tmp_path)

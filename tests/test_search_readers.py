@@ -193,3 +193,8 @@ def test_a_second_group_for_the_same_site_words_is_refused(tmp_path):
         r"for 'security code' \(line 5\)",
     ):
         search_readers.load("en", tmp_path, ("en",))
+
+
+def test_a_missing_data_file_stops_the_build_with_its_code(tmp_path):
+    with pytest.raises(PluginError, match=r"^docs/search.yml:1: SEARCH002 the file is missing \(fix: create it"):
+        search_readers.load("en", tmp_path, ("en",))

@@ -9,7 +9,7 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from scripts.hashing import normalise, source_hash
-from scripts.pagemodel import parse_page
+from scripts.pagemodel import parse_page, read_front_matter
 from scripts.project import PROJECT, ROOT, Project
 from scripts.validate.prose import prose_view
 from tests.validate_helpers import GOOD
@@ -70,6 +70,16 @@ def test_front_matter_keys_and_lines(sample) -> None:
     assert fm.data == {"title": "見本", "description": "行番号の確認に使う見本のページです。"}
     assert fm.key_lines == {"title": 2, "description": 3}
     assert (fm.start_line, fm.end_line) == (1, 4)
+
+
+@pytest.mark.parametrize("text", ["---\ntitle: a\n---\nbody\n", "---\ntitle: a\n...\nbody\n", "---\n\ntitle: a\n---\n"])
+def test_front_matter_is_what_mkdocs_reads(text: str) -> None:
+    assert read_front_matter(text).data == get_data(text)[1] == {"title": "a"}
+
+
+def test_front_matter_errors_name_their_line() -> None:
+    assert read_front_matter("---\ntitle: a\n# body\n").error == "front matter is not closed with a --- line"
+    assert read_front_matter('---\n\ntitle: "a\n---\n').error_line == 3  # the quote opens on line 3
 
 
 def test_links_images_and_html_carry_their_own_line(sample) -> None:

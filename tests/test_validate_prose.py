@@ -62,8 +62,8 @@ def test_admonition_bodies_are_checked(tmp_path: Path) -> None:
 @pytest.fixture
 def empty_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     cache = tmp_path / "cache" / "textlint-cache.json"
-    monkeypatch.setattr(prose, "_FINDINGS", prose.StoredFindings(cache))
-    monkeypatch.setattr(prose, "_MARKDOWNLINT_FINDINGS", prose.StoredFindings(cache.with_name("markdownlint.json")))
+    monkeypatch.setattr(prose, "_TEXTLINT", prose.StoredFindings(cache))
+    monkeypatch.setattr(prose, "_MARKDOWNLINT", prose.StoredFindings(cache.with_name("markdownlint.json")))
     return cache
 
 
@@ -88,9 +88,9 @@ def test_unchanged_pages_reuse_stored_findings_and_changed_ones_are_linted(
     first = [p for p in run(tree) if p.code.startswith("PROSE")]
     assert empty_cache.is_file() and first
     # A new process: nothing in memory, the stored findings on disk, and no textlint to run.
-    monkeypatch.setattr(prose, "_FINDINGS", prose.StoredFindings(empty_cache))
+    monkeypatch.setattr(prose, "_TEXTLINT", prose.StoredFindings(empty_cache))
     stored = prose.StoredFindings(empty_cache.with_name("markdownlint.json"))
-    monkeypatch.setattr(prose, "_MARKDOWNLINT_FINDINGS", stored)
+    monkeypatch.setattr(prose, "_MARKDOWNLINT", stored)
     no_textlint(monkeypatch, tmp_path)
     assert [p for p in run(tree) if p.code.startswith("PROSE")] == first
     page.write_text(page.read_text(encoding="utf-8") + "\n追記します。\n", encoding="utf-8")

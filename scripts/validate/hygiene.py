@@ -1,8 +1,6 @@
-"""Markdown hygiene. HEAD: the H1 equal to the title, explicit kebab-case ids on every heading of level 2 and below,
-unique on the page (no H1 first is markdownlint's MD041, a second H1 its MD025, a skipped level its MD001).
-ADM: admonitions of the allowed types, with a title. DIAG: mermaid blocks that are not empty, name a known diagram
-type and keep to the conventions (no click or styling lines). (DIAG005-DIAG006, the stored drawings of the blocks:
-scripts/validate/drawings.py.)"""
+"""HEAD: the H1 equal to the title, explicit kebab-case ids unique on the page (heading order: markdownlint's MD001,
+MD025, MD041). ADM: admonitions of the allowed types, with a title. DIAG001-DIAG004: mermaid blocks that are not
+empty, name a diagram type and keep to the conventions (their stored drawings: drawings.py)."""
 
 from __future__ import annotations
 
@@ -23,18 +21,33 @@ MERMAID_TYPE = re.compile(
     r"radar-beta|requirementdiagram|sankey-beta|sequencediagram|statediagram(?:-v2)?|timeline|treemap-beta|"
     r"xychart-beta|zenuml"
 )
-# The style guide (docs/*/contributing/style-guide/): no styling, no click lines (they can run scripts or open
-# links), no init directives.
+# The style guide: no styling, no init directives, no click lines (they can run scripts or open links).
 MERMAID_FORBIDDEN = ("click", "style", "classdef", "linkstyle")  # and `class` in flowcharts, and `%%{` lines
-OPENING = {"[": "]", "(": ")", "{": "}"}
 
 
 def check(site: Site) -> Iterator[Problem]:
     for page in site.all_pages():
-        yield from _headings(page)
+        h1 = [h for h in page.headings if h.level == 1]
+        if h1 and page.title is not None and h1[0].text != page.title.strip():
+            message = f"the H1 `{h1[0].text}` differs from the title `{page.title}`"
+            yield Problem(page.path, h1[0].line, "HEAD003", message, "make the H1 and the front matter title the same")
+        seen: dict[str, int] = {}
+        for heading in page.headings:
+            if heading.level >= 2 and not heading.explicit:
+                message = f"heading `{heading.text}` has no explicit id"
+                fix = "add ` { #english-kebab-case-id }` (the same id in both languages)"
+                yield Problem(page.path, heading.line, "HEAD005", message, fix)
+            elif heading.level >= 2 and not KEBAB_CASE.fullmatch(heading.id):
+                message = f"heading id `{heading.id}` is not English kebab-case"
+                fix = "use lower-case letters, digits and hyphens: `{ #like-this }`"
+                yield Problem(page.path, heading.line, "HEAD006", message, fix)
+            if heading.id in seen:
+                message = f"heading id `{heading.id}` is used twice (also on line {seen[heading.id]})"
+                yield Problem(page.path, heading.line, "HEAD007", message, "give each heading its own id")
+            seen.setdefault(heading.id, heading.line)
         for admonition in page.admonitions:
             if admonition.kind not in ADMONITION_TYPES:
-                message, fix = f"admonition type `{admonition.kind}` is not allowed", "use one of " + ALLOWED
+                message, fix = f"admonition type `{admonition.kind}` is not allowed", f"use one of {ALLOWED}"
                 yield Problem(page.path, admonition.line, "ADM001", message, fix)
             if admonition.title is None:
                 fix = f'write `!!! {admonition.kind} "…"` with the agreed title'
@@ -44,56 +57,22 @@ def check(site: Site) -> Iterator[Problem]:
                 yield from mermaid_problems(page, fence)
 
 
-def _headings(page: Page) -> Iterator[Problem]:
-    h1 = [h for h in page.headings if h.level == 1]
-    if h1 and page.title is not None and h1[0].text != page.title.strip():
-        message = f"the H1 `{h1[0].text}` differs from the title `{page.title}`"
-        yield Problem(page.path, h1[0].line, "HEAD003", message, "make the H1 and the front matter title the same")
-    seen: dict[str, int] = {}
-    for heading in page.headings:
-        if heading.level >= 2 and not heading.explicit:
-            message = f"heading `{heading.text}` has no explicit id"
-            fix = "add ` { #english-kebab-case-id }` (the same id in both languages)"
-            yield Problem(page.path, heading.line, "HEAD005", message, fix)
-        elif heading.level >= 2 and not KEBAB_CASE.fullmatch(heading.id):
-            message = f"heading id `{heading.id}` is not English kebab-case"
-            fix = "use lower-case letters, digits and hyphens: `{ #like-this }`"
-            yield Problem(page.path, heading.line, "HEAD006", message, fix)
-        if heading.id in seen:
-            message = f"heading id `{heading.id}` is used twice (also on line {seen[heading.id]})"
-            yield Problem(page.path, heading.line, "HEAD007", message, "give each heading its own id")
-        seen.setdefault(heading.id, heading.line)
+def _balanced(text: str) -> bool:
+    """Quotes paired and brackets closed in order, outside quoted labels."""
+    brackets = re.sub(r"[^][(){}]", "", re.sub(r'"[^"]*"', "", text))  # what is left after the quoted labels
+    while re.search(r"\[\]|\(\)|\{\}", brackets):  # the innermost pairs, one layer at a time
+        brackets = re.sub(r"\[\]|\(\)|\{\}", "", brackets)
+    return not brackets and text.count('"') % 2 == 0
 
 
-def _statements(fence: Fence) -> Iterator[tuple[int, str]]:
-    """(line, text) of each statement of a mermaid block, without comments and its --- config header."""
-    in_header = False
+def mermaid_problems(page: Page, fence: Fence) -> Iterator[Problem]:
+    statements, in_header = [], False  # (line, text) of each statement, without comments and the --- config header
     for number, raw in enumerate(fence.content.split("\n"), start=fence.line + 1):
         text = raw.strip()
         if text == "---" and (in_header or number == fence.line + 1):
             in_header = not in_header
         elif not in_header and text and not (text.startswith("%%") and not text.startswith("%%{")):
-            yield number, text
-
-
-def _balanced(text: str) -> bool:
-    """Quotes paired and brackets closed in order, outside quoted labels."""
-    stack: list[str] = []
-    quoted = False
-    for char in text:
-        if char == '"':
-            quoted = not quoted
-        elif quoted:
-            continue
-        elif char in OPENING:
-            stack.append(OPENING[char])
-        elif char in OPENING.values() and (not stack or stack.pop() != char):
-            return False
-    return not quoted and not stack
-
-
-def mermaid_problems(page: Page, fence: Fence) -> Iterator[Problem]:
-    statements = list(_statements(fence))
+            statements.append((number, text))
     if not statements:
         yield Problem(page.path, fence.line, "DIAG001", "the mermaid block is empty", "write the diagram or remove it")
         return

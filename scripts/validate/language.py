@@ -1,11 +1,8 @@
-"""LANG: a paragraph, list item or table cell written mostly in the other language was most likely left
-untranslated (thresholds and exemptions: docs/*/contributing/checks/writing/).
-
-Left out before counting, because they are in the other language on purpose: text quoted in 「」 or 『』 (screen
-labels as Amazon shows them), inline code, link targets, addresses and dotted names, table columns whose header
-(or whose section's heading) names the other language, and the glossary's terms. The thresholds were set from the
-pages as they are: an untranslated paragraph is 95-100 % the other language, and English has function words (the,
-and, you …) in every sentence, while the names a Japanese page lists (`発行元：News 12 Westchester`) have none.
+"""LANG: a paragraph, list item or table cell mostly in the other language was likely left untranslated. Left out, as
+in the other language on purpose: quotations in 「」 or 『』 (labels as Amazon shows them), inline code, link targets,
+addresses and dotted names, table columns whose header or section names the other language, the glossary's terms.
+The thresholds come from the pages: an untranslated paragraph is 95-100 % the other language, and English sentences
+have function words (the, and, you …), while the names a Japanese page lists (`発行元：News 12 Westchester`) have none.
 """
 
 from __future__ import annotations
@@ -15,7 +12,6 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from scripts.doctree import Site
-from scripts.pagemodel import Page
 from scripts.validate import Problem
 from scripts.validate.text import JAPANESE, excerpt, unquoted
 
@@ -31,7 +27,6 @@ FUNCTION_WORD = re.compile(
     r"they|their|in|on|at|by|for|with|from|as|if|not|no|can|will|would|should|must|do|does|did|has|have|had)(?![\w'])",
     re.I,
 )
-GLOSSARY = "glossary/index.md"
 
 
 class Rule(NamedTuple):
@@ -44,25 +39,13 @@ class Rule(NamedTuple):
     fix: str
 
 
+EN_FIX = "translate it; quote a Japanese screen label in 「」 and give an English gloss"
+JA_FIX = "write it in Japanese; quote an English screen label in 「」"
 # Per language of the page, keyed by the codes of extra.languages; a language without a rule gets no LANG finding.
 RULES = {
-    "en": Rule(
-        "LANG001",
-        "an English page is mostly Japanese",
-        0,
-        ENGLISH_PAGE,
-        0,
-        ("japanese", "日本語"),
-        "translate it; quote a Japanese screen label in 「」 and give an English gloss",
-    ),
+    "en": Rule("LANG001", "an English page is mostly Japanese", 0, ENGLISH_PAGE, 0, ("japanese", "日本語"), EN_FIX),
     "ja": Rule(
-        "LANG002",
-        "a Japanese page is mostly English",
-        1,
-        JAPANESE_PAGE,
-        FUNCTION_WORDS,
-        ("english", "英語"),
-        "write it in Japanese; quote an English screen label in 「」",
+        "LANG002", "a Japanese page is mostly English", 1, JAPANESE_PAGE, FUNCTION_WORDS, ("english", "英語"), JA_FIX
     ),
 }
 
@@ -74,32 +57,24 @@ def letters(text: str) -> tuple[int, int]:
 
 
 def function_words(text: str) -> int:
-    text = ADDRESSES.sub(" ", unquoted(text))
-    return len(FUNCTION_WORD.findall(text))
-
-
-def _exempt_columns(page: Page, names: tuple[str, ...]) -> set[tuple[int, int]]:
-    """(table line, column) of the columns in the other language on purpose."""
-    exempt = set()
-    for table in page.tables:
-        section = [h for h in page.headings if h.line < table.line][-1:]
-        if section and any(name in section[0].text.lower() for name in names):
-            exempt.update((table.line, column) for column in range(table.columns))
-        exempt.update(
-            (table.line, b.column)
-            for b in page.blocks
-            if b.kind == "cell" and b.header and b.line == table.line and any(name in b.text.lower() for name in names)
-        )
-        if page.rel == GLOSSARY:
-            exempt.add((table.line, 0))
-    return exempt
+    return len(FUNCTION_WORD.findall(ADDRESSES.sub(" ", unquoted(text))))
 
 
 def check(site: Site) -> Iterator[Problem]:
     for page in site.all_pages():
         rule = RULES.get(page.language)
-        exempt = _exempt_columns(page, rule.names) if rule else set()
-        for block in page.blocks if rule else ():
+        if rule is None:
+            continue
+        # (table line, column) of the columns in the other language on purpose: so named by their header or their
+        # section's heading; the glossary's terms.
+        exempt = {(b.line, b.column) for b in page.blocks if b.header and any(n in b.text.lower() for n in rule.names)}
+        for table in page.tables:
+            section = [h for h in page.headings if h.line < table.line][-1:]
+            if section and any(name in section[0].text.lower() for name in rule.names):
+                exempt.update((table.line, column) for column in range(table.columns))
+            if page.rel == "glossary/index.md":
+                exempt.add((table.line, 0))
+        for block in page.blocks:
             table = max((table.line for table in page.tables if table.line <= block.line), default=0)
             if block.kind == "heading" or (block.kind == "cell" and (block.header or (table, block.column) in exempt)):
                 continue
@@ -108,6 +83,5 @@ def check(site: Site) -> Iterator[Problem]:
             least, share = rule.threshold
             if foreign >= least and foreign / total >= share and function_words(block.prose) >= rule.function_words:
                 what = {"paragraph": "paragraph", "item": "list item", "cell": "table cell"}[block.kind]
-                shown = excerpt(block.prose, 40)
-                message = f"this {what} on {rule.page} ({foreign} of {total} letters): `{shown}`"
+                message = f"this {what} on {rule.page} ({foreign} of {total} letters): `{excerpt(block.prose, 40)}`"
                 yield Problem(page.path, block.line, rule.code, message, rule.fix)

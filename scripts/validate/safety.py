@@ -1,15 +1,12 @@
-"""SAFE: the advice is safe, in both languages (content guide: no example passwords, not even as bad examples;
-nothing asks the reader to send, tell or type a code or password anywhere but Amazon's own sign-in page). What each
-code reports: docs/*/contributing/checks/writing/#safety.
-
-The rare legitimate case is excused by a reviewed marker, `<!-- safety-reviewed: why this is safe -->`, on the line
-before the block (blank lines between are allowed) or at the end of the reported line. `make validate` lists every
-marker in use, with its reason, each time it runs (reviewed()), so that an exception stays visible.
+"""SAFE: no example passwords, not even bad ones, and nothing asks the reader to pass on a code or password (the codes:
+docs/*/contributing/checks/writing/#safety). A rare legitimate case is excused by `<!-- safety-reviewed: why -->` on
+the line before its block or at the end of the reported line; `make validate` lists every marker on each run.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -22,11 +19,11 @@ from scripts.validate.text import INLINE_CODE, JAPANESE, excerpt
 MARKER = re.compile(r"<!--\s*safety-reviewed:?(?P<reason>.*?)-->")
 
 # SAFE001: a token of up to 64 characters without spaces in code, quotes, or right after an example word.
-QUOTES = re.compile(r"「([^」]*)」|『([^』]*)』|\"([^\"\n]*)\"|“([^”]*)”")
-EXAMPLE = re.compile(
+QUOTES = re.compile(r"「[^」]*」|『[^』]*』|\"[^\"\n]*\"|“[^”]*”")
+EXAMPLE = re.compile(  # an example word, and the word after it (in code or not)
     r"(?i)(?:たとえば|例えば|例[：:]|\be\.g\.|\bfor example\b|\bfor instance\b|\bsuch as\b)[\s,、，:：]*"
+    r"[「『\"“`(（]*(?P<word>[^\s「」『』\"“”`、。，,()（）]+)"
 )
-SYMBOLS = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # Paths, addresses, file names, anchors and error codes (`LINK002`) are not passwords.
 NOT_A_PASSWORD = re.compile(
     r"(?i)^(?:[a-z]+:|[#{./~]|.*/|.*\.(?:md|ya?ml|html?|svg|png|jpe?g|json|py|txt|js|css|toml|lock|sh)$"
@@ -41,24 +38,18 @@ def _trimmed(token: str) -> str:
 
 def password_like(token: str, example: bool = False) -> bool:
     token = _trimmed(token)
-    if not token or any(c.isspace() for c in token) or not token.isascii() or len(token) > 64:
-        return False
-    if len(token) < (6 if example else 8) or NOT_A_PASSWORD.match(token):
-        return False
+    if not (6 if example else 8) <= len(token) <= 64 or not token.isascii() or NOT_A_PASSWORD.match(token):
+        return False  # a token is a word: split at white space
     upper, lower, digit, symbol = (
-        any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit, SYMBOLS.__contains__)
+        any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit, string.punctuation.__contains__)
     )
     letter = upper or lower
     if example:  # the example word says what it is: three kinds of character are enough
         return letter and digit and sum((upper, lower, digit, symbol)) >= 3
     # Without a symbol, 10 characters at least: product names (iPhone15, Windows11) are shorter.
     # A strong symbol is one passwords use and identifiers rarely do (not - _ . / :).
-    strong = any(c in "!#$%&*+=?@^~" for c in token)
-    return (
-        (upper and lower and digit and len(token) >= 10)
-        or (letter and digit and symbol and strong)
-        or (upper and lower and digit and symbol)
-    )
+    strong, mixed = any(c in "!#$%&*+=?@^~" for c in token), upper and lower and digit
+    return (mixed and len(token) >= 10) or (letter and digit and symbol and strong) or (mixed and symbol)
 
 
 def _text_and_lines(block: TextBlock, code: str | None = None) -> tuple[str, list[int]]:
@@ -78,21 +69,17 @@ def _candidates(page: Page) -> Iterator[tuple[int, str, str]]:
             if span.kind == "code":
                 yield from ((span.line, token, "in code") for token in span.text.split())
             for match in QUOTES.finditer(span.text) if span.kind == "text" else ():
-                quoted = next(group for group in match.groups() if group is not None)
-                yield from ((span.line, token, "in quotes") for token in quoted.split())
+                yield from ((span.line, token, "in quotes") for token in match.group(0)[1:-1].split())
         text, lines = _text_and_lines(block)
-        for match in EXAMPLE.finditer(text):  # the next word, in code or not, is an example
-            word = re.match(r"[「『\"“`(（]*([^\s「」『』\"“”`、。，,()（）]+)", text[match.end() :])
-            if word:
-                yield lines[min(match.end(), len(lines) - 1)], word.group(1), AFTER_EXAMPLE
+        for match in EXAMPLE.finditer(text):
+            yield lines[match.start("word")], match["word"], AFTER_EXAMPLE
     for fence in page.fences:
         for offset, row in enumerate(fence.content.split("\n") if fence.lang != "mermaid" else (), start=1):
             yield from ((fence.line + offset, token, "in a code block") for token in row.split())
 
 
-# SAFE002: an instruction is an imperative, or follows "you should/must/can/need to" or "please" (English), or
-# ends in 〜てください, 〜ましょう, 〜ること, 〜ても大丈夫 (Japanese); negated warnings and reports of what a scammer
-# asks pass.
+# SAFE002: an imperative, "you should/must/can/need to …" or "please …" (English); 〜てください, 〜ましょう, 〜ること,
+# 〜ても大丈夫 (Japanese). Negated warnings and reports of what a scammer asks pass.
 EN_SECRET = re.compile(r"(?i)\b(?:codes?|passcodes?|passwords?|OTPs?|PINs?|one-time passwords?)\b")
 EN_VERB = (
     r"(?:send|tell|forward|share|give|email|e-mail|text|dictate|read(?:\s+\w+){0,3}\s+out|read\s+out|"
@@ -135,14 +122,11 @@ SENTENCE = re.compile(r"(?<=[。！？!?])|(?<=[.;])\s+(?=[A-Z\"“(])|\n")
 def _sentences(block: TextBlock) -> Iterator[tuple[int, str]]:
     """(line, sentence) of a block's prose, with code spans kept as a placeholder word."""
     text, lines = _text_and_lines(block, code="\u2026")
-    start = 0
-    for match in [*SENTENCE.finditer(text), None]:
-        end = match.start() if match else len(text)
+    bounds = [0, *(end for match in SENTENCE.finditer(text) for end in match.span()), len(text)]
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):  # the text between the sentence ends
         sentence = text[start:end]
         if sentence.strip():
-            offset = start + len(sentence) - len(sentence.lstrip())
-            yield (lines[offset] if offset < len(lines) else block.line), sentence.strip()
-        start = match.end() if match else len(text)
+            yield lines[start + len(sentence) - len(sentence.lstrip())], sentence.strip()
 
 
 def sharing_instruction(sentence: str) -> bool:
@@ -199,8 +183,7 @@ def _markers(page: Page) -> dict[int, Reviewed]:
 
 
 def _excused_by(page: Page, line: int, markers: dict[int, Reviewed]) -> Reviewed | None:
-    """The marker at the end of the reported line, or the nearest one on a line of its own before the line's block
-    (which starts after a blank line or a marker); blank lines may stand between."""
+    """The marker ending the reported line, or on a line of its own before its block (blank lines may stand between)."""
     if line in markers:
         return markers[line]
     lines, number = page.lines, line - 1

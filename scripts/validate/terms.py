@@ -1,17 +1,10 @@
-"""TERM: one word for one thing, read from the site's own pages (no separate dictionary file to keep in step): the
-glossary's `Other names:` lines (TERM001) and screen-label table (TERM003, TERM004), the style guide's spelling
-tables (TERM002), links named as the section they open (TERM005) and `<!-- term-ok: … -->` exemptions (TERM006).
-The formats, and why a variant is reported only as a word of its own, are written for contributors in
-docs/*/contributing/style-guide/ (#terms, #spelling); the codes in docs/*/contributing/checks/writing/.
-
-Not checked: text quoted in 「」 (screen labels and titles are quoted as seen), "…" in English, inline code, code
-blocks other than mermaid (readers read diagram text), link targets, HTML tags and attribute lists, the dictionary
-lines themselves, and front matter other than `title` and `description`.
-"""
+"""TERM: one word for one thing, read from the site's own pages (no dictionary file to keep in step); the formats,
+and why a variant counts only as a word of its own: docs/*/contributing/style-guide/ (#terms, #spelling). Not checked:
+quotations (「」, "…" in English), code other than mermaid, link targets, HTML, attribute lists, the dictionary lines,
+front matter other than `title` and `description`."""
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,16 +12,14 @@ from typing import NamedTuple
 
 from scripts.doctree import Site
 from scripts.pagemodel import Page
-from scripts.validate import Problem
+from scripts.validate import Problem, resolve, section_end
 from scripts.validate.text import INLINE_CODE, KANJI, blank, unquoted
 
 GLOSSARY = "glossary/index.md"
 STYLE_GUIDE = "contributing/style-guide/index.md"
 LABELS_ID = "screen-labels"
-SPELLING_ID = "spelling"
-# Per-language data, keyed by the codes of extra.languages (scripts/project.py): the glossary's label of other names,
-# the id of the language's spelling table in the style guide, and whether words are separated by spaces. A language
-# without an entry gets the English label, and no spelling rules until its table `{ #spelling-<code> }` is written.
+# Per language of extra.languages: the glossary's label of other names, the id of the style guide's spelling table,
+# whether words are separated by spaces. Another language gets the English label and `{ #spelling-<code> }`.
 LANGUAGES = {
     "ja": {"other_names": "ほかの呼び方", "spelling": "spelling-japanese", "spaces": False},
     "en": {"other_names": "Other names", "spelling": "spelling-english", "spaces": True},
@@ -40,7 +31,6 @@ LABEL = re.compile(r"「(?P<label>[^「」]+)」")
 GLOSS_AFTER = re.compile(r'^\s*(?:\(|,\s*)?"(?P<gloss>[^"]+)"|^\s*\((?P<bare>[^()\[\]"]+)\)')
 # What is not the author's own words on a line: link targets, HTML tags, attribute lists, addresses.
 NOT_WORDS = re.compile(r"\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S+.*$|<[^>]+>|\{\s*[#.][^}]*\}|https?://\S+")
-LABEL_QUOTES = re.compile(r"「[^「」]*」")
 DOUBLE_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
@@ -57,29 +47,24 @@ class Variant(NamedTuple):
 
 @dataclass
 class Dictionary:
-    variants: list[Variant] = field(default_factory=list)
+    variants: dict[str, tuple[Variant, int]] = field(default_factory=dict)  # wrong -> (the variant, its line)
     glosses: dict[str, str] = field(default_factory=dict)  # Japanese label -> its one English gloss
     skip: dict[str, set[int]] = field(default_factory=dict)  # page path -> lines that are the dictionary itself
     problems: list[Problem] = field(default_factory=list)
-    seen: dict[str, tuple[str, int]] = field(default_factory=dict)  # variant -> (its term, its line)
 
     def problem(self, page: Page, line: int, message: str, fix: str) -> None:
         self.problems.append(Problem(page.path, line, "TERM004", message, fix))
 
     def add(self, variant: Variant, page: Page, line: int) -> None:
-        right, earlier = self.seen.setdefault(variant.wrong, (variant.right, line))
-        if right != variant.right:
-            message = f"`{variant.wrong}` is listed as a variant of both `{right}` and `{variant.right}`"
+        first, earlier = self.variants.setdefault(variant.wrong, (variant, line))
+        if first.right != variant.right:
+            message = f"`{variant.wrong}` is listed as a variant of both `{first.right}` and `{variant.right}`"
             self.problem(page, line, message, f"keep it under one term (the other is on line {earlier})")
-        elif earlier == line:
-            self.variants.append(variant)
 
 
 def _sections(page: Page) -> list[tuple[str, str, int, int]]:
     """(id, text, first line, last line) of every H2 section of the page."""
-    h2 = [h for h in page.headings if h.level == 2]
-    end = len(page.lines)
-    return [(h.id, h.text, h.line, (h2[i + 1].line - 1) if i + 1 < len(h2) else end) for i, h in enumerate(h2)]
+    return [(h.id, h.text, h.line, section_end(page, h) - 1) for h in page.headings if h.level == 2]
 
 
 def _table_rows(page: Page, first: int, last: int) -> list[tuple[int, list[str]]]:
@@ -92,10 +77,8 @@ def _table_rows(page: Page, first: int, last: int) -> list[tuple[int, list[str]]
 
 
 def _items(text: str) -> list[str]:
-    items = (
-        TRAILING_NOTE.sub("", item).strip().strip("`「」") for item in LIST_SPLIT.split(text.strip().rstrip("。."))
-    )
-    return [item for item in items if item]
+    split = LIST_SPLIT.split(text.strip().rstrip("。."))
+    return list(filter(None, (TRAILING_NOTE.sub("", item).strip().strip("`「」") for item in split)))
 
 
 def load_dictionary(site: Site, language: str) -> Dictionary:
@@ -130,9 +113,8 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
                 dictionary.add(Variant(wrong, term, "TERM001", entry), glossary, number)
 
     style = site.pages[language].get(STYLE_GUIDE)
-    for _, _, first, last in [s for s in _sections(style) if s[0] == SPELLING_ID] if style else ():
-        # Both languages' tables are on both pages (same rows in both); a page is checked against its own
-        # language's table, the H3 `{ #spelling-japanese }` or `{ #spelling-english }`.
+    for _, _, first, last in [s for s in _sections(style) if s[0] == "spelling"] if style else ():
+        # Every page holds every language's table; a page is checked against its own language's H3 `{ #spelling-… }`.
         dictionary.skip.setdefault(str(style.path), set()).update(n for n, _ in _table_rows(style, first, last))
         h3 = [h for h in style.headings if h.level == 3 and first < h.line <= last and h.id == data["spelling"]]
         if not h3:
@@ -140,7 +122,7 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
                 fix = "add an H3 with that id and a | write | not | table under it"
                 dictionary.problem(style, first, f"the section has no `{{ #{data['spelling']} }}` table", fix)
             continue
-        end = min([last] + [h.line - 1 for h in style.headings if h.level <= 3 and h.line > h3[0].line])
+        end = section_end(style, h3[0]) - 1
         entry = f"style guide, {h3[0].text} ({STYLE_GUIDE}#{data['spelling']})"
         for number, cells in _table_rows(style, h3[0].line, end)[1:]:
             for wrong in _items(cells[1]) if len(cells) > 1 and cells[0] else ():
@@ -148,21 +130,13 @@ def load_dictionary(site: Site, language: str) -> Dictionary:
     return dictionary
 
 
-def checked_text(line: str, language: str) -> str:
-    """The line with what the check does not look at blanked out (same length, so nothing joins up)."""
-    line = unquoted(NOT_WORDS.sub(blank, INLINE_CODE.sub(blank, line)), LABEL_QUOTES)
-    return DOUBLE_QUOTED.sub(blank, line) if language_data(language)["spaces"] else line
-
-
 def checked_lines(page: Page, skip: set[int]) -> Iterator[tuple[int, str]]:
     fm = page.front_matter
     code = {n for f in page.fences if f.lang != "mermaid" for n in range(f.line, f.line + f.content.count("\n") + 2)}
     for number, line in enumerate(page.lines, start=1):
-        if fm.present and fm.start_line <= number <= fm.end_line:
-            if re.match(r"^(title|description):", line):
-                yield number, line
-        elif number not in code and number not in skip:
-            yield number, line
+        in_front_matter = fm.present and fm.start_line <= number <= fm.end_line
+        if number not in code and number not in skip:
+            yield number, line if not in_front_matter or re.match(r"(title|description):", line) else ""
 
 
 def _pattern(variant: Variant, language: str) -> re.Pattern[str]:
@@ -180,16 +154,24 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
     dictionary = load_dictionary(site, language)
     yield from dictionary.problems
     # Longest first, so that a longer variant is reported once rather than also as the shorter one inside it.
-    variants = sorted(dictionary.variants, key=lambda v: -len(v.wrong))
+    variants = sorted((variant for variant, _ in dictionary.variants.values()), key=lambda v: -len(v.wrong))
     patterns = [(variant, _pattern(variant, language)) for variant in variants]
-    allowed = [re.compile(re.escape(v.right) + r"\s*[（(]\s*" + re.escape(v.wrong) + r"\s*[）)]") for v in variants]
+    allowed = "|".join(re.escape(v.right) + r"\s*[（(]\s*" + re.escape(v.wrong) + r"\s*[）)]" for v in variants)
     for page in site.pages[language].values():
         for number, line in checked_lines(page, dictionary.skip.get(str(page.path), set())):
-            yield from _check_glosses(page, number, line, dictionary.glosses)
-            text = checked_text(line, language)
-            for pattern in allowed:
-                text = pattern.sub(blank, text)
-            markers = TERM_OK.finditer(INLINE_CODE.sub(blank, line))  # a marker quoted in `code` is an example
+            masked = INLINE_CODE.sub(blank, line)  # a label or marker quoted in `code` is an example
+            for label in LABEL.finditer(masked):
+                known = dictionary.glosses.get(label["label"])
+                after = GLOSS_AFTER.match(masked[label.end() :]) if known else None
+                if after and (after["bare"] is not None or after["gloss"] != known):
+                    bare = " without quotation marks" if after["bare"] else ""
+                    message = f'「{label["label"]}」 is glossed "{after["gloss"] or after["bare"]}"{bare}'
+                    fix = f'gloss it "{known}" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})'
+                    yield Problem(page.path, number, "TERM003", message, fix)
+            text = unquoted(NOT_WORDS.sub(blank, masked), LABEL)  # the author's words
+            text = DOUBLE_QUOTED.sub(blank, text) if language_data(language)["spaces"] else text
+            text = re.sub(allowed or "(?!)", blank, text)  # "right (wrong)" says both
+            markers = TERM_OK.finditer(masked)
             exempt = {word for marker in markers for word in _items(marker["words"])}
             used: set[str] = set()
             for variant, pattern in patterns:
@@ -207,21 +189,9 @@ def check_language(site: Site, language: str) -> Iterator[Problem]:
                 yield Problem(page.path, number, "TERM006", message, "remove the marker, or name the variant as quoted")
 
 
-def _check_glosses(page: Page, number: int, line: str, glosses: dict[str, str]) -> Iterator[Problem]:
-    masked = INLINE_CODE.sub(blank, line)
-    for match in LABEL.finditer(masked) if glosses else ():
-        label = match["label"]
-        after = GLOSS_AFTER.match(masked[match.end() :]) if label in glosses else None
-        gloss = (after["gloss"] or after["bare"]) if after else None
-        if gloss is not None and (after["bare"] is not None or gloss != glosses[label]):
-            message = f'「{label}」 is glossed "{gloss}"' + (" without quotation marks" if after["bare"] else "")
-            fix = f'gloss it "{glosses[label]}" — glossary, screen labels ({GLOSSARY}#{LABELS_ID})'
-            yield Problem(page.path, number, "TERM003", message, fix)
-
-
 MD_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)\)")
 POINTER_AFTER = re.compile(r"^(を参照|を見て|を読んで)")
-POINTER_BEFORE = re.compile(r"\b(see|See)\s+$")
+POINTER_BEFORE = re.compile(r"[（(]|\b(see|See)\s+$")  # in an open parenthesis, or after "see"
 PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
 
 
@@ -231,23 +201,13 @@ def check_link_names(site: Site, language: str) -> Iterator[Problem]:
     for page in site.pages[language].values():
         for number, line in checked_lines(page, set()):
             for match in MD_LINK.finditer(INLINE_CODE.sub(blank, line)):
-                url = match["url"]
-                if "://" in url or "#" not in url:
-                    continue
-                path, _, anchor = url.partition("#")
-                rel = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path)) if path else page.rel
-                target = site.pages[language].get(rel)
-                if target is None or rel == "references/index.md":
-                    continue
-                heading = next((h for h in target.headings if h.id == anchor), None)
-                if heading is None or heading.text == match["text"]:
-                    continue
-                before, after = line[: match.start()], line[match.end() :]
-                if (
-                    re.search("[（(]", unquoted(before, PARENTHESES))
-                    or POINTER_AFTER.match(after)
-                    or POINTER_BEFORE.search(before)
-                ):
+                path, _, anchor = match["url"].partition("#")
+                rel = resolve(page, path) if path else page.rel
+                target = site.pages[language].get(rel) if rel != "references/index.md" else None
+                heading = next((h for h in target.headings if h.id == anchor), None) if target else None
+                before = unquoted(line[: match.start()], PARENTHESES)  # closed parentheses blanked
+                pointer = POINTER_BEFORE.search(before) or POINTER_AFTER.match(line[match.end() :])
+                if heading and heading.text != match["text"] and pointer:
                     message = f"the link `{match['text']}` opens the section `{heading.text}`"
                     fix = f"name the link `{heading.text}`, as its heading"
                     yield Problem(page.path, number, "TERM005", message, fix)
