@@ -28,7 +28,13 @@ def _row(query, rank, anchor=None, at_section=False, set_name="tuned", language=
 
 
 def test_every_query_file_is_a_set_named_from_its_file(tmp_path, monkeypatch):
-    for name in ("search_queries.yml", "search_dev.yml", "search_heldout_10.yml", "search_heldout_2.yml"):
+    for name in (
+        "search_queries.yml",
+        "search_dev.yml",
+        "search_dev_2.yml",
+        "search_heldout_10.yml",
+        "search_heldout_2.yml",
+    ):
         (tmp_path / name).write_text("{}\n", encoding="utf-8")
     (tmp_path / "search_heldout_3.yml").write_text("{}\n", encoding="utf-8")
     (tmp_path / "search_heldout.yml").write_text("{}\n", encoding="utf-8")
@@ -37,6 +43,7 @@ def test_every_query_file_is_a_set_named_from_its_file(tmp_path, monkeypatch):
     assert {name: path.name for name, path in search_bench.query_sets().items()} == {
         "tuned": "search_queries.yml",
         "dev": "search_dev.yml",
+        "dev 2": "search_dev_2.yml",
         "held-out": "search_heldout.yml",
         "held-out 2": "search_heldout_2.yml",
         "held-out 3": "search_heldout_3.yml",
@@ -46,7 +53,7 @@ def test_every_query_file_is_a_set_named_from_its_file(tmp_path, monkeypatch):
 
 def test_the_repository_s_query_files_are_all_measured():
     sets = search_bench.query_sets()
-    assert list(sets)[:4] == ["tuned", "dev", "held-out", "held-out 2"]
+    assert list(sets)[:5] == ["tuned", "dev", "dev 2", "held-out", "held-out 2"]
     assert all(path.is_file() for path in sets.values())
 
 
