@@ -91,6 +91,29 @@ def test_a_link_is_searched_with_its_sentence_under_the_page_it_leads_to():
     ]
 
 
+def test_a_one_paragraph_section_that_links_elsewhere_is_a_signpost():
+    content = (
+        "<h2 id='devices'>Devices</h2><p>How to sign in again is in <a href='../lockout/#devices'>Devices</a>.</p>"
+        "<h2 id='steps'>Steps</h2><p>First see <a href='../reset/'>reset</a>.</p><ol><li>Then this.</li></ol>"
+        "<h2 id='sourced'>Sourced</h2><p>No ( <a href='../references/#a1'>source: A1</a> ).</p>"
+        "<h3 id='here'>Here</h3><p>Back to <a href='#devices'>devices</a>.</p>"
+        "<h3 id='last'>Last ¶</h3><p>See <a href='../a/'>a</a> or <a href='../b/#x'>b</a>.</p>"
+    )
+    assert search_readers.pointers(content, "faq/") == {
+        "faq/#devices": ("lockout/#devices", "Devices"),
+        "faq/#last": ("b/#x", "Last"),
+    }
+
+
+def test_built_index_weighs_a_signpost_below_the_section_it_points_to(site_dir):
+    data = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in data["docs"]}
+    # faq/#devices is one paragraph pointing at lockout-impact/#devices-after-reset (the FAQ page itself is at 0.6).
+    assert docs["faq/#devices"]["boost"] == pytest.approx(0.6 * search_readers.POINTER_BOOST)
+    assert docs["faq/#devices"]["title"] in docs["lockout-impact/#devices-after-reset"]["inbound"]
+    assert "boost" not in docs["lockout-impact/#devices-after-reset"]
+
+
 def test_built_index_searches_what_links_say_about_a_section(site_dir):
     data = json.loads((site_dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert data["config"]["fields"]["inbound"] == {"boost": search_readers.INBOUND_BOOST}

@@ -10,6 +10,9 @@ against its one schema (scripts/search_words.py, which `make validate` uses too)
   around each link (a table's whole row) goes into the linked entry's `inbound` field of the index, which Material
   indexes like its own fields (boost INBOUND_BOOST) and never shows. The start page's rows, the home page's routes and
   every "if …, see …" sentence name a situation in the readers' words and point at the section that solves it.
+- A signpost is not an answer: a section that is one paragraph linking to another page's section (an FAQ's short
+  answer, "what to prepare is in …") is searched at POINTER_BOOST of its page's weight, and its heading is searched as
+  the linked section's too (in `inbound`), so a result opens where the steps are, one tap sooner.
 - No dead end: the start page's situation links are rendered, hidden, into every page's search dialog, relative to
   that page; assets/javascripts/search-readers.js shows them when a query finds nothing. Plain links in the HTML:
   nothing is built from strings in the browser.
@@ -39,6 +42,9 @@ fold = search_words.fold
 # only mentions the words, and after one whose heading carries them. Chosen on the tuned set and the first held-out
 # set (30, 100, 300 and 1,000 measured; decision 0015).
 INBOUND_BOOST = 100.0
+# A signpost section's weight against its page's other entries: chosen on the development sets (0.1, 0.3 measured;
+# decision 0015); not 0, so that a query only its words match still finds it.
+POINTER_BOOST = 0.3
 # The blocks whose text tells what a link is for; a table row (all its cells) for a link in a cell.
 _CONTEXT = ["li", "tr", "p", "dt", "dd"]
 _ORIGIN = "https://site.invalid/"
@@ -76,7 +82,7 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     languages = tuple(entry["lang"] for entry in config["extra"]["languages"])
     _state.clear()
     _state.update(load(language, Path(config.config_file_path).parent, languages), language=language, situations=[])
-    _state["inbound"] = {}
+    _state["inbound"], _state["pointers"] = {}, set()
     return config
 
 
@@ -100,18 +106,23 @@ def situations(content: str) -> list[tuple[str, str]]:
     return [(text, href) for text, href in rows if text]
 
 
+def _target(link: Any, page_url: str) -> str | None:
+    """Where a link leads, below the language's root ("reset-problems/#code-not-arriving"), when it is another page of
+    the site; None for this page, another site or an address (mailto:)."""
+    # Resolved below a made-up origin: urljoin("/", "../x/") keeps the "..", and an address elsewhere stays whole.
+    target = urljoin(_ORIGIN + page_url, link["href"])
+    if not target.startswith(_ORIGIN) or target.removeprefix(_ORIGIN).partition("#")[0] == page_url:
+        return None
+    return target.removeprefix(_ORIGIN)
+
+
 def link_sentences(content: str, page_url: str) -> list[tuple[str, str]]:
     """(target, sentence) for each link of a page to another page of the site: the target below the language's root
     ("reset-problems/#code-not-arriving"), the sentence around the link (a table's row for a link in a cell)."""
     found = []
     for link in BeautifulSoup(content, "html.parser").select("a[href]"):
-        # Resolved below a made-up origin: urljoin("/", "../x/") keeps the "..", and an address elsewhere stays whole.
-        target = urljoin(_ORIGIN + page_url, link["href"])
-        block = link.find_parent(_CONTEXT)
-        if not target.startswith(_ORIGIN) or block is None:
-            continue
-        target = target.removeprefix(_ORIGIN)
-        if target.partition("#")[0] == page_url:
+        target, block = _target(link, page_url), link.find_parent(_CONTEXT)
+        if target is None or block is None:
             continue
         text = " ".join(block.get_text(" ").split())
         if block.name != "tr":
@@ -121,10 +132,33 @@ def link_sentences(content: str, page_url: str) -> list[tuple[str, str]]:
     return found
 
 
+def pointers(content: str, page_url: str, skip: tuple[str, ...] = ("references/",)) -> dict[str, tuple[str, str]]:
+    """The page's signpost sections: {"faq/#devices": (target, heading)} for each h2/h3 whose whole body, up to the
+    next heading, is one paragraph with a link to another page's section (the last such link is the target). Links
+    to a page under `skip` (the sources) do not count."""
+    found = {}
+    for heading in BeautifulSoup(content, "html.parser").find_all(["h2", "h3"], id=True):
+        body = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                break
+            body.append(sibling)
+        if len(body) != 1 or body[0].name != "p":
+            continue
+        targets = [t for t in (_target(a, page_url) for a in body[0].select("a[href]")) if t and not t.startswith(skip)]
+        if targets:
+            title = " ".join(heading.get_text(" ").replace("¶", " ").split())
+            found[f"{page_url}#{heading['id']}"] = (targets[-1], title)
+    return found
+
+
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
     if not page.meta.get("search", {}).get("exclude"):
         for target, text in link_sentences(content, page.url):
             _state["inbound"].setdefault(target, []).append(text)
+        for entry, (target, title) in pointers(content, page.url).items():
+            _state["pointers"].add(entry)
+            _state["inbound"].setdefault(target, []).append(title)
     if page.file.src_uri == START_PAGE:
         # Kept below the language's root here; each page gets them relative to itself (on_post_page), so the built
         # site works wherever it is served (at /, at the published path, from a fork's Pages).
@@ -189,6 +223,8 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         doc.update(
             {key: unicodedata.normalize("NFKC", doc[key]) for key in ("title", "text") if isinstance(doc.get(key), str)}
         )
+        if doc["location"] in _state["pointers"]:
+            doc["boost"] = doc.get("boost", 1.0) * POINTER_BOOST
         if doc["location"] in by_entry:
             doc["inbound"] = unicodedata.normalize("NFKC", " ".join(by_entry[doc["location"]]))
     data["config"]["fields"]["inbound"] = {"boost": INBOUND_BOOST}
