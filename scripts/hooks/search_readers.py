@@ -13,6 +13,8 @@ against its one schema (scripts/search_words.py, which `make validate` uses too)
 - A signpost is not an answer: a section that is one paragraph linking to another page's section (an FAQ's short
   answer, "what to prepare is in …") is searched at POINTER_BOOST of its page's weight, and its heading is searched as
   the linked section's too (in `inbound`), so a result opens where the steps are, one tap sooner.
+- Kanji words typed in hiragana (にんしょう: 認証) find the pages' words: one more synonym per reading
+  (scripts/search_readings.py), for the Japanese index only.
 - No dead end: the start page's situation links are rendered, hidden, into every page's search dialog, relative to
   that page; assets/javascripts/search-readers.js shows them when a query finds nothing. Plain links in the HTML:
   nothing is built from strings in the browser.
@@ -33,7 +35,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from scripts import search_words
+from scripts import search_readings, search_words
 from scripts.project import Project
 
 START_PAGE = "start/index.md"
@@ -228,5 +230,9 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         if doc["location"] in by_entry:
             doc["inbound"] = unicodedata.normalize("NFKC", " ".join(by_entry[doc["location"]]))
     data["config"]["fields"]["inbound"] = {"boost": INBOUND_BOOST}
-    data["config"]["synonyms"] = _state["synonyms"]
+    synonyms = _state["synonyms"]
+    if _state["language"] == search_readings.LANGUAGE:
+        taken = {word for group in synonyms for word in [group["to"], *group["from"]]}
+        synonyms = synonyms + search_readings.readings(data["docs"], taken)
+    data["config"]["synonyms"] = synonyms
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -3,7 +3,8 @@
 - a word committed by a phone's input method (no keyup: 忘れた, 届かない, なくした) is searched, not left under
   「検索キーワードを入力してください」 with an empty list;
 - no empty list while a word of the query is on the site (「ろぐいんできない」: できない is);
-- hiragana left unconverted finds the pages' katakana words (ぱすきー: パスキー), and only whole words
+- hiragana left unconverted finds the pages' katakana words (ぱすきー: パスキー) and kanji words (かくにん: 確認), and
+  only whole words
   (a hiragana word no page has, ぺんぎん, is not forced onto one);
 - the situation links whenever the list is empty;
 - a result opens at the section that matched, not at the top of its page;
@@ -92,10 +93,15 @@ def test_no_empty_list_while_a_word_of_the_query_is_on_the_site(search_box, site
 
 @pytest.mark.parametrize(
     ("query", "section"),
-    [("ぱすきー", "more-situations/#passkey-first"), ("あかうんと ろっく", "more-situations/#account-locked")],
+    [
+        ("ぱすきー", "more-situations/#passkey-first"),
+        ("あかうんと ろっく", "more-situations/#account-locked"),
+        ("ほんにんかくにんしょるい", "two-step-verification/#identity-document"),
+    ],
 )
-def test_hiragana_left_unconverted_finds_the_katakana_word(query, section, search_box, page_url):
-    """パスキー and ロック typed as a phone leaves them before conversion: the pages' katakana words are found."""
+def test_hiragana_left_unconverted_finds_the_pages_word(query, section, search_box, page_url):
+    """パスキー, ロック and 本人確認書類 typed as a phone leaves them before conversion: the pages' katakana words and
+    (by their readings, scripts/search_readings.py) kanji words are found."""
     state = commit(search_box("ja"), query)
     assert page_url("ja", section) in [urlsplit(link)._replace(query="").geturl() for link in state["links"][:3]]
 

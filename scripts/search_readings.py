@@ -1,0 +1,52 @@
+"""Kanji words typed in hiragana (decision 0015): a phone's keyboard leaves にんしょう as typed until the reader
+converts it, and the pages write 認証. The build reads every kanji word of the Japanese index with Janome's dictionary
+and hands the search worker one more synonym per reading (にんしょう -> 認証), so a query left unconverted still finds
+the page. Katakana left in hiragana is the worker's own job (search.readers.js, `katakana`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+LANGUAGE = "ja"  # the language Janome reads
+_KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff々]")
+_KANA = re.compile(r"[\u3041-\u3096\u30fc]+")
+_TAG = re.compile(r"<[^>]+>")
+# A reading of one or two kana (とき, ほか, かた) is inside too many words a reader types; from three on (でんわ,
+# せってい) it names the word.
+MIN_KANA = 3
+
+
+@cache
+def _tokenizer():
+    from janome.tokenizer import Tokenizer  # a 20 MB dictionary: loaded once, and only for a Japanese build
+
+    return Tokenizer()
+
+
+def _hiragana(katakana: str) -> str:
+    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in katakana)
+
+
+def readings(docs: list[dict], taken: set[str]) -> list[dict]:
+    """Synonym groups {"to": kanji word, "from": [its readings]} for the kanji words of the index entries `docs`.
+    A word of one character (所: ところ) is left out, and so is a reading that is already a word of `taken` (the
+    project's own synonyms win) or that the pages write in hiragana themselves (then the reader means that word).
+    A reading of two words goes to the one the pages use most."""
+    texts = [_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs]
+    counts: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        for token in _tokenizer().tokenize(text):
+            word, reading = token.surface, _hiragana(token.reading)
+            if len(word) > 1 and _KANJI.search(word) and len(reading) >= MIN_KANA and _KANA.fullmatch(reading):
+                counts[(reading, word)] += 1
+    written = " ".join(texts)
+    best: dict[str, str] = {}
+    for (reading, word), _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        if reading not in best and reading not in taken and word not in taken and reading not in written:
+            best[reading] = word
+    groups: dict[str, list[str]] = {}
+    for reading, word in best.items():
+        groups.setdefault(word, []).append(reading)
+    return [{"to": word, "from": sorted(found, key=lambda r: (-len(r), r))} for word, found in sorted(groups.items())]
