@@ -8,6 +8,7 @@
   (a hiragana word no page has, ぺんぎん, is not forced onto one);
 - the situation links whenever the list is empty;
 - a result opens at the section that matched, not at the top of its page;
+- a page whose title shares one common word with the query does not come before the section that holds the rest;
 - the situation links work wherever the built site is served (at / as well as under the published path).
 
 Each waits on the search worker's answer to the very query typed (scripts/bench/search.py's watcher), never a pause.
@@ -134,6 +135,21 @@ def test_a_result_opens_at_the_section_that_matched(language, query, section, se
     page.wait_for_url(lambda url: urlsplit(url).fragment == section.split("#")[1], timeout=10_000)
     assert urlsplit(page.url)._replace(query="", fragment="").geturl() == page_url(language, section.split("#")[0])
     open_search(page, page_url(language, ""))  # back to a ready search box for the next test
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "section"),
+    [
+        ("ja", "高齢の父 サインインできない", "more-situations/#family-account"),
+        ("en", "elderly father locked out", "more-situations/#family-account"),
+    ],
+)
+def test_a_title_sharing_one_common_word_does_not_come_first(language, query, section, search_box, page_url):
+    """サインイン and lockout are in other pages' titles; only the family-account section holds the reader's situation
+    (高齢 / elderly). A page's own entry keeps Material's bonus only when it holds every word of the query."""
+    state = commit(search_box(language), query)
+    first = urlsplit(state["links"][0])._replace(query="").geturl()
+    assert first == page_url(language, section), f"the first result opens {first}"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

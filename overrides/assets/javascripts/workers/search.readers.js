@@ -23,7 +23,9 @@
 //      paragraphs) up to 2.5 times higher than its sections, so the page's top usually wins inside its own result even
 //      when a section is what matched. The page's entry is compared with its sections without that bonus; when a
 //      section wins, it is put first in its page's result, level with the page, and search-readers.js points the
-//      page's link at it. The order of the pages is Material's, unchanged.
+//      page's link at it;
+//   7. the pages are ordered by their best entry, a page's own entry keeping Material's bonus only when it holds every
+//      word of the query (7, below).
 (function () {
   "use strict";
   var SETUP = 0, QUERY = 2, RESULT = 3;
@@ -211,6 +213,26 @@
     });
   }
 
+  // 7. The order of the pages: Material scores a page's own entry (its title and first paragraphs) twice as high as a
+  // section when it holds some of the query's words, so a page whose title shares one common word with the query
+  // (email, phone, パスワード) came before the page whose section holds the reader's whole situation. A page's own entry
+  // keeps that bonus only when it holds every word of the query; the pages are ordered by their best entry
+  // (decision 0016: with the bonus kept whatever the entry holds, halved, or cut to a third, measured).
+  function entryScore(entry) {
+    if (String(entry.location).indexOf("#") !== -1) return entry.score;
+    var terms = Object.keys(entry.terms || {});
+    var all = terms.length && terms.every(function (t) { return entry.terms[t]; });
+    return all ? entry.score : entry.score / 2;
+  }
+  function pageOrder(items) {
+    return items
+      .map(function (group, i) {
+        return {group: group, i: i, best: Math.max.apply(null, group.map(entryScore).concat([0]))};
+      })
+      .sort(function (a, b) { return b.best - a.best || a.i - b.i; })
+      .map(function (page) { return page.group; });
+  }
+
   // Material registers its message listener when its script runs: wrap that one listener. It answers each message
   // with one postMessage, in order (its handler is async, but a query is answered within the same task), so the
   // answers are matched to the queries by a queue: each query's remaining attempts.
@@ -226,7 +248,7 @@
       }
       waiting.shift();
       try {
-        message = {type: RESULT, data: Object.assign({}, message.data, {items: atSection(message.data.items || [])})};
+        message = {type: RESULT, data: Object.assign({}, message.data, {items: atSection(pageOrder(message.data.items || []))})};
       } catch { /* Material's answer as it was */ }
     }
     return post.apply(self, [message].concat(Array.prototype.slice.call(arguments, 1)));
