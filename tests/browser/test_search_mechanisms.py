@@ -92,6 +92,14 @@ def test_no_empty_list_while_a_word_of_the_query_is_on_the_site(search_box, site
     assert state["links"], "「ろぐいんできない」 found nothing although the site says できない"
 
 
+@pytest.mark.parametrize("query", ["パスワードリセット", "ログインパスワード", "アマゾンアカウント"])
+def test_katakana_words_typed_as_one_compound_are_found(query, search_box):
+    """Katakana words of the pages typed with no space between them (a reader's word, or an ignored one such as
+    アマゾン, inside the run) still find pages: matching katakana synonyms only as whole runs emptied these."""
+    state = commit(search_box("ja"), query)
+    assert state["links"], f"「{query}」 found nothing"
+
+
 @pytest.mark.parametrize(
     ("query", "section"),
     [
