@@ -1,4 +1,4 @@
-"""Kanji words typed in hiragana (decision 0015): a phone's keyboard leaves にんしょう as typed until the reader
+"""Kanji words typed in hiragana (decision 0016): a phone's keyboard leaves にんしょう as typed until the reader
 converts it, and the pages write 認証. The build reads every kanji word of the Japanese index with Janome's dictionary
 and hands the search worker one more synonym per reading (にんしょう -> 認証), so a query left unconverted still finds
 the page. Katakana left in hiragana is the worker's own job (search.readers.js, `katakana`)."""
@@ -31,8 +31,8 @@ def _hiragana(katakana: str) -> str:
 
 def readings(docs: list[dict], taken: set[str]) -> list[dict]:
     """Synonym groups {"to": kanji word, "from": [its readings]} for the kanji words of the index entries `docs`.
-    A word of one character (所: ところ) is left out, and so is a reading that is already a word of `taken` (the
-    project's own synonyms win) or that the pages write in hiragana themselves (then the reader means that word).
+    A word of one character (所: ところ) is left out, and so is a word or reading that is already a word of `taken`
+    (the project's own synonyms win) or a reading the pages write in hiragana themselves (the reader means that).
     A reading of two words goes to the one the pages use most."""
     texts = [_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}") for doc in docs]
     counts: Counter[tuple[str, str]] = Counter()

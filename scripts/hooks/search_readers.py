@@ -45,7 +45,7 @@ fold = search_words.fold
 # set (30, 100, 300 and 1,000 measured; decision 0015).
 INBOUND_BOOST = 100.0
 # A signpost section's weight against its page's other entries: chosen on the development sets (0.1, 0.3 measured;
-# decision 0015); not 0, so that a query only its words match still finds it.
+# decision 0016); not 0, so that a query only its words match still finds it.
 POINTER_BOOST = 0.3
 # The blocks whose text tells what a link is for; a table row (all its cells) for a link in a cell.
 _CONTEXT = ["li", "tr", "p", "dt", "dd"]
