@@ -118,11 +118,15 @@ def _target(link: Any, page_url: str) -> str | None:
     return target.removeprefix(_ORIGIN)
 
 
-def link_sentences(content: str, page_url: str) -> list[tuple[str, str]]:
+def _soup(content: str | BeautifulSoup) -> BeautifulSoup:
+    return content if isinstance(content, BeautifulSoup) else BeautifulSoup(content, "html.parser")
+
+
+def link_sentences(content: str | BeautifulSoup, page_url: str) -> list[tuple[str, str]]:
     """(target, sentence) for each link of a page to another page of the site: the target below the language's root
     ("reset-problems/#code-not-arriving"), the sentence around the link (a table's row for a link in a cell)."""
     found = []
-    for link in BeautifulSoup(content, "html.parser").select("a[href]"):
+    for link in _soup(content).select("a[href]"):
         target, block = _target(link, page_url), link.find_parent(_CONTEXT)
         if target is None or block is None:
             continue
@@ -134,12 +138,14 @@ def link_sentences(content: str, page_url: str) -> list[tuple[str, str]]:
     return found
 
 
-def pointers(content: str, page_url: str, skip: tuple[str, ...] = ("references/",)) -> dict[str, tuple[str, str]]:
+def pointers(
+    content: str | BeautifulSoup, page_url: str, skip: tuple[str, ...] = ("references/",)
+) -> dict[str, tuple[str, str]]:
     """The page's signpost sections: {"faq/#devices": (target, heading)} for each h2/h3 whose whole body, up to the
     next heading, is one paragraph with a link to another page's section (the last such link is the target). Links
     to a page under `skip` (the sources) do not count."""
     found = {}
-    for heading in BeautifulSoup(content, "html.parser").find_all(["h2", "h3"], id=True):
+    for heading in _soup(content).find_all(["h2", "h3"], id=True):
         body = []
         for sibling in heading.find_next_siblings():
             if sibling.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -156,9 +162,10 @@ def pointers(content: str, page_url: str, skip: tuple[str, ...] = ("references/"
 
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
     if not page.meta.get("search", {}).get("exclude"):
-        for target, text in link_sentences(content, page.url):
+        soup = _soup(content)  # one parse for both readings of the page
+        for target, text in link_sentences(soup, page.url):
             _state["inbound"].setdefault(target, []).append(text)
-        for entry, (target, title) in pointers(content, page.url).items():
+        for entry, (target, title) in pointers(soup, page.url).items():
             _state["pointers"].add(entry)
             _state["inbound"].setdefault(target, []).append(title)
     if page.file.src_uri == START_PAGE:

@@ -192,15 +192,23 @@
     return (kept.length && !keepAll ? kept.map(weighted) : all).join(" ");
   }
 
+  // The share of the query's terms an entry holds (Material's answer marks each term found or not).
+  function termShare(entry) {
+    var terms = Object.keys(entry.terms || {});
+    return terms.length ? terms.filter(function (t) { return entry.terms[t]; }).length / terms.length : 0;
+  }
+  function isPageEntry(entry) {
+    return String(entry.location).indexOf("#") === -1;
+  }
+
   // 5. Within each page's result, the best entry compared fairly: Material multiplies a page's own entry by
   // 1 + (1 + f)^2 and a section by 1 + f^2 (f: the share of query terms the entry holds); undone for the page's entry.
   function atSection(items) {
     return items.map(function (group) {
       var page = null;
-      group.forEach(function (entry) { if (String(entry.location).indexOf("#") === -1) page = entry; });
+      group.forEach(function (entry) { if (isPageEntry(entry)) page = entry; });
       if (!page || group.length < 2) return group;
-      var terms = Object.keys(page.terms || {});
-      var share = terms.length ? terms.filter(function (t) { return page.terms[t]; }).length / terms.length : 0;
+      var share = termShare(page);
       var fair = page.score * (1 + share * share) / (1 + (1 + share) * (1 + share));
       var best = null;
       group.forEach(function (entry) {
@@ -219,10 +227,7 @@
   // keeps that bonus only when it holds every word of the query; the pages are ordered by their best entry
   // (decision 0016: with the bonus kept whatever the entry holds, halved, or cut to a third, measured).
   function entryScore(entry) {
-    if (String(entry.location).indexOf("#") !== -1) return entry.score;
-    var terms = Object.keys(entry.terms || {});
-    var all = terms.length && terms.every(function (t) { return entry.terms[t]; });
-    return all ? entry.score : entry.score / 2;
+    return !isPageEntry(entry) || termShare(entry) === 1 ? entry.score : entry.score / 2;
   }
   function pageOrder(items) {
     return items
