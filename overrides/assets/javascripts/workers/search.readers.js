@@ -224,10 +224,14 @@
   // 7. The order of the pages: Material scores a page's own entry (its title and first paragraphs) twice as high as a
   // section when it holds some of the query's words, so a page whose title shares one common word with the query
   // (email, phone, パスワード) came before the page whose section holds the reader's whole situation. A page's own entry
-  // keeps that bonus only when it holds every word of the query; the pages are ordered by their best entry
-  // (decision 0016: with the bonus kept whatever the entry holds, halved, or cut to a third, measured).
+  // keeps that bonus only when it holds every word of the query (decision 0016: with the bonus kept whatever the entry
+  // holds, halved, or cut to a third, measured). And every entry counts in proportion to the square of the share of
+  // the query's words it holds: a heading that shares one word of four ("two", "set up", 届かない) weighs 1/16 of its
+  // score, so the section holding the reader's whole situation comes first (decision 0017: powers 2, 3 and 4
+  // measured). The pages are ordered by their best entry.
   function entryScore(entry) {
-    return !isPageEntry(entry) || termShare(entry) === 1 ? entry.score : entry.score / 2;
+    var share = termShare(entry), score = entry.score * share * share;
+    return !isPageEntry(entry) || share === 1 ? score : score / 2;
   }
   function pageOrder(items) {
     return items
