@@ -91,6 +91,20 @@ def test_a_link_is_searched_with_its_sentence_under_the_page_it_leads_to():
     ]
 
 
+def test_a_link_whose_words_end_a_sentence_keeps_its_own_sentence_only():
+    # A link text with a question mark in it ("Forgot your password? Reset it") once split the sentence at the link,
+    # and the whole paragraph, about the linking page's own topic, was searched as the linked page's.
+    content = (
+        "<p>For when the approval never comes. If you still cannot get in, go to "
+        "<a href='../reset/'>Forgot your password? Reset it</a>. Then stop.</p>"
+        "<p>忘れたとき。<a href='../reset/'>パスワードを忘れた？ 再設定する</a>を見ます。次へ。</p>"
+    )
+    assert search_readers.link_sentences(content, "sign-in-checks/") == [
+        ("reset/", "If you still cannot get in, go to Forgot your password? Reset it ."),
+        ("reset/", "パスワードを忘れた？ 再設定する を見ます。"),
+    ]
+
+
 def test_a_one_paragraph_section_that_links_elsewhere_is_a_signpost():
     content = (
         "<h2 id='devices'>Devices</h2><p>How to sign in again is in <a href='../lockout/#devices'>Devices</a>.</p>"

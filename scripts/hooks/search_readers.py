@@ -132,10 +132,20 @@ def link_sentences(content: str | BeautifulSoup, page_url: str) -> list[tuple[st
             continue
         text = " ".join(block.get_text(" ").split())
         if block.name != "tr":
-            words = " ".join(link.get_text(" ").split())
-            text = next((s for s in _SENTENCE_END.split(text) if words and words in s), text)
+            text = _sentence_around(text, " ".join(link.get_text(" ").split()))
         found.append((target, text))
     return found
+
+
+def _sentence_around(text: str, words: str) -> str:
+    """The sentence of `text` that holds the link's `words`, even when the words themselves end in a question mark
+    ("Forgot your password? Reset it"); the whole text when the words are not found."""
+    start = text.find(words) if words else -1
+    if start == -1:
+        return text
+    begin = max((end.end() for end in _SENTENCE_END.finditer(text, 0, start) if end.end() <= start), default=0)
+    after = _SENTENCE_END.search(text, start + len(words))
+    return text[begin : after.start() if after else len(text)].strip()
 
 
 def pointers(
