@@ -9,6 +9,7 @@
 - the situation links whenever the list is empty;
 - a result opens at the section that matched, not at the top of its page;
 - a page whose title shares one common word with the query does not come before the section that holds the rest;
+- a reader's word typed without its particles (コード教えてしまった) and a brand typed in lower case (icloud) are found;
 - the situation links work wherever the built site is served (at / as well as under the published path).
 
 Each waits on the search worker's answer to the very query typed (scripts/bench/search.py's watcher), never a pause.
@@ -158,6 +159,26 @@ def test_a_title_sharing_one_common_word_does_not_come_first(language, query, se
     state = commit(search_box(language), query)
     first = urlsplit(state["links"][0])._replace(query="").geturl()
     assert first == page_url(language, section), f"the first result opens {first}"
+
+
+@pytest.mark.parametrize(
+    ("with_particle", "without"),
+    [("コードを教えてしまった", "コード教えてしまった"), ("偽のサイトに入力", "偽サイト入力")],
+)
+def test_a_readers_word_typed_without_its_particles_is_the_same_word(with_particle, without, search_box):
+    """Readers on a phone drop particles (を, に, の); a reader's word of docs/search.yml matches without them."""
+    expected = commit(search_box("ja"), with_particle)["links"][:3]
+    assert expected, f"「{with_particle}」 found nothing"
+    assert commit(search_box("ja"), without)["links"][:3] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "section"), [("icloud", "reset-problems/#spam-folder"), ("icloud mail", "reset-problems/#spam-folder")]
+)
+def test_a_brand_written_in_camel_case_is_found_as_typed(query, section, search_box, page_url):
+    """The pages write iCloud (and SoftBank, iPhone); a reader types it in lower case, as one word."""
+    state = commit(search_box("en"), query)
+    assert page_url("en", section) in [urlsplit(link)._replace(query="").geturl() for link in state["links"][:3]]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

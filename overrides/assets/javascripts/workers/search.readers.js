@@ -33,7 +33,15 @@
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(worker)) throw new Error("search.readers.js: no Material worker named");
 
   var synonyms = null; // one RegExp over every reader's word, and the site's word for each
+  var PARTICLE_BETWEEN_WORDS = /(?<=[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff々a-z0-9])([をがにはでのへと])(?=[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff々a-z0-9])/g;
   var replacements = {};
+  var withoutParticles = {}; // the same, keyed by the reader's word without its particles (see `particleFree`)
+  function particleFree(text) {
+    return text.replace(PARTICLE_BETWEEN_WORDS, "");
+  }
+  function replacement(variant) {
+    return replacements[variant] !== undefined ? replacements[variant] : withoutParticles[particleFree(variant)];
+  }
 
   function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -46,6 +54,7 @@
       [group.to].concat(group.from).forEach(function (variant) {
         if (!variant || replacements[variant] !== undefined) return;
         replacements[variant] = group.to;
+        if (withoutParticles[particleFree(variant)] === undefined) withoutParticles[particleFree(variant)] = group.to;
         alternatives.push(variant);
       });
     });
@@ -55,7 +64,10 @@
       synonyms = new RegExp(alternatives.map(function (variant) {
         var pattern = escapeRegExp(variant);
         // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is "ASCII only", control characters included
-        return /^[\x00-\x7f]+$/.test(variant) ? "(?<![a-z0-9])" + pattern + "(?![a-z0-9])" : pattern;
+        if (/^[\x00-\x7f]+$/.test(variant)) return "(?<![a-z0-9])" + pattern + "(?![a-z0-9])";
+        // A phone's reader drops particles: a one-kana particle between two words of kanji, katakana or Latin letters
+        // is optional (コードを教えた also matches コード教えた).
+        return pattern.replace(PARTICLE_BETWEEN_WORDS, "$1?");
       }).join("|"), "g");
     }
   }
@@ -169,7 +181,7 @@
     var text = katakana(query.normalize("NFKC").toLowerCase());
     // Again on the result until it no longer changes: "pwd" -> "password", then "forgot password" -> the reset words.
     for (var round = 0; synonyms && round < 3; round++) {
-      var replaced = text.replace(synonyms, function (variant) { return " " + replacements[variant] + " "; })
+      var replaced = text.replace(synonyms, function (variant) { return " " + replacement(variant) + " "; })
         .replace(/\s+/g, " ").trim();
       if (replaced === text) break;
       text = replaced;
