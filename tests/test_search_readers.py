@@ -105,6 +105,21 @@ def test_a_link_whose_words_end_a_sentence_keeps_its_own_sentence_only():
     ]
 
 
+def test_a_sentence_ends_at_a_full_stop_not_inside_a_domain():
+    content = "<p>Use Amazon.co.jp. For Amazon.com, see <a href='../more/#com'>other sites</a>. Done.</p>"
+    assert search_readers.link_sentences(content, "reset/") == [("more/#com", "For Amazon.com, see other sites .")]
+
+
+def test_a_link_sentence_is_searched_under_its_target_only():
+    text = "<p>Set a new password. For Amazon.com, see other sites.</p><table><tr><td>Lost</td><td>x</td></tr></table>"
+    sentences = ["For Amazon.com, see other sites .", "Lost x"]
+    assert search_readers.without_sentences(text, sentences) == (
+        "<p>Set a new password.</p><table><tr><td>Lost</td><td>x</td></tr></table>"
+    )
+    japanese = "<p>忘れたら 再設定 を見ます。次へ。</p>"
+    assert search_readers.without_sentences(japanese, ["忘れたら 再設定 を見ます。"]) == "<p>次へ。</p>"
+
+
 def test_a_one_paragraph_section_that_links_elsewhere_is_a_signpost():
     content = (
         "<h2 id='devices'>Devices</h2><p>How to sign in again is in <a href='../lockout/#devices'>Devices</a>.</p>"

@@ -8,7 +8,9 @@ against its one schema (scripts/search_words.py, which `make validate` uses too)
   match the folded query; the index is written as UTF-8 (on_post_build).
 - What other pages say when they link to a section is searched as that section's (decision 0015): the sentence
   around each link (a table's whole row) goes into the linked entry's `inbound` field of the index, which Material
-  indexes like its own fields (boost INBOUND_BOOST) and never shows. The start page's rows, the home page's routes and
+  indexes like its own fields (boost INBOUND_BOOST) and never shows. The sentence is searched there only, not in
+  the linking entry's text too (decision 0017): "for Amazon.com, see …" at the top of the reset page made the reset
+  page an answer for Amazon.com. The start page's rows, the home page's routes and
   every "if …, see …" sentence name a situation in the readers' words and point at the section that solves it.
 - A signpost is not an answer: a section that is one paragraph linking to another page's section (an FAQ's short
   answer, "what to prepare is in …") is searched at POINTER_BOOST of its page's weight, and its heading is searched as
@@ -50,7 +52,8 @@ POINTER_BOOST = 0.3
 # The blocks whose text tells what a link is for; a table row (all its cells) for a link in a cell.
 _CONTEXT = ["li", "tr", "p", "dt", "dd"]
 _ORIGIN = "https://site.invalid/"
-_SENTENCE_END = re.compile(r"(?<=[。．.!?！？])\s*")
+# A Japanese full stop ends a sentence wherever it is; an ASCII one only before a space or the end (Amazon.co.jp).
+_SENTENCE_END = re.compile(r"(?<=[。．！？])\s*|(?<=[.!?])(?:\s+|$)")
 
 _state: dict[str, Any] = {}
 
@@ -84,7 +87,7 @@ def on_config(config: Any, **kwargs: Any) -> Any:
     languages = tuple(entry["lang"] for entry in config["extra"]["languages"])
     _state.clear()
     _state.update(load(language, Path(config.config_file_path).parent, languages), language=language, situations=[])
-    _state["inbound"], _state["pointers"] = {}, set()
+    _state["inbound"], _state["pointers"], _state["outgoing"] = {}, set(), {}
     return config
 
 
@@ -137,6 +140,16 @@ def link_sentences(content: str | BeautifulSoup, page_url: str) -> list[tuple[st
     return found
 
 
+def without_sentences(text: str, sentences: list[str]) -> str:
+    """An index entry's `text` (HTML) without these sentences (as `link_sentences` gives them), matched whatever the
+    spacing around their words; a sentence split by markup inside it (a table's row) is left as it is."""
+    for sentence in sentences:
+        words = sentence.split()
+        if words:
+            text = re.sub("".join(r"\s*" + re.escape(word) for word in words), "", text)
+    return text
+
+
 def _sentence_around(text: str, words: str) -> str:
     """The sentence of `text` that holds the link's `words`, even when the words themselves end in a question mark
     ("Forgot your password? Reset it"); the whole text when the words are not found."""
@@ -175,6 +188,7 @@ def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
         soup = _soup(content)  # one parse for both readings of the page
         for target, text in link_sentences(soup, page.url):
             _state["inbound"].setdefault(target, []).append(text)
+            _state["outgoing"].setdefault(page.url, []).append(text)
         for entry, (target, title) in pointers(soup, page.url).items():
             _state["pointers"].add(entry)
             _state["inbound"].setdefault(target, []).append(title)
@@ -242,6 +256,7 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         doc.update(
             {key: unicodedata.normalize("NFKC", doc[key]) for key in ("title", "text") if isinstance(doc.get(key), str)}
         )
+        doc["text"] = without_sentences(doc["text"], _state["outgoing"].get(doc["location"].partition("#")[0], []))
         if doc["location"] in _state["pointers"]:
             doc["boost"] = doc.get("boost", 1.0) * POINTER_BOOST
         if doc["location"] in by_entry:

@@ -78,7 +78,8 @@
   function learnWords(docs) {
     var seen = {};
     (docs || []).forEach(function (doc) {
-      var text = ((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ").toLowerCase();
+      // The inbound field too: a link's sentence is searched there only (decision 0017).
+      var text = [doc.title, doc.text, doc.inbound].join(" ").replace(/<[^>]*>/g, " ").toLowerCase();
       (text.match(/[a-z]+|[\u30a1-\u30fa\u30fc]+/g) || []).forEach(function (word) { seen[word] = true; });
     });
     pageWords = Object.keys(seen).sort();
