@@ -9,7 +9,8 @@
 - the situation links whenever the list is empty;
 - a result opens at the section that matched, not at the top of its page;
 - a page whose title shares one common word with the query does not come before the section that holds the rest;
-- a reader's word typed without its particles (コード教えてしまった) and a brand typed in lower case (icloud) are found;
+- a reader's word typed without its particles (コード教えてしまった), a brand typed in lower case (icloud) and a British
+  spelling (cancelled) are found;
 - the situation links work wherever the built site is served (at / as well as under the published path).
 
 Each waits on the search worker's answer to the very query typed (scripts/bench/search.py's watcher), never a pause.
@@ -179,6 +180,16 @@ def test_a_brand_written_in_camel_case_is_found_as_typed(query, section, search_
     """The pages write iCloud (and SoftBank, iPhone); a reader types it in lower case, as one word."""
     state = commit(search_box("en"), query)
     assert page_url("en", section) in [urlsplit(link)._replace(query="").geturl() for link in state["links"][:3]]
+
+
+@pytest.mark.parametrize(
+    ("british", "american"), [("cancelled number", "canceled number"), ("memorise password", "memorize password")]
+)
+def test_a_british_spelling_finds_what_the_american_one_finds(british, american, search_box):
+    """The English pages spell the American way; the stemmer keeps cancell and memoris, which begin no page word."""
+    expected = commit(search_box("en"), american)["links"][:3]
+    assert expected, f"{american!r} found nothing"
+    assert commit(search_box("en"), british)["links"][:3] == expected
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

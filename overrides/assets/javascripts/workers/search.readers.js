@@ -128,6 +128,18 @@
     return token ? token.toString() : word;
   }
 
+  // The English pages spell the American way; a reader's British spelling (recognise, unauthorised, cancelled) is
+  // searched as the pages write it when that word is on the site: the stemmer keeps recognis and cancell, which no
+  // word of the pages begins with.
+  var BRITISH = [[/is(e|ed|es|ing|ation|ations)$/, "iz$1"], [/ll(ed|ing)$/, "l$1"], [/our$/, "or"]];
+  function american(word) {
+    for (var i = 0; i < BRITISH.length; i++) {
+      var spelled = word.replace(BRITISH[i][0], BRITISH[i][1]);
+      if (spelled !== word && firstFrom(spelled) === spelled) return spelled;
+    }
+    return word;
+  }
+
   // A phone's keyboard leaves a word in hiragana until the reader converts it: ろぐいん, ぱすわーど, すまほ, where the
   // pages write ログイン, パスワード, スマホ. Within each run of hiragana, from each position, the longest stretch of
   // three or more kana whose katakana form is a katakana word of the pages (or, at the end of the run, begins one) is
@@ -196,7 +208,7 @@
         // A single kana is left out even when every piece is kept: as a prefix it matches nearly every page.
         if (!(keepAll && /^[\u3040-\u30ff]$/.test(segment))) all.push(segment);
         if (KANA_PARTICLE.test(segment) || stopword(segment)) return;
-        var word = /^[a-z]+$/.test(segment) ? stem(segment) : segment;
+        var word = /^[a-z]+$/.test(segment) ? stem(american(segment)) : segment;
         if (kept.indexOf(word) === -1) kept.push(word);
       });
     });
