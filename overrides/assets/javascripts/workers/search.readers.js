@@ -194,7 +194,12 @@
     var text = katakana(query.normalize("NFKC").toLowerCase());
     // Again on the result until it no longer changes: "pwd" -> "password", then "forgot password" -> the reset words.
     for (var round = 0; synonyms && round < 3; round++) {
-      var replaced = text.replace(synonyms, function (variant) { return " " + replacement(variant) + " "; })
+      var replaced = text.replace(synonyms, function (variant) {
+        // A word typed in hiragana is replaced in place, so that the next round still sees the words around it
+        // (まちがえた: 間違えた, then the reader's 間違えた); any other keeps spaces around it, a word of its own.
+        var word = replacement(variant);
+        return /^[\u3041-\u3096\u30fc]+$/.test(variant) ? word : " " + word + " ";
+      })
         .replace(/\s+/g, " ").trim();
       if (replaced === text) break;
       text = replaced;
