@@ -222,10 +222,27 @@
     return (kept.length && !keepAll ? kept.map(weighted) : all).join(" ");
   }
 
-  // The share of the query's terms an entry holds (Material's answer marks each term found or not).
+  // The share of the query's terms an entry holds (Material's answer marks each term found or not), each term
+  // weighed by how rare it is on the site (log(1 + (N + 1) / (n + 1)), n of the N entries hold it): holding the
+  // reader's ログイン or "sign in", which nearly every entry holds, counts for less than holding their 届かない or
+  // "approval" (decision 0017: the plain count measured against it).
+  var entriesHolding = {};
+  function termWeight(term) {
+    if (entriesHolding[term] === undefined) {
+      entriesHolding[term] = texts.filter(function (text, i) {
+        return text.indexOf(term) !== -1 || titles[i].indexOf(term) !== -1;
+      }).length;
+    }
+    return Math.log(1 + (texts.length + 1) / (entriesHolding[term] + 1));
+  }
   function termShare(entry) {
-    var terms = Object.keys(entry.terms || {});
-    return terms.length ? terms.filter(function (t) { return entry.terms[t]; }).length / terms.length : 0;
+    var all = 0, held = 0;
+    Object.keys(entry.terms || {}).forEach(function (term) {
+      var weight = termWeight(term);
+      all += weight;
+      if (entry.terms[term]) held += weight;
+    });
+    return all ? held / all : 0;
   }
   function isPageEntry(entry) {
     return String(entry.location).indexOf("#") === -1;
