@@ -23,6 +23,7 @@ SCHEMA = {
     "pages?": [{"path": TEXT, "search": {"exclude?": FLAG, "boost?": NUMBER}, "why": TEXT}],
     "panel": {LANG: {"label": TEXT, "more": TEXT, "empty": TEXT, "all": TEXT}},
     "ignore?": {LANG + "?": [TEXT]},
+    "common?": {LANG + "?": [TEXT]},
     "synonyms?": {LANG + "?": [{"to": TEXT, "from": [TEXT]}]},
 }
 

@@ -201,6 +201,24 @@ def test_a_language_without_panel_words_is_named_with_the_data_file_and_key(tmp_
     )
 
 
+def test_common_words_are_loaded_per_language_and_folded(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "search.yml").write_text(
+        "panel:\n  en: {label: a, more: b, empty: c, all: d}\n  ja: {label: a, more: b, empty: c, all: d}\n"
+        "common:\n  ja: [ﾛｸﾞｲﾝ, サインイン]\n  en: [Sign]\n",
+        encoding="utf-8",
+    )
+    assert search_readers.load("ja", tmp_path, ("en", "ja"))["common"] == ["サインイン", "ログイン"]
+    assert search_readers.load("en", tmp_path, ("en", "ja"))["common"] == ["sign"]
+    (tmp_path / "docs" / "search.yml").write_text(
+        "panel:\n  en: {label: a, more: b, empty: c, all: d}\ncommon:\n  en: sign\n", encoding="utf-8"
+    )
+    with pytest.raises(PluginError) as error:
+        search_readers.load("en", tmp_path, ("en",))
+    assert str(error.value).startswith("docs/search.yml:4: ")
+    assert "common.en" in str(error.value)
+
+
 def test_queries_are_reader_phrased():
     """Enough queries per language, each with its page and where its phrasing came from."""
     for language, cases in search_bench.load_queries().items():

@@ -2,7 +2,8 @@
 against its one schema (scripts/search_words.py, which `make validate` uses too):
 - `pages`: Material's own per-page `search:` settings, applied by path (a page's own front matter wins).
 - `synonyms` (and `ignore`, as synonyms of nothing), width and case folded, travel inside this language's search index
-  (config.synonyms): no request of their own, and only when a reader starts to search. The search worker
+  (config.synonyms): no request of their own, and only when a reader starts to search. So do the `common` words
+  (config.common), which the worker counts as held by half the entries when it orders the results. The search worker
   (assets/javascripts/workers/search.readers.js) replaces readers' words in a query by the site's words.
 - The index's titles and texts are NFKC-folded too, so that full-width letters and half-width katakana on a page
   match the folded query; the index is written as UTF-8 (on_post_build).
@@ -76,7 +77,8 @@ def load(language: str, root: Path | None = None, languages: tuple[str, ...] | N
         for to, words in groups
         if to or words
     ]
-    return {"pages": data.get("pages") or [], "synonyms": synonyms, "panel": data["panel"][language]}
+    common = sorted({fold(word) for word in (data.get("common") or {}).get(language) or []})
+    return {"pages": data.get("pages") or [], "synonyms": synonyms, "common": common, "panel": data["panel"][language]}
 
 
 def on_config(config: Any, **kwargs: Any) -> Any:
@@ -267,4 +269,5 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         taken = {word for group in synonyms for word in [group["to"], *group["from"]]}
         synonyms = synonyms + search_readings.readings(data["docs"], taken)
     data["config"]["synonyms"] = synonyms
+    data["config"]["common"] = _state["common"]
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

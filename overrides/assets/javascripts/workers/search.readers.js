@@ -91,7 +91,7 @@
   // the reader's rare word (cookies, passport, 凍結) however well it matched. A query word found in no title and in
   // the text of at most RARE entries is searched with the boost TEXT_ONLY_BOOST (decision 0015: chosen on the tuned
   // and development sets, 30 / 100 / 300 and 4 / 8 / any measured).
-  var titles = [], texts = [];
+  var titles = [], texts = [], commonWords = [];
   var TEXT_ONLY_BOOST = 300;
   var RARE = 8;
   function weighted(word) {
@@ -226,8 +226,12 @@
   // weighed by how rare it is on the site (log(1 + (N + 1) / (n + 1)), n of the N entries hold it): holding the
   // reader's ログイン or "sign in", which nearly every entry holds, counts for less than holding their 届かない or
   // "approval" (decision 0017: the plain count measured against it).
+  // A word every locked-out reader types (docs/search.yml `common`: ログイン, "sign in") counts as held by half the
+  // entries, whatever the pages hold: the pages write サインイン and name ログイン in brackets only, so by the pages
+  // alone it looked rare and outweighed the reader's own words (問い合わせ).
   var entriesHolding = {};
   function termWeight(term) {
+    if (entriesHolding[term] === undefined && commonWords.indexOf(term) !== -1) entriesHolding[term] = texts.length / 2;
     if (entriesHolding[term] === undefined) {
       entriesHolding[term] = texts.filter(function (text, i) {
         return text.indexOf(term) !== -1 || titles[i].indexOf(term) !== -1;
@@ -318,6 +322,7 @@
       if (message && message.type === SETUP) {
         setup(message.data.config);
         indexConfig = message.data.config || {};
+        commonWords = indexConfig.common || [];
         learnWords(message.data.docs);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
         var tries;
