@@ -6,13 +6,15 @@
 //   1. width and case folding: NFKC and lower case, as the build folded the index (scripts/hooks/search_readers.py);
 //   1b. hiragana the reader left unconverted, where the pages write katakana, in katakana (ろぐいん -> ログイン);
 //   2. synonyms from docs/search.yml, which the build put into the index (config.synonyms): each reader's word in
-//      the query is replaced by the site's word; words every page shares (amazon) are dropped;
+//      the query is replaced by the site's word, also when typed without its particles (コード教えた); words every page
+//      shares (amazon) are dropped;
 //   3. Japanese segmentation with the very splitter and segmenter that indexed the pages: the same separator
 //      (lunr.tokenizer.separator) and, for each Japanese run, the same TinySegmenter instance (lunr.segmenter) that
 //      Material's tokenizer uses. A compound typed whole (アカウントロック) then becomes the parts the index holds
 //      (アカウント ロック). Kana-only pieces of one or two characters (particles and endings: を, た, ない) and
 //      English stop words (a, is, my) are left out: as prefixes they match nearly every page. An English word is
-//      searched by its stem from the index's own stemmer (arriving -> arriv, attempts -> attempt).
+//      searched by its stem from the index's own stemmer (arriving -> arriv, attempts -> attempt), in the pages'
+//      American spelling when the reader typed the British one (cancelled -> canceled);
 //   3b. a rare query word that no heading carries is weighted like a heading's word (6, below).
 // Material then adds its trailing wildcard to every term and searches as usual. Two more things happen to its answer
 // ({type: 3, data: {items}}, one array of documents per page, best first):
@@ -223,9 +225,9 @@
   }
 
   // The share of the query's terms an entry holds (Material's answer marks each term found or not), each term
-  // weighed by how rare it is on the site (log(1 + (N + 1) / (n + 1)), n of the N entries hold it): holding the
-  // reader's ログイン or "sign in", which nearly every entry holds, counts for less than holding their 届かない or
-  // "approval" (decision 0017: the plain count measured against it).
+  // weighed by how rare it is on the site (log(1 + (N + 1) / (n + 1)), n of the N entries hold it): holding a word
+  // many entries hold (サインイン, "code") counts for less than holding a rare one (届かない, "approval") (decision
+  // 0017: the plain count measured against it).
   // A word every locked-out reader types (docs/search.yml `common`: ログイン, "sign in") counts as held by half the
   // entries, whatever the pages hold: the pages write サインイン and name ログイン in brackets only, so by the pages
   // alone it looked rare and outweighed the reader's own words (問い合わせ).
@@ -277,8 +279,8 @@
   // (email, phone, パスワード) came before the page whose section holds the reader's whole situation. A page's own entry
   // keeps that bonus only when it holds every word of the query (decision 0016: with the bonus kept whatever the entry
   // holds, halved, or cut to a third, measured). And every entry counts in proportion to the square of the share of
-  // the query's words it holds: a heading that shares one word of four ("two", "set up", 届かない) weighs 1/16 of its
-  // score, so the section holding the reader's whole situation comes first (decision 0017: powers 2, 3 and 4
+  // the query's words it holds: a heading that shares one common word of four ("two", "set up") weighs about 1/16
+  // of its score, so the section holding the reader's whole situation comes first (decision 0017: powers 2, 3 and 4
   // measured). The pages are ordered by their best entry.
   function entryScore(entry) {
     var share = termShare(entry), score = entry.score * share * share;
