@@ -98,9 +98,24 @@
   var RARE = 8;
   function weighted(word) {
     if (!titles.length || /[*^~:+\-]/.test(word)) return word;
-    if (titles.some(function (title) { return title.indexOf(word) !== -1; })) return word;
-    var found = texts.filter(function (text) { return text.indexOf(word) !== -1; }).length;
-    return found && found <= RARE ? word + "*^" + TEXT_ONLY_BOOST : word;
+    var found = holders(word);
+    return !found.titles && found.texts && found.texts <= RARE ? word + "*^" + TEXT_ONLY_BOOST : word;
+  }
+  // How many entries hold a word in their title, in their text, and in either: counted once per word, for the rare
+  // words (6) and the order (7).
+  var holdersOf = {};
+  function holders(word) {
+    if (!holdersOf[word]) {
+      var found = {titles: 0, texts: 0, entries: 0};
+      texts.forEach(function (text, i) {
+        var inTitle = titles[i].indexOf(word) !== -1, inText = text.indexOf(word) !== -1;
+        found.titles += inTitle ? 1 : 0;
+        found.texts += inText ? 1 : 0;
+        found.entries += inTitle || inText ? 1 : 0;
+      });
+      holdersOf[word] = found;
+    }
+    return holdersOf[word];
   }
   function firstFrom(prefix) {
     var low = 0, high = pageWords.length;
@@ -231,15 +246,9 @@
   // A word every locked-out reader types (docs/search.yml `common`: ログイン, "sign in") counts as held by half the
   // entries, whatever the pages hold: the pages write サインイン and name ログイン in brackets only, so by the pages
   // alone it looked rare and outweighed the reader's own words (問い合わせ).
-  var entriesHolding = {};
   function termWeight(term) {
-    if (entriesHolding[term] === undefined && commonWords.indexOf(term) !== -1) entriesHolding[term] = texts.length / 2;
-    if (entriesHolding[term] === undefined) {
-      entriesHolding[term] = texts.filter(function (text, i) {
-        return text.indexOf(term) !== -1 || titles[i].indexOf(term) !== -1;
-      }).length;
-    }
-    return Math.log(1 + (texts.length + 1) / (entriesHolding[term] + 1));
+    var entries = commonWords.indexOf(term) !== -1 ? texts.length / 2 : holders(term).entries;
+    return Math.log(1 + (texts.length + 1) / (entries + 1));
   }
   function termShare(entry) {
     var all = 0, held = 0;
