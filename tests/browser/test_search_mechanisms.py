@@ -9,8 +9,8 @@
 - the situation links whenever the list is empty;
 - a result opens at the section that matched, not at the top of its page;
 - a page whose title shares one common word with the query does not come before the section that holds the rest;
-- a reader's word typed without its particles (コード教えてしまった), a brand typed in lower case (icloud) and a British
-  spelling (cancelled) are found;
+- a reader's word typed without its particles (コード教えてしまった), with a spoken ending (教えちゃった) or in hiragana
+  (めるあど), a brand typed in lower case (icloud) and a British spelling (cancelled) are found;
 - the situation links work wherever the built site is served (at / as well as under the published path).
 
 Each waits on the search worker's answer to the very query typed (scripts/bench/search.py's watcher), never a pause.
@@ -173,6 +173,24 @@ def test_a_readers_word_typed_without_its_particles_is_the_same_word(with_partic
     expected = commit(search_box("ja"), with_particle)["links"][:3]
     assert expected, f"「{with_particle}」 found nothing"
     assert commit(search_box("ja"), without)["links"][:3] == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    [("コードを教えてしまった", "コード教えちゃった"), ("リンクを開いてしまった", "リンク開いちゃった")],
+)
+def test_a_spoken_ending_is_the_written_one(written, spoken, search_box):
+    """教えちゃった is 教えてしまった as a reader says it: the reader's words of docs/search.yml hold one of the two."""
+    expected = commit(search_box("ja"), written)["links"][:3]
+    assert expected, f"「{written}」 found nothing"
+    assert commit(search_box("ja"), spoken)["links"][:3] == expected
+
+
+def test_a_readers_word_typed_in_hiragana_is_that_word(search_box):
+    """メルアド is a reader's word (docs/search.yml), not a page's: typed in hiragana, it once found nothing."""
+    expected = commit(search_box("ja"), "メルアド")["links"][:3]
+    assert expected, "「メルアド」 found nothing"
+    assert commit(search_box("ja"), "めるあど")["links"][:3] == expected
 
 
 @pytest.mark.parametrize(

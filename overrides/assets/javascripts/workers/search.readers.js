@@ -4,7 +4,8 @@
 // address (?worker=search.<hash>.min.js). This script loads it unchanged and only rewrites the text of each query
 // message ({type: 2, data: "<query>"}) before Material's handler sees it:
 //   1. width and case folding: NFKC and lower case, as the build folded the index (scripts/hooks/search_readers.py);
-//   1b. hiragana the reader left unconverted, where the pages write katakana, in katakana (ろぐいん -> ログイン);
+//   1b. hiragana the reader left unconverted, where the pages or the reader's words of docs/search.yml write katakana,
+//       in katakana (ろぐいん -> ログイン, めるあど -> メルアド); spoken endings as written ones (教えちゃった -> 教えてしまった);
 //   2. synonyms from docs/search.yml, which the build put into the index (config.synonyms): each reader's word in
 //      the query is replaced by the site's word, also when typed without its particles (コード教えた); words every page
 //      shares (amazon) are dropped;
@@ -49,11 +50,17 @@
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
+  // Spoken endings a phone's reader types (教えちゃった, 踏んじゃった) are the written ones (教えてしまった,
+  // 踏んでしまった) in the query and in the reader's words alike, so that one entry in docs/search.yml covers both.
+  function written(text) {
+    return text.replace(/ちゃ(?=っ?[たてう])/g, "てしま").replace(/じゃ(?=っ?[たてう])/g, "でしま");
+  }
+
   function setup(config) {
     var alternatives = [];
     (config.synonyms || []).forEach(function (group) {
       // The site's word maps to itself, so that it wins over a shorter reader's word inside it (2段階 in 2段階認証).
-      [group.to].concat(group.from).forEach(function (variant) {
+      [group.to].concat(group.from.map(written)).forEach(function (variant) {
         if (!variant || replacements[variant] !== undefined) return;
         replacements[variant] = group.to;
         if (withoutParticles[particleFree(variant)] === undefined) withoutParticles[particleFree(variant)] = group.to;
@@ -159,9 +166,9 @@
 
   // A phone's keyboard leaves a word in hiragana until the reader converts it: ろぐいん, ぱすわーど, すまほ, where the
   // pages write ログイン, パスワード, スマホ. Within each run of hiragana, from each position, the longest stretch of
-  // three or more kana whose katakana form is a katakana word of the pages (or, at the end of the run, begins one) is
-  // written in katakana; the rest is left as typed (できない stays: no page word is デキナイ; ふぁいやー is not
-  // turned into ファイ of ファイル).
+  // three or more kana whose katakana form is a katakana word of the pages or a reader's word of the synonyms (めるあど:
+  // メルアド), or at the end of the run begins a page's word, is written in katakana; the rest is left as typed
+  // (できない stays: no page word is デキナイ; ふぁいやー is not turned into ファイ of ファイル).
   function katakana(text) {
     return text.replace(/[\u3041-\u3096\u30fc]{3,}/g, function (run) {
       var out = "", i = 0;
@@ -169,7 +176,7 @@
         var found = 0;
         for (var j = run.length; j - i >= 3 && !found; j--) {
           var form = toKatakana(run.slice(i, j));
-          if (firstFrom(form) === form || (j === run.length && beginsPageWord(form))) found = j;
+          if (firstFrom(form) === form || replacements[form] !== undefined || (j === run.length && beginsPageWord(form))) found = j;
         }
         if (found) { out += toKatakana(run.slice(i, found)); i = found; } else { out += run[i]; i += 1; }
       }
@@ -208,7 +215,7 @@
   }
 
   function rewrite(query, keepAll) {
-    var text = katakana(query.normalize("NFKC").toLowerCase());
+    var text = written(katakana(query.normalize("NFKC").toLowerCase()));
     // Again on the result until it no longer changes: "pwd" -> "password", then "forgot password" -> the reset words.
     for (var round = 0; synonyms && round < 3; round++) {
       var replaced = text.replace(synonyms, function (variant) {
