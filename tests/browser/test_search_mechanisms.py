@@ -10,7 +10,8 @@
 - a result opens at the section that matched, not at the top of its page;
 - a page whose title shares one common word with the query does not come before the section that holds the rest;
 - a reader's word typed without its particles (コード教えてしまった), with a spoken ending (教えちゃった) or in hiragana
-  (めるあど), a brand typed in lower case (icloud) and a British spelling (cancelled) are found;
+  (めるあど), a brand typed in lower case (icloud), a British spelling (cancelled) and a misspelt word (recieved) are
+  found;
 - the situation links work wherever the built site is served (at / as well as under the published path).
 
 Each waits on the search worker's answer to the very query typed (scripts/bench/search.py's watcher), never a pause.
@@ -184,6 +185,16 @@ def test_a_spoken_ending_is_the_written_one(written, spoken, search_box):
     expected = commit(search_box("ja"), written)["links"][:3]
     assert expected, f"「{written}」 found nothing"
     assert commit(search_box("ja"), spoken)["links"][:3] == expected
+
+
+@pytest.mark.parametrize(
+    ("misspelt", "spelt"), [("otp not recieved", "otp not received"), ("verfication code", "verification code")]
+)
+def test_a_misspelt_word_finds_what_the_word_finds(misspelt, spelt, search_box):
+    """A letter swapped or dropped by a thumb: recieved and verfication begin no word of the pages."""
+    expected = commit(search_box("en"), spelt)["links"][:3]
+    assert expected, f"{spelt!r} found nothing"
+    assert commit(search_box("en"), misspelt)["links"][:3] == expected
 
 
 def test_a_readers_word_typed_in_hiragana_is_that_word(search_box):

@@ -6,6 +6,8 @@
 //   1. width and case folding: NFKC and lower case, as the build folded the index (scripts/hooks/search_readers.py);
 //   1b. hiragana the reader left unconverted, where the pages or the reader's words of docs/search.yml write katakana,
 //       in katakana (ろぐいん -> ログイン, めるあど -> メルアド); spoken endings as written ones (教えちゃった -> 教えてしまった);
+//   1c. a misspelt Latin word that begins no word of the pages as the page's word one slip of a thumb away (recieved ->
+//       received, verfication -> verification);
 //   2. synonyms from docs/search.yml, which the build put into the index (config.synonyms): each reader's word in
 //      the query is replaced by the site's word, also when typed without its particles (コード教えた); words every page
 //      shares (amazon) are dropped;
@@ -36,6 +38,7 @@
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(worker)) throw new Error("search.readers.js: no Material worker named");
 
   var synonyms = null; // one RegExp over every reader's word, and the site's word for each
+  var readerWords = {}; // every Latin word of docs/search.yml's reader's words (2sv, whitelist): never a misspelling
   var PARTICLE_BETWEEN_WORDS = /(?<=[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff々a-z0-9])([をがにはでのへと])(?=[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff々a-z0-9])/g;
   var replacements = {};
   var withoutParticles = {}; // the same, keyed by the reader's word without its particles (see `particleFree`)
@@ -65,6 +68,7 @@
         replacements[variant] = group.to;
         if (withoutParticles[particleFree(variant)] === undefined) withoutParticles[particleFree(variant)] = group.to;
         alternatives.push(variant);
+        (variant.match(/[a-z]+/g) || []).forEach(function (word) { readerWords[word] = true; });
       });
     });
     // Longest first, so that a longer reader's word wins over a shorter one inside it. Latin words match whole.
@@ -164,6 +168,46 @@
     return word;
   }
 
+  // A misspelt English word (recieved, verfication) begins no word of the pages and so found nothing of its own. A
+  // word of five or more letters that begins no word of the pages, is no reader's word of docs/search.yml and no
+  // British spelling is searched as the page's word closest to it: one edit away (a letter added or dropped, or two
+  // neighbours swapped), two for a word of nine or more letters; when none is that close, as typed. A changed letter
+  // counts as two edits: one letter away from a page's word is often another real word (charged: changed, father:
+  // rather), where a dropped or doubled letter or two swapped ones are the slips of a thumb.
+  function corrected(word) {
+    if (word.length < 5 || readerWords[word] || beginsPageWord(word) || american(word) !== word || stopword(word)) {
+      return word;
+    }
+    var limit = word.length >= 9 ? 2 : 1, best = word, nearest = limit + 1;
+    pageWords.forEach(function (candidate) {
+      if (nearest > 1 && /^[a-z]+$/.test(candidate) && Math.abs(candidate.length - word.length) <= limit) {
+        var edits = distance(word, candidate, limit);
+        if (edits < nearest) { best = candidate; nearest = edits; }
+      }
+    });
+    return best;
+  }
+  // Edits between a and b (optimal string alignment: insert, delete, swap two neighbours; a change costs two), or
+  // limit + 1 once the distance is sure to exceed limit.
+  function distance(a, b, limit) {
+    var before = [], row = [], above = [];
+    for (var j = 0; j <= b.length; j++) above[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      row = [i];
+      var smallest = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 2;
+        row[j] = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
+        smallest = Math.min(smallest, row[j]);
+      }
+      if (smallest > limit) return limit + 1;
+      before = above;
+      above = row;
+    }
+    return above[b.length];
+  }
+
   // A phone's keyboard leaves a word in hiragana until the reader converts it: ろぐいん, ぱすわーど, すまほ, where the
   // pages write ログイン, パスワード, スマホ. Within each run of hiragana, from each position, the longest stretch of
   // three or more kana whose katakana form is a katakana word of the pages or a reader's word of the synonyms (めるあど:
@@ -215,7 +259,7 @@
   }
 
   function rewrite(query, keepAll) {
-    var text = written(katakana(query.normalize("NFKC").toLowerCase()));
+    var text = written(katakana(query.normalize("NFKC").toLowerCase())).replace(/[a-z]+/g, corrected);
     // Again on the result until it no longer changes: "pwd" -> "password", then "forgot password" -> the reset words.
     for (var round = 0; synonyms && round < 3; round++) {
       var replaced = text.replace(synonyms, function (variant) {
