@@ -24,6 +24,7 @@ SCHEMA = {
     "panel": {LANG: {"label": TEXT, "more": TEXT, "empty": TEXT, "all": TEXT}},
     "ignore?": {LANG + "?": [TEXT]},
     "common?": {LANG + "?": [TEXT]},
+    "define?": {LANG + "?": [TEXT]},
     "synonyms?": {LANG + "?": [{"to": TEXT, "from": [TEXT]}]},
 }
 

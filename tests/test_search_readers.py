@@ -219,6 +219,24 @@ def test_common_words_are_loaded_per_language_and_folded(tmp_path):
     assert "common.en" in str(error.value)
 
 
+def test_definition_words_are_loaded_folded_and_longest_first(tmp_path):
+    """The browser tries them in the order given: "what is a" must come before "what is", or "a" is left over."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "search.yml").write_text(
+        "panel:\n  en: {label: a, more: b, empty: c, all: d}\n  ja: {label: a, more: b, empty: c, all: d}\n"
+        "define:\n  ja: [とは, ｯﾃ何]\n  en: [What is, what is a, Meaning]\n",
+        encoding="utf-8",
+    )
+    assert search_readers.load("en", tmp_path, ("en", "ja"))["define"] == ["what is a", "meaning", "what is"]
+    assert search_readers.load("ja", tmp_path, ("en", "ja"))["define"] == ["ッテ何", "とは"]
+    (tmp_path / "docs" / "search.yml").write_text(
+        "panel:\n  en: {label: a, more: b, empty: c, all: d}\ndefine:\n  en: {what: is}\n", encoding="utf-8"
+    )
+    with pytest.raises(PluginError) as error:
+        search_readers.load("en", tmp_path, ("en",))
+    assert str(error.value).startswith("docs/search.yml:4: SEARCH005 define.en is a mapping")
+
+
 def test_queries_are_reader_phrased():
     """Enough queries per language, each with its page and where its phrasing came from."""
     for language, cases in search_bench.load_queries().items():

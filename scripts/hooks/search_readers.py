@@ -3,7 +3,8 @@ against its one schema (scripts/search_words.py, which `make validate` uses too)
 - `pages`: Material's own per-page `search:` settings, applied by path (a page's own front matter wins).
 - `synonyms` (and `ignore`, as synonyms of nothing), width and case folded, travel inside this language's search index
   (config.synonyms): no request of their own, and only when a reader starts to search. So do the `common` words
-  (config.common), which the worker counts as held by half the entries when it orders the results. The search worker
+  (config.common), which the worker counts as held by half the entries when it orders the results, and the `define`
+  words that ask what a word means (config.define), for which the glossary's entries come first. The search worker
   (assets/javascripts/workers/search.readers.js) replaces readers' words in a query by the site's words.
 - The index's titles and texts are NFKC-folded too, so that full-width letters and half-width katakana on a page
   match the folded query; the index is written as UTF-8 (on_post_build).
@@ -42,6 +43,8 @@ from scripts import search_readings, search_words
 from scripts.project import Project
 
 START_PAGE = "start/index.md"
+# Where a word is defined: a query asking what a word means (docs/search.yml `define`) finds its entries first.
+GLOSSARY_URL = "glossary/"
 fold = search_words.fold
 # Between the text (1) and the titles (Material's 1,000): a section named by a link's sentence comes before one that
 # only mentions the words, and after one whose heading carries them. Chosen on the tuned set and the first held-out
@@ -78,7 +81,15 @@ def load(language: str, root: Path | None = None, languages: tuple[str, ...] | N
         if to or words
     ]
     common = sorted({fold(word) for word in (data.get("common") or {}).get(language) or []})
-    return {"pages": data.get("pages") or [], "synonyms": synonyms, "common": common, "panel": data["panel"][language]}
+    # Longest first: the browser tries them in this order, so that "what is a" is taken whole before "what is".
+    define = sorted({fold(word) for word in (data.get("define") or {}).get(language) or []}, key=lambda w: (-len(w), w))
+    return {
+        "pages": data.get("pages") or [],
+        "synonyms": synonyms,
+        "common": common,
+        "define": define,
+        "panel": data["panel"][language],
+    }
 
 
 def on_config(config: Any, **kwargs: Any) -> Any:
@@ -270,4 +281,8 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         synonyms = synonyms + search_readings.readings(data["docs"], taken)
     data["config"]["synonyms"] = synonyms
     data["config"]["common"] = _state["common"]
+    if _state["define"] and GLOSSARY_URL not in entries:
+        fix = f"keep the glossary at {GLOSSARY_URL}, or change GLOSSARY_URL in {Path(__file__).name}"
+        raise PluginError(f"search_readers: docs/search.yml has `define` words but no page {GLOSSARY_URL} (fix: {fix})")
+    data["config"]["define"] = {"words": _state["define"], "page": GLOSSARY_URL}
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

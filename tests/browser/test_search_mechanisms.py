@@ -9,6 +9,7 @@
 - the situation links whenever the list is empty;
 - a result opens at the section that matched, not at the top of its page;
 - a page whose title shares one common word with the query does not come before the section that holds the rest;
+- a question of what a word means (とは, "meaning") finds the glossary first;
 - a reader's word typed without its particles (コード教えてしまった), with a spoken ending (教えちゃった) or in hiragana
   (めるあど), a brand typed in lower case (icloud), a British spelling (cancelled) and a misspelt word (recieved) are
   found;
@@ -195,6 +196,21 @@ def test_a_misspelt_word_finds_what_the_word_finds(misspelt, spelt, search_box):
     expected = commit(search_box("en"), spelt)["links"][:3]
     assert expected, f"{spelt!r} found nothing"
     assert commit(search_box("en"), misspelt)["links"][:3] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "section"),
+    [
+        ("ja", "2段階認証ってなに", "glossary/#two-step-verification"),
+        ("en", "2sv meaning", "glossary/#two-step-verification"),
+    ],
+)
+def test_a_question_of_what_a_word_means_finds_the_glossary_first(language, query, section, search_box, page_url):
+    """The glossary weighs 0.1 so that it never comes before a task page otherwise; asked what a word means (ってなに,
+    "meaning": docs/search.yml `define`), it comes first."""
+    state = commit(search_box(language), query)
+    first = urlsplit(state["links"][0])._replace(query="").geturl()
+    assert first == page_url(language, section), f"the first result opens {first}"
 
 
 def test_a_readers_word_typed_in_hiragana_is_that_word(search_box):
