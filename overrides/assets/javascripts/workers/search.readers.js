@@ -6,8 +6,9 @@
 //   1. width and case folding: NFKC and lower case, as the build folded the index (scripts/hooks/search_readers.py);
 //   1b. hiragana the reader left unconverted, where the pages or the reader's words of docs/search.yml write katakana,
 //       in katakana (ろぐいん -> ログイン, めるあど -> メルアド); spoken endings as written ones (教えちゃった -> 教えてしまった);
-//   1c. a misspelt Latin word that begins no word of the pages as the page's word one slip of a thumb away (recieved ->
-//       received, verfication -> verification);
+//   1c. a Latin word that begins no word of the pages by its stem when that begins one (arriving -> arriv: the index is
+//       not stemmed, and Material's wildcard makes the stem match arrive and arrives), else, misspelt, as the page's
+//       word one slip of a thumb away (recieved -> received, verfication -> verification);
 //   2. synonyms from docs/search.yml, which the build put into the index (config.synonyms): each reader's word in
 //      the query is replaced by the site's word, also when typed without its particles (コード教えた); words every page
 //      shares (amazon) are dropped;
@@ -16,8 +17,7 @@
 //      Material's tokenizer uses. A compound typed whole (アカウントロック) then becomes the parts the index holds
 //      (アカウント ロック). Kana-only pieces of one or two characters (particles and endings: を, た, ない) and
 //      English stop words (a, is, my) are left out: as prefixes they match nearly every page. An English word is
-//      searched by its stem from the index's own stemmer (arriving -> arriv, attempts -> attempt), in the pages'
-//      American spelling when the reader typed the British one (cancelled -> canceled);
+//      searched in the pages' American spelling when the reader typed the British one (cancelled -> canceled);
 //   3b. a rare query word that no heading carries is weighted like a heading's word (6, below).
 // Material then adds its trailing wildcard to every term and searches as usual. Two more things happen to its answer
 // ({type: 3, data: {items}}, one array of documents per page, best first):
@@ -140,25 +140,10 @@
     return firstFrom(prefix).indexOf(prefix) === 0;
   }
 
-  // The index holds each word as the language's stemmer left it (English: "attempts" -> attempt, "verification" ->
-  // verif, "many" -> mani), but Material adds a trailing wildcard to every query term, and lunr passes no wildcard
-  // term through the stemmer: "attempts*" and "verification*" matched nothing. Each query word is stemmed here by the
-  // very stemmer that indexed the pages (lunr's for English; the identity for Japanese), so the prefix is the index's.
-  // Looked up at each query: Material's setup loads the language's lunr script after this script has seen the setup.
   var indexConfig = {};
-  function stem(word) {
-    var lunr = self.lunr, language = (indexConfig.lang || [])[0];
-    var table = language === "en" ? lunr : lunr && lunr[language];
-    if ((indexConfig.pipeline || []).indexOf("stemmer") === -1 || !table || typeof table.stemmer !== "function") {
-      return word;
-    }
-    var token = table.stemmer(new lunr.Token(word, {}));
-    return token ? token.toString() : word;
-  }
 
   // The English pages spell the American way; a reader's British spelling (recognise, unauthorised, cancelled) is
-  // searched as the pages write it when that word is on the site: the stemmer keeps recognis and cancell, which no
-  // word of the pages begins with.
+  // searched as the pages write it when that word is on the site: recognis and cancell begin no word of the pages.
   var BRITISH = [[/is(e|ed|es|ing|ation|ations)$/, "iz$1"], [/ll(ed|ing)$/, "l$1"], [/our$/, "or"]];
   function american(word) {
     for (var i = 0; i < BRITISH.length; i++) {
@@ -168,9 +153,11 @@
     return word;
   }
 
-  // A misspelt English word (recieved, verfication) begins no word of the pages and so found nothing of its own. A
-  // word of five or more letters that begins no word of the pages, is no reader's word of docs/search.yml and no
-  // British spelling is searched as the page's word closest to it: one edit away (a letter added or dropped, or two
+  // The English index is not stemmed (the language's pipeline is the stop word filter alone), so a word the pages
+  // write in another form (arriving, where they say arrive) or misspelt (recieved, verfication) found nothing of its
+  // own. A word of five or more letters that begins no word of the pages, is no reader's word of docs/search.yml and
+  // no British spelling is searched by its stem (lunr's English stemmer) when the stem begins a word of the pages;
+  // else as the page's word closest to it: one edit away (a letter added or dropped, or two
   // neighbours swapped), two for a word of nine or more letters; when none is that close, as typed. A changed letter
   // counts as two edits: one letter away from a page's word is often another real word (charged: changed, father:
   // rather), where a dropped or doubled letter or two swapped ones are the slips of a thumb.
@@ -178,6 +165,8 @@
     if (word.length < 5 || readerWords[word] || beginsPageWord(word) || american(word) !== word || stopword(word)) {
       return word;
     }
+    var lunr = self.lunr, root = lunr && lunr.stemmer ? String(lunr.stemmer(new lunr.Token(word, {}))) : word;
+    if (root !== word && beginsPageWord(root)) return root;
     var limit = word.length >= 9 ? 2 : 1, best = word, nearest = limit + 1;
     pageWords.forEach(function (candidate) {
       if (nearest > 1 && /^[a-z]+$/.test(candidate) && Math.abs(candidate.length - word.length) <= limit) {
@@ -281,7 +270,7 @@
         // A single kana is left out even when every piece is kept: as a prefix it matches nearly every page.
         if (!(keepAll && /^[\u3040-\u30ff]$/.test(segment))) all.push(segment);
         if (KANA_PARTICLE.test(segment) || stopword(segment)) return;
-        var word = /^[a-z]+$/.test(segment) ? stem(american(segment)) : segment;
+        var word = /^[a-z]+$/.test(segment) ? american(segment) : segment;
         if (kept.indexOf(word) === -1) kept.push(word);
       });
     });
