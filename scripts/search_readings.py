@@ -1,7 +1,8 @@
 """Kanji words typed in hiragana (decision 0016): a phone's keyboard leaves にんしょう as typed until the reader
 converts it, and the pages write 認証. The build reads every kanji word of the Japanese index with Janome's dictionary
 and hands the search worker one more synonym per reading (にんしょう -> 認証), so a query left unconverted still finds
-the page. Katakana left in hiragana is the worker's own job (search.readers.js, `katakana`)."""
+the page. So do the readers' own kanji words of docs/search.yml (ぎふとけん -> ギフト券, which leads to ギフトカード).
+Katakana left in hiragana is the worker's own job (search.readers.js, `katakana`)."""
 
 from __future__ import annotations
 
@@ -50,3 +51,30 @@ def readings(docs: list[dict], taken: set[str]) -> list[dict]:
     for reading, word in best.items():
         groups.setdefault(word, []).append(reading)
     return [{"to": word, "from": sorted(found, key=lambda r: (-len(r), r))} for word, found in sorted(groups.items())]
+
+
+def _noun_reading(word: str) -> str:
+    """The whole word's reading in hiragana when every part of it is a noun (Janome reads ギフト券 as two nouns, ギフト
+    and 券), else "": the reading of a verb's ending is inside too many other words (来ません: きません, in
+    できません)."""
+    tokens = list(_tokenizer().tokenize(word))
+    if not tokens or any(not t.part_of_speech.startswith("名詞") or t.reading == "*" for t in tokens):
+        return ""
+    return _hiragana("".join(token.reading for token in tokens))
+
+
+def reader_readings(groups: list[dict], taken: set[str]) -> list[dict]:
+    """Synonym groups {"to": the group's site word, "from": readings} for the readers' kanji words of docs/search.yml
+    (the `from` of each group in `groups`): a reader who leaves ぎふとけん unconverted means ギフト券. Nouns only, and
+    the same limits as `readings`: three kana or more, and never a word of `taken`."""
+    found: dict[str, list[str]] = {}
+    seen = set(taken)
+    for group in groups:
+        for word in group["from"]:
+            if not _KANJI.search(word):
+                continue
+            reading = _noun_reading(word)
+            if len(reading) >= MIN_KANA and _KANA.fullmatch(reading) and reading not in seen:
+                seen.add(reading)
+                found.setdefault(group["to"], []).append(reading)
+    return [{"to": to, "from": sorted(words, key=lambda r: (-len(r), r))} for to, words in found.items()]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.search_readings import readings
+from scripts.search_readings import reader_readings, readings
 
 
 def test_each_kanji_word_of_the_pages_gets_its_hiragana_reading():
@@ -19,3 +19,15 @@ def test_short_taken_and_written_readings_are_left_to_the_reader():
     assert "所" not in groups  # one character: ところ is inside too many words a reader types
     assert "電話" not in groups  # the project's own synonyms win
     assert "確認" not in groups  # the pages write かくにん themselves: the reader may mean that
+
+
+def test_the_readers_own_kanji_nouns_get_their_readings_too():
+    groups = [
+        {"to": "ギフトカード", "from": ["ギフト券"]},
+        {"to": "届かない", "from": ["来ません", "こない"]},
+        {"to": "本人確認書類", "from": ["身分証", "免許証"]},
+    ]
+    found = {group["to"]: group["from"] for group in reader_readings(groups, taken={"めんきょしょう"})}
+    assert found["ギフトカード"] == ["ぎふとけん"]  # two nouns, read as one word
+    assert found["本人確認書類"] == ["みぶんしょう"]  # めんきょしょう is taken: the project's own words win
+    assert "届かない" not in found  # a verb's ending (きません) is inside too many words (できません); kana needs none

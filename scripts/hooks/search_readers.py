@@ -278,7 +278,9 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
     synonyms = _state["synonyms"]
     if _state["language"] == search_readings.LANGUAGE:
         taken = {word for group in synonyms for word in [group["to"], *group["from"]]}
-        synonyms = synonyms + search_readings.readings(data["docs"], taken)
+        pages = search_readings.readings(data["docs"], taken)
+        taken |= {word for group in pages for word in group["from"]}
+        synonyms = synonyms + pages + search_readings.reader_readings([g for g in synonyms if g["to"]], taken)
     data["config"]["synonyms"] = synonyms
     data["config"]["common"] = _state["common"]
     if _state["define"] and GLOSSARY_URL not in entries:

@@ -220,11 +220,13 @@ def test_a_question_of_what_a_word_means_finds_the_glossary_first(language, quer
     assert first == page_url(language, section), f"the first result opens {first}"
 
 
-def test_a_readers_word_typed_in_hiragana_is_that_word(search_box):
-    """メルアド is a reader's word (docs/search.yml), not a page's: typed in hiragana, it once found nothing."""
-    expected = commit(search_box("ja"), "メルアド")["links"][:3]
-    assert expected, "「メルアド」 found nothing"
-    assert commit(search_box("ja"), "めるあど")["links"][:3] == expected
+@pytest.mark.parametrize(("word", "typed"), [("メルアド", "めるあど"), ("ギフト券", "ぎふとけん")])
+def test_a_readers_word_typed_in_hiragana_is_that_word(word, typed, search_box):
+    """メルアド and ギフト券 are readers' words (docs/search.yml), not the pages': typed in hiragana, they once found
+    nothing, or other pages."""
+    expected = commit(search_box("ja"), word)["links"][:3]
+    assert expected, f"「{word}」 found nothing"
+    assert commit(search_box("ja"), typed)["links"][:3] == expected
 
 
 @pytest.mark.parametrize(
