@@ -9,6 +9,7 @@
 - the situation links whenever the list is empty;
 - a result opens at the section that matched, not at the top of its page;
 - a page whose title shares one common word with the query does not come before the section that holds the rest;
+- a reader's everyday English words do not outweigh the situation they describe;
 - a question of what a word means (とは, "meaning") finds the glossary first;
 - a reader's word typed without its particles (コード教えてしまった), with a spoken ending (教えちゃった) or in hiragana
   (めるあど), a brand typed in lower case (icloud), a British spelling (cancelled) and a misspelt word (recieved) are
@@ -164,6 +165,21 @@ def test_a_title_sharing_one_common_word_does_not_come_first(language, query, se
     state = commit(search_box(language), query)
     first = urlsplit(state["links"][0])._replace(query="").geturl()
     assert first == page_url(language, section), f"the first result opens {first}"
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("I am sure my password is correct but it keeps saying it is wrong", "sign-in-checks/"),
+        ("I received an email saying my Amazon account has been suspended, is this genuine", "more-situations/"),
+    ],
+)
+def test_a_readers_everyday_english_words_do_not_outweigh_the_situation(query, page, search_box, page_url):
+    """Everyday words (sure, saying, wrong, received) are rare on a small site and in no heading; weighted like a
+    heading's word, as rare Japanese words are, they sent these readers elsewhere."""
+    state = commit(search_box("en"), query)
+    first = urlsplit(state["links"][0])._replace(query="", fragment="").geturl()
+    assert first == page_url("en", page), f"the first result opens {first}"
 
 
 @pytest.mark.parametrize(

@@ -103,14 +103,16 @@
   // word in the text, so one common word in some heading ("sign in", パスワード) outranked the section whose text holds
   // the reader's rare word (cookies, passport, 凍結) however well it matched. A query word found in no title and in
   // the text of at most RARE entries is searched with the boost TEXT_ONLY_BOOST (decision 0015: chosen on the tuned
-  // and development sets, 30 / 100 / 300 and 4 / 8 / any measured).
+  // and development sets, 30 / 100 / 300 and 4 / 8 / any measured). English gets far less: a reader's everyday words
+  // (received, saying, sure, wrong) are rare on a small site too, and at 300 they outweighed the situation (decision
+  // 0018: 1, 3, 5, 10, 20, 30, 50, 100, 300 and 1,000 measured for English, 30 / 100 / 300 / 1,000 again for Japanese).
   var titles = [], texts = [], commonWords = [];
-  var TEXT_ONLY_BOOST = 300;
+  var TEXT_ONLY_BOOST = {en: 5, other: 300};
   var RARE = 8;
   function weighted(word) {
     if (!titles.length || /[*^~:+\-]/.test(word)) return word;
-    var found = holders(word);
-    return !found.titles && found.texts && found.texts <= RARE ? word + "*^" + TEXT_ONLY_BOOST : word;
+    var found = holders(word), boost = TEXT_ONLY_BOOST[(indexConfig.lang || [])[0]] || TEXT_ONLY_BOOST.other;
+    return !found.titles && found.texts && found.texts <= RARE ? word + "*^" + boost : word;
   }
   // How many entries hold a word in their title, in their text, and in either: counted once per word, for the rare
   // words (6) and the order (7).
