@@ -53,7 +53,7 @@ def test_every_query_file_is_a_set_named_from_its_file(tmp_path, monkeypatch):
 
 def test_the_repository_s_query_files_are_all_measured():
     sets = search_bench.query_sets()
-    assert list(sets)[:8] == ["tuned", "dev", "dev 2", "dev 3", "dev 4", "dev 5", "held-out", "held-out 2"]
+    assert list(sets)[:9] == ["tuned", "dev", "dev 2", "dev 3", "dev 4", "dev 5", "dev 6", "held-out", "held-out 2"]
     assert all(path.is_file() for path in sets.values())
 
 
