@@ -6,9 +6,9 @@
 //   1. width and case folding: NFKC and lower case, as the build folded the index (scripts/hooks/search_readers.py);
 //   1b. hiragana the reader left unconverted, where the pages or the reader's words of docs/search.yml write katakana,
 //       in katakana (ろぐいん -> ログイン, めるあど -> メルアド); spoken endings as written ones (教えちゃった -> 教えてしまった);
-//   1c. a Latin word that begins no word of the pages by its stem when that begins one (arriving -> arriv: the index is
-//       not stemmed, and Material's wildcard makes the stem match arrive and arrives), else, misspelt, as the page's
-//       word one slip of a thumb away (recieved -> received, verfication -> verification);
+//   1c. a Latin word that begins no word of the pages: by its stem when that begins one (arriving -> arriv: the index
+//       is not stemmed, and Material's wildcard makes the stem match arrive and arrives), else, as a misspelling, by
+//       the page's word one slip of a thumb away (recieved -> received, verfication -> verification);
 //   2. synonyms from docs/search.yml, which the build put into the index (config.synonyms): each reader's word in
 //      the query is replaced by the site's word, also when typed without its particles (コード教えた); words every page
 //      shares (amazon) are dropped;
@@ -159,10 +159,10 @@
   // write in another form (arriving, where they say arrive) or misspelt (recieved, verfication) found nothing of its
   // own. A word of five or more letters that begins no word of the pages, is no reader's word of docs/search.yml and
   // no British spelling is searched by its stem (lunr's English stemmer) when the stem begins a word of the pages;
-  // else as the page's word closest to it: one edit away (a letter added or dropped, or two
-  // neighbours swapped), two for a word of nine or more letters; when none is that close, as typed. A changed letter
-  // counts as two edits: one letter away from a page's word is often another real word (charged: changed, father:
-  // rather), where a dropped or doubled letter or two swapped ones are the slips of a thumb.
+  // else as the page's word closest to it: one edit away (a letter added or dropped, or two neighbours swapped), two
+  // for a word of nine or more letters; when none is that close, as typed. A changed letter counts as two edits: one
+  // letter away from a page's word is often another real word (charged: changed, father: rather), where a dropped or
+  // doubled letter or two swapped ones are the slips of a thumb.
   function corrected(word) {
     if (word.length < 5 || readerWords[word] || beginsPageWord(word) || american(word) !== word || stopword(word)) {
       return word;
@@ -336,7 +336,7 @@
   // 8. A question of what a word means (docs/search.yml `define`: とは, "what is", "meaning") is searched without those
   // words, and the glossary's entries count DEFINITION_BOOST times: the glossary weighs 0.1 so that it never comes
   // before a task page otherwise, and "what is 2sv" found the two-step verification page first (decision 0018: 3, 10,
-  // 30, 100 measured; from 30 on, the glossary comes first wherever it holds the word).
+  // 30, 100 and 1,000 measured; from 30 on, the glossary comes first wherever it holds the word).
   var DEFINITION_BOOST = 30;
   var definitionWords = null, glossary = null, defining = false;
   function defineWords(define) {
