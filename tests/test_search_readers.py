@@ -82,12 +82,12 @@ def test_a_link_is_searched_with_its_sentence_under_the_page_it_leads_to():
         "<h2><a href='../faq/'>Not in a block</a></h2>"
     )
     assert search_readers.link_sentences(content, "reset/") == [
-        ("reset-problems/#code", "If the code never comes, see code problems ."),
-        ("lost/", "Lost phone Lost"),
+        ("reset-problems/#code", "If the code never comes, see code problems .", False),
+        ("lost/", "Lost phone Lost", False),
     ]
     japanese = "<p>待ちます。届かないときは<a href='reset-problems/'>届かないとき</a>を見てください。次へ。</p>"
     assert search_readers.link_sentences(japanese, "") == [
-        ("reset-problems/", "届かないときは 届かないとき を見てください。"),
+        ("reset-problems/", "届かないときは 届かないとき を見てください。", False),
     ]
 
 
@@ -100,14 +100,31 @@ def test_a_link_whose_words_end_a_sentence_keeps_its_own_sentence_only():
         "<p>忘れたとき。<a href='../reset/'>パスワードを忘れた？ 再設定する</a>を見ます。次へ。</p>"
     )
     assert search_readers.link_sentences(content, "sign-in-checks/") == [
-        ("reset/", "If you still cannot get in, go to Forgot your password? Reset it ."),
-        ("reset/", "パスワードを忘れた？ 再設定する を見ます。"),
+        ("reset/", "If you still cannot get in, go to Forgot your password? Reset it .", False),
+        ("reset/", "パスワードを忘れた？ 再設定する を見ます。", False),
     ]
 
 
 def test_a_sentence_ends_at_a_full_stop_not_inside_a_domain():
     content = "<p>Use Amazon.co.jp. For Amazon.com, see <a href='../more/#com'>other sites</a>. Done.</p>"
-    assert search_readers.link_sentences(content, "reset/") == [("more/#com", "For Amazon.com, see other sites .")]
+    found = search_readers.link_sentences(content, "reset/")
+    assert found == [("more/#com", "For Amazon.com, see other sites .", False)]
+
+
+def test_a_link_in_brackets_is_told_apart_and_a_citation_is_no_link_sentence():
+    # "(Contact Customer Service)" says how to do what the sentence says; the sentence is not about that section
+    # (decision 0019). A citation links to the sources, which nobody searches.
+    content = (
+        "<p>If a charge worries you, ask now (<a href='../lost/#contact'>Contact Customer Service</a>).</p>"
+        "<p>請求が気になれば問い合わせます（<a href='../lost/#contact'>連絡する</a>、<a href='../faq/'>FAQ</a>）。</p>"
+        "<p>It is reported (<a href='../references/#a1'>source: A1</a>). Then (see) <a href='../faq/'>FAQ</a>.</p>"
+    )
+    assert search_readers.link_sentences(content, "lockout/") == [
+        ("lost/#contact", "If a charge worries you, ask now ( Contact Customer Service ).", True),
+        ("lost/#contact", "請求が気になれば問い合わせます（ 連絡する 、 FAQ ）。", True),
+        ("faq/", "請求が気になれば問い合わせます（ 連絡する 、 FAQ ）。", True),
+        ("faq/", "Then (see) FAQ .", False),
+    ]
 
 
 def test_a_link_sentence_is_searched_under_its_target_only():
@@ -118,6 +135,9 @@ def test_a_link_sentence_is_searched_under_its_target_only():
     )
     japanese = "<p>忘れたら 再設定 を見ます。次へ。</p>"
     assert search_readers.without_sentences(japanese, ["忘れたら 再設定 を見ます。"]) == "<p>次へ。</p>"
+    # The index is NFKC-folded, the page is not: a full-width colon or bracket in the sentence once kept it in place.
+    folded = "<li>スマホ:アプリなら 消えたとき へ(A)。</li>"
+    assert search_readers.without_sentences(folded, ["スマホ ：アプリなら 消えたとき へ（A）。"]) == "<li></li>"
 
 
 def test_a_one_paragraph_section_that_links_elsewhere_is_a_signpost():

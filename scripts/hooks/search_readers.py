@@ -14,6 +14,10 @@ against its one schema (scripts/search_words.py, which `make validate` uses too)
   the linking entry's text too (decision 0017): "for Amazon.com, see …" at the top of the reset page made the reset
   page an answer for Amazon.com. The start page's rows, the home page's routes and
   every "if …, see …" sentence name a situation in the readers' words and point at the section that solves it.
+  A link in brackets does not name its section: "if a charge worries you, ask now (Contact Customer Service)" says how,
+  and its words are not the linked section's (decision 0019). Such sentences had made the most linked sections
+  (contact Customer Service, the reset steps) an answer for every situation that sends readers to them. A citation
+  (a link to the sources) is neither: its sentence stays the citing entry's own.
 - A signpost is not an answer: a section that is one paragraph linking to another page's section (an FAQ's short
   answer, "what to prepare is in …") is searched at POINTER_BOOST of its page's weight, and its heading is searched as
   the linked section's too (in `inbound`), so a result opens where the steps are, one tap sooner.
@@ -35,7 +39,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, NavigableString
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -55,6 +59,8 @@ INBOUND_BOOST = 100.0
 POINTER_BOOST = 0.3
 # The blocks whose text tells what a link is for; a table row (all its cells) for a link in a cell.
 _CONTEXT = ["li", "tr", "p", "dt", "dd"]
+# Where the citations link: the sources page, searched by nobody; a sentence that cites is its own entry's.
+SOURCES = ("references/",)
 _ORIGIN = "https://site.invalid/"
 # A Japanese full stop ends a sentence wherever it is; an ASCII one only before a space or the end (Amazon.co.jp).
 _SENTENCE_END = re.compile(r"(?<=[。．！？])\s*|(?<=[.!?])(?:\s+|$)")
@@ -138,26 +144,40 @@ def _soup(content: str | BeautifulSoup) -> BeautifulSoup:
     return content if isinstance(content, BeautifulSoup) else BeautifulSoup(content, "html.parser")
 
 
-def link_sentences(content: str | BeautifulSoup, page_url: str) -> list[tuple[str, str]]:
-    """(target, sentence) for each link of a page to another page of the site: the target below the language's root
-    ("reset-problems/#code-not-arriving"), the sentence around the link (a table's row for a link in a cell)."""
+def link_sentences(content: str | BeautifulSoup, page_url: str) -> list[tuple[str, str, bool]]:
+    """(target, sentence, bracketed) for each link of a page to another page of the site but the sources: the target
+    below the language's root ("reset-problems/#code-not-arriving"), the sentence around the link (a table's row for a
+    link in a cell), and whether the link stands in brackets in it ("… (Contact Customer Service)")."""
     found = []
     for link in _soup(content).select("a[href]"):
         target, block = _target(link, page_url), link.find_parent(_CONTEXT)
-        if target is None or block is None:
+        if target is None or block is None or target.startswith(SOURCES):
             continue
         text = " ".join(block.get_text(" ").split())
         if block.name != "tr":
             text = _sentence_around(text, " ".join(link.get_text(" ").split()))
-        found.append((target, text))
+        found.append((target, text, _in_brackets(link, block)))
     return found
 
 
+def _in_brackets(link: Any, block: Any) -> bool:
+    """Whether more brackets, half- or full-width, open than close in the block's text before the link."""
+    before = []
+    for node in block.descendants:
+        if node is link:
+            break
+        if isinstance(node, NavigableString):
+            before.append(str(node))
+    text = "".join(before)
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
 def without_sentences(text: str, sentences: list[str]) -> str:
-    """An index entry's `text` (HTML) without these sentences (as `link_sentences` gives them), matched whatever the
+    """An index entry's `text` (HTML, NFKC-folded) without these sentences (as `link_sentences` gives them, folded the
+    same way here: the page's full-width colon or bracket is a half-width one in the index), matched whatever the
     spacing around their words; a sentence split by markup inside it (a table's row) is left as it is."""
     for sentence in sentences:
-        words = sentence.split()
+        words = unicodedata.normalize("NFKC", sentence).split()
         if words:
             text = re.sub("".join(r"\s*" + re.escape(word) for word in words), "", text)
     return text
@@ -199,8 +219,9 @@ def pointers(
 def on_page_content(content: str, page: Any, **kwargs: Any) -> str:
     if not page.meta.get("search", {}).get("exclude"):
         soup = _soup(content)  # one parse for both readings of the page
-        for target, text in link_sentences(soup, page.url):
-            _state["inbound"].setdefault(target, []).append(text)
+        for target, text, bracketed in link_sentences(soup, page.url):
+            if not bracketed:
+                _state["inbound"].setdefault(target, []).append(text)
             _state["outgoing"].setdefault(page.url, []).append(text)
         for entry, (target, title) in pointers(soup, page.url).items():
             _state["pointers"].add(entry)
