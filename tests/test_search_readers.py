@@ -72,59 +72,68 @@ def test_situations_come_from_the_routes_list_else_the_table():
     assert search_readers.situations(table_only) == [("Row", "../faq/")]
 
 
-def test_a_link_is_searched_with_its_sentence_under_the_page_it_leads_to():
-    content = (
-        "<p>Wait ten minutes. If the code never comes, see <a href='../reset-problems/#code'>code problems</a>. "
-        "Then stop.</p>"
-        "<table><tr><td>Lost phone</td><td><a href='../lost/'>Lost</a></td></tr></table>"
-        "<p>Back to <a href='#top'>the top</a>, <a href='./'>this page</a>, <a href='mailto:a@b.example'>mail</a> or "
-        "<a href='https://www.amazon.co.jp/'>Amazon</a>.</p>"
-        "<h2><a href='../faq/'>Not in a block</a></h2>"
-    )
-    assert search_readers.link_sentences(content, "reset/") == [
-        ("reset-problems/#code", "If the code never comes, see code problems .", False),
-        ("lost/", "Lost phone Lost", False),
-    ]
-    japanese = "<p>待ちます。届かないときは<a href='reset-problems/'>届かないとき</a>を見てください。次へ。</p>"
-    assert search_readers.link_sentences(japanese, "") == [
-        ("reset-problems/", "届かないときは 届かないとき を見てください。", False),
-    ]
-
-
-def test_a_link_whose_words_end_a_sentence_keeps_its_own_sentence_only():
-    # A link text with a question mark in it ("Forgot your password? Reset it") once split the sentence at the link,
-    # and the whole paragraph, about the linking page's own topic, was searched as the linked page's.
-    content = (
-        "<p>For when the approval never comes. If you still cannot get in, go to "
-        "<a href='../reset/'>Forgot your password? Reset it</a>. Then stop.</p>"
-        "<p>忘れたとき。<a href='../reset/'>パスワードを忘れた？ 再設定する</a>を見ます。次へ。</p>"
-    )
-    assert search_readers.link_sentences(content, "sign-in-checks/") == [
-        ("reset/", "If you still cannot get in, go to Forgot your password? Reset it .", False),
-        ("reset/", "パスワードを忘れた？ 再設定する を見ます。", False),
-    ]
-
-
-def test_a_sentence_ends_at_a_full_stop_not_inside_a_domain():
-    content = "<p>Use Amazon.co.jp. For Amazon.com, see <a href='../more/#com'>other sites</a>. Done.</p>"
-    found = search_readers.link_sentences(content, "reset/")
-    assert found == [("more/#com", "For Amazon.com, see other sites .", False)]
-
-
-def test_a_link_in_brackets_is_told_apart_and_a_citation_is_no_link_sentence():
-    # "(Contact Customer Service)" says how to do what the sentence says; the sentence is not about that section
-    # (decision 0019). A citation links to the sources, which nobody searches.
-    content = (
-        "<p>If a charge worries you, ask now (<a href='../lost/#contact'>Contact Customer Service</a>).</p>"
-        "<p>請求が気になれば問い合わせます（<a href='../lost/#contact'>連絡する</a>、<a href='../faq/'>FAQ</a>）。</p>"
-        "<p>It is reported (<a href='../references/#a1'>source: A1</a>). Then (see) <a href='../faq/'>FAQ</a>.</p>"
-    )
-    assert search_readers.link_sentences(content, "lockout/") == [
-        ("lost/#contact", "If a charge worries you, ask now ( Contact Customer Service ).", True),
-        ("lost/#contact", "請求が気になれば問い合わせます（ 連絡する 、 FAQ ）。", True),
-        ("faq/", "請求が気になれば問い合わせます（ 連絡する 、 FAQ ）。", True),
-        ("faq/", "Then (see) FAQ .", False),
-    ]
+@pytest.mark.parametrize(
+    ("content", "page_url", "expected"),
+    [
+        pytest.param(
+            "<p>Wait ten minutes. If the code never comes, see <a href='../reset-problems/#code'>code problems</a>. "
+            "Then stop.</p>"
+            "<table><tr><td>Lost phone</td><td><a href='../lost/'>Lost</a></td></tr></table>"
+            "<p>Back to <a href='#top'>the top</a>, <a href='./'>this page</a>, <a href='mailto:a@b.example'>mail</a> "
+            "or <a href='https://www.amazon.co.jp/'>Amazon</a>.</p>"
+            "<h2><a href='../faq/'>Not in a block</a></h2>",
+            "reset/",
+            [
+                ("reset-problems/#code", "If the code never comes, see code problems .", False),
+                ("lost/", "Lost phone Lost", False),
+            ],
+            id="the sentence, or a table's row, of each link to another page",
+        ),
+        pytest.param(
+            "<p>待ちます。届かないときは<a href='reset-problems/'>届かないとき</a>を見てください。次へ。</p>",
+            "",
+            [("reset-problems/", "届かないときは 届かないとき を見てください。", False)],
+            id="a Japanese sentence ends at its full stop",
+        ),
+        # A link text with a question mark in it ("Forgot your password? Reset it") once split the sentence at the
+        # link, and the whole paragraph, about the linking page's own topic, was searched as the linked page's.
+        pytest.param(
+            "<p>For when the approval never comes. If you still cannot get in, go to "
+            "<a href='../reset/'>Forgot your password? Reset it</a>. Then stop.</p>"
+            "<p>忘れたとき。<a href='../reset/'>パスワードを忘れた？ 再設定する</a>を見ます。次へ。</p>",
+            "sign-in-checks/",
+            [
+                ("reset/", "If you still cannot get in, go to Forgot your password? Reset it .", False),
+                ("reset/", "パスワードを忘れた？ 再設定する を見ます。", False),
+            ],
+            id="a link whose words end a sentence keeps its own sentence only",
+        ),
+        pytest.param(
+            "<p>Use Amazon.co.jp. For Amazon.com, see <a href='../more/#com'>other sites</a>. Done.</p>",
+            "reset/",
+            [("more/#com", "For Amazon.com, see other sites .", False)],
+            id="a sentence ends at a full stop, not inside a domain",
+        ),
+        # "(Contact Customer Service)" says how to do what the sentence says; the sentence is not about that section
+        # (decision 0019). A citation links to the sources, which nobody searches.
+        pytest.param(
+            "<p>If a charge worries you, ask now (<a href='../lost/#contact'>Contact Customer Service</a>).</p>"
+            "<p>請求が気になれば問い合わせます（<a href='../lost/#contact'>連絡する</a>、"
+            "<a href='../faq/'>FAQ</a>）。</p>"
+            "<p>It is reported (<a href='../references/#a1'>source: A1</a>). Then (see) <a href='../faq/'>FAQ</a>.</p>",
+            "lockout/",
+            [
+                ("lost/#contact", "If a charge worries you, ask now ( Contact Customer Service ).", True),
+                ("lost/#contact", "請求が気になれば問い合わせます（ 連絡する 、 FAQ ）。", True),
+                ("faq/", "請求が気になれば問い合わせます（ 連絡する 、 FAQ ）。", True),
+                ("faq/", "Then (see) FAQ .", False),
+            ],
+            id="a link in brackets is told apart, and a citation is no link sentence",
+        ),
+    ],
+)
+def test_link_sentences(content, page_url, expected):
+    assert search_readers.link_sentences(content, page_url) == expected
 
 
 def test_a_link_sentence_is_searched_under_its_target_only():
