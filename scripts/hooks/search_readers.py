@@ -59,7 +59,8 @@ INBOUND_BOOST = 100.0
 POINTER_BOOST = 0.3
 # The blocks whose text tells what a link is for; a table row (all its cells) for a link in a cell.
 _CONTEXT = ["li", "tr", "p", "dt", "dd"]
-# Where the citations link: the sources page, searched by nobody; a sentence that cites is its own entry's.
+# Where the citations link: the sources page, searched by nobody. A sentence that cites is its own entry's, and a
+# section that only cites is no signpost.
 SOURCES = ("references/",)
 _ORIGIN = "https://site.invalid/"
 # A Japanese full stop ends a sentence wherever it is; an ASCII one only before a space or the end (Amazon.co.jp).
@@ -195,7 +196,7 @@ def _sentence_around(text: str, words: str) -> str:
 
 
 def pointers(
-    content: str | BeautifulSoup, page_url: str, skip: tuple[str, ...] = ("references/",)
+    content: str | BeautifulSoup, page_url: str, skip: tuple[str, ...] = SOURCES
 ) -> dict[str, tuple[str, str]]:
     """The page's signpost sections: {"faq/#devices": (target, heading)} for each h2/h3 whose whole body, up to the
     next heading, is one paragraph with a link to another page's section (the last such link is the target). Links
