@@ -11,13 +11,16 @@ import pytest
 from scripts.bench import search as search_bench
 
 
-def _row(query, rank, anchor=None, at_section=False, set_name="tuned", language="ja", ms=10, results=3, opens=""):
+def _row(
+    query, rank, anchor=None, at_section=False, set_name="tuned", language="ja", ms=10, results=3, opens="", followed=0
+):
     return {
         "set": set_name,
         "language": language,
         "query": query,
         "page": "reset/",
         "rank": rank,
+        "followed": rank if followed == 0 else followed,
         "ms": ms,
         "results": results,
         "anchor": anchor,
@@ -62,14 +65,16 @@ def test_the_repository_s_query_files_are_all_measured():
 def test_summarise_counts_ranks_empty_results_and_sections():
     rows = [
         _row("a", 1, ms=10, anchor="steps", at_section=True),
-        _row("b", 3, ms=30, anchor="steps", at_section=False),
-        _row("c", None, ms=20, results=0, anchor="steps"),
+        _row("b", 3, ms=30, anchor="steps", at_section=False, followed=1),
+        _row("c", None, ms=20, results=0, anchor="steps", followed=2),
         _row("d", 2, ms=40, results=2),
     ]
     assert search_bench.summarise(rows) == {
         "queries": 4,
         "top1": 1,
         "top3": 3,
+        "top1_followed": 2,  # b: its signpost's page came first
+        "top3_followed": 4,  # c: its signpost's page came second
         "none": 1,
         "mrr": 0.458,  # (1 + 1/3 + 0 + 1/2) / 4
         "median_ms": 25,
@@ -82,17 +87,45 @@ def test_summary_reports_each_set_apart_and_marks_what_misses_its_goal():
     rows = [_row("a", 1), _row("b", 1, anchor="steps", at_section=True)]
     rows += [
         _row("c", 1, set_name="held-out"),
-        _row("d", 2, set_name="held-out"),
+        _row("d", 2, set_name="held-out", followed=1),
         _row("e", None, "x", set_name="held-out", results=0),
     ]
     rows += [_row("f", 1, language="en", ms=60)]
     report = {"index": {"ja": 90 * 1024, "en": 40 * 1024}, "queries": rows}
     table = [line for line in search_bench.summary(report) if line.startswith("| ")]
     assert table[2:] == [
-        "| tuned | ja | 2 | 100 % | 100 % | 1.00 | 0 | 1 of 1 | 10.0 | 90.0 ✗ |",
-        "| held-out | ja | 3 | 33 % ✗ | 67 % ✗ | 0.50 | 1 ✗ | 0 of 1 | 10.0 | 90.0 ✗ |",
-        "| tuned | en | 1 | 100 % | 100 % | 1.00 | 0 | 0 of 0 | 60.0 ✗ | 40.0 |",
+        "| tuned | ja | 2 | 100 % | 100 % | 100 % / 100 % | 1.00 | 0 | 1 of 1 | 10.0 | 90.0 ✗ |",
+        "| held-out | ja | 3 | 33 % ✗ | 67 % ✗ | 67 % / 67 % | 0.50 | 1 ✗ | 0 of 1 | 10.0 | 90.0 ✗ |",
+        "| tuned | en | 1 | 100 % | 100 % | 100 % / 100 % | 1.00 | 0 | 0 of 0 | 60.0 ✗ | 40.0 |",
     ]
+
+
+SIGNPOSTS = """<html><body><article class="md-content__inner">
+<h1>FAQ</h1>
+<h2 id="reuse">Can I reuse a password?</h2>
+<p>No: <a href="../reset/#password-requirements">Password requirements</a>.</p>
+<h2 id="codes">Codes</h2>
+<p>Wait a minute.</p>
+<p>Then see <a href="../reset-problems/#code-not-arriving">Code not arriving</a>.</p>
+<h2 id="sources">Where this comes from</h2>
+<p>See <a href="../references/#a1">A1</a>.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("anchor", "expected"),
+    [
+        ("reuse", "reset/"),  # one paragraph linking to another page's section: a signpost
+        ("codes", None),  # two paragraphs: an answer of its own
+        ("sources", None),  # a citation is no signpost
+        (None, None),  # a query that names no section
+    ],
+)
+def test_a_query_whose_section_is_a_signpost_is_also_found_at_the_page_it_points_to(tmp_path, anchor, expected):
+    page = tmp_path / "faq" / "index.html"
+    page.parent.mkdir()
+    page.write_text(SIGNPOSTS, encoding="utf-8")
+    assert search_bench.signpost_target(tmp_path, "ja", "faq/", anchor) == expected
 
 
 def test_only_the_tuned_and_dev_sets_misses_are_listed():
