@@ -11,9 +11,9 @@
 - a page whose title shares one common word with the query does not come before the section that holds the rest;
 - a reader's everyday English words do not outweigh the situation they describe;
 - a question of what a word means (とは, "meaning") finds the glossary first;
-- a reader's word typed without its particles (コード教えてしまった), with a spoken ending (教えちゃった) or in hiragana
-  (めるあど), a brand typed in lower case (icloud), a British spelling (cancelled) and a misspelt word (recieved) are
-  found;
+- a reader's word typed without its particles (コード教えてしまった) or with spaces between its words, with a spoken
+  ending (教えちゃった) or in hiragana (めるあど), a brand typed in lower case (icloud), a British spelling (cancelled)
+  and a misspelt word (recieved) are found;
 - the situation links work wherever the built site is served (at / as well as under the published path).
 
 Each waits on the search worker's answer to the very query typed (scripts/bench/search.py's watcher), never a pause.
@@ -188,6 +188,9 @@ def test_a_readers_everyday_english_words_do_not_outweigh_the_situation(query, p
         # Readers on a phone drop particles (を, に, の): a reader's word of docs/search.yml matches without them.
         ("ja", "コードを教えてしまった", "コード教えてしまった"),
         ("ja", "偽のサイトに入力", "偽サイト入力"),
+        # ... and put spaces between words, with or without the particle: the reader's word is still found.
+        ("ja", "コードを教えてしまった", "コード 教えてしまった"),
+        ("ja", "コードを教えてしまった", "コード を 教えてしまった"),
         # A spoken ending is the written one (教えちゃった: 教えてしまった); the reader's words hold one of the two.
         ("ja", "コードを教えてしまった", "コード教えちゃった"),
         ("ja", "リンクを開いてしまった", "リンク開いちゃった"),

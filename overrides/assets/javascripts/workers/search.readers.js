@@ -10,8 +10,8 @@
 //       is not stemmed, and Material's wildcard makes the stem match arrive and arrives), else, as a misspelling, by
 //       the page's word one slip of a thumb away (recieved -> received, verfication -> verification);
 //   2. synonyms from docs/search.yml, which the build put into the index (config.synonyms): each reader's word in
-//      the query is replaced by the site's word, also when typed without its particles (コード教えた); words every page
-//      shares (amazon) are dropped;
+//      the query is replaced by the site's word, also when typed without its particles (コード教えた) or with spaces
+//      between its words (コード 教えた); words every page shares (amazon) are dropped;
 //   3. Japanese segmentation with the very splitter and segmenter that indexed the pages: the same separator
 //      (lunr.tokenizer.separator) and, for each Japanese run, the same TinySegmenter instance (lunr.segmenter) that
 //      Material's tokenizer uses. A compound typed whole (アカウントロック) then becomes the parts the index holds
@@ -42,8 +42,10 @@
   var PARTICLE_BETWEEN_WORDS = /(?<=[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff々a-z0-9])([をがにはでのへと])(?=[\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff々a-z0-9])/g;
   var replacements = {};
   var withoutParticles = {}; // the same, keyed by the reader's word without its particles (see `particleFree`)
+  // A reader's word as its letters alone: without the particles between its words, and without the spaces a reader
+  // types, or leaves out, between them (コード 教えた, コード教えた).
   function particleFree(text) {
-    return text.replace(PARTICLE_BETWEEN_WORDS, "");
+    return text.replace(/\s+/g, "").replace(PARTICLE_BETWEEN_WORDS, "");
   }
   function replacement(variant) {
     return replacements[variant] !== undefined ? replacements[variant] : withoutParticles[particleFree(variant)];
@@ -78,9 +80,14 @@
         var pattern = escapeRegExp(variant);
         // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is "ASCII only", control characters included
         if (/^[\x00-\x7f]+$/.test(variant)) return "(?<![a-z0-9])" + pattern + "(?![a-z0-9])";
-        // A phone's reader drops particles: a one-kana particle between two words of kanji, katakana or Latin letters
-        // is optional (コードを教えた also matches コード教えた).
-        return pattern.replace(PARTICLE_BETWEEN_WORDS, "$1?");
+        // A phone's reader drops particles and adds spaces: a one-kana particle between two words of kanji, katakana
+        // or Latin letters is optional (コードを教えた also matches コード教えた), and spaces may stand between any two
+        // letters or be left out (コード 教えた, パスワード忘れ for パスワード 忘れ).
+        var letters = variant.replace(/\s+/g, ""), particles = {};
+        letters.replace(PARTICLE_BETWEEN_WORDS, function (particle, _word, at) { particles[at] = true; return particle; });
+        return letters.split("").map(function (letter, at) {
+          return escapeRegExp(letter) + (particles[at] ? "?" : "");
+        }).join("\\s*");
       }).join("|"), "g");
     }
   }
