@@ -191,6 +191,8 @@ def test_a_readers_everyday_english_words_do_not_outweigh_the_situation(query, p
         # ... and put spaces between words, with or without the particle: the reader's word is still found.
         ("ja", "コードを教えてしまった", "コード 教えてしまった"),
         ("ja", "コードを教えてしまった", "コード を 教えてしまった"),
+        # ... but a space is no particle: アマゾンの (a word every page shares) must not take the の of のっとられた.
+        ("ja", "のっとられた", "アマゾン のっとられた"),
         # A spoken ending is the written one (教えちゃった: 教えてしまった); the reader's words hold one of the two.
         ("ja", "コードを教えてしまった", "コード教えちゃった"),
         ("ja", "リンクを開いてしまった", "リンク開いちゃった"),

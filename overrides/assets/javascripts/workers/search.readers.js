@@ -51,6 +51,14 @@
     return replacements[variant] !== undefined ? replacements[variant] : withoutParticles[particleFree(variant)];
   }
 
+  // The script of one letter, to tell where a reader may put a space between two words (see `setup`).
+  function script(letter) {
+    if (/[\u3041-\u309f]/.test(letter)) return "hiragana";
+    if (/[\u30a0-\u30ff]/.test(letter)) return "katakana";
+    if (/[\u3400-\u4dbf\u4e00-\u9fff々]/.test(letter)) return "kanji";
+    return /[a-z0-9]/.test(letter) ? "latin" : "other";
+  }
+
   function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
@@ -81,13 +89,18 @@
         // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is "ASCII only", control characters included
         if (/^[\x00-\x7f]+$/.test(variant)) return "(?<![a-z0-9])" + pattern + "(?![a-z0-9])";
         // A phone's reader drops particles and adds spaces: a one-kana particle between two words of kanji, katakana
-        // or Latin letters is optional (コードを教えた also matches コード教えた), and spaces may stand between any two
-        // letters or be left out (コード 教えた, パスワード忘れ for パスワード 忘れ).
-        var letters = variant.replace(/\s+/g, ""), particles = {};
+        // or Latin letters is optional (コードを教えた also matches コード教えた), and a space may stand, or be left
+        // out, where one word ends and the next begins: around such a particle, between two scripts other than
+        // hiragana (コード 教えた, SMS 届かない) and where the reader's word has one (パスワード忘れ for パスワード 忘れ).
+        // Not before hiragana otherwise: アマゾンの (ignored) must not take the の of 「アマゾン のっとられた」.
+        var letters = variant.replace(/\s+/g, ""), particles = {}, spaces = {};
         letters.replace(PARTICLE_BETWEEN_WORDS, function (particle, _word, at) { particles[at] = true; return particle; });
+        variant.trim().split(/\s+/).reduce(function (at, word) { spaces[at] = true; return at + word.length; }, 0);
         return letters.split("").map(function (letter, at) {
-          return escapeRegExp(letter) + (particles[at] ? "?" : "");
-        }).join("\\s*");
+          var before = letters[at - 1], boundary = at > 0 && (spaces[at] || particles[at] || particles[at - 1] ||
+            (script(before) !== script(letter) && script(before) !== "hiragana" && script(letter) !== "hiragana"));
+          return (boundary ? "\\s*" : "") + escapeRegExp(letter) + (particles[at] ? "?" : "");
+        }).join("");
       }).join("|"), "g");
     }
   }
