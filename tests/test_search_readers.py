@@ -156,6 +156,9 @@ def test_a_one_paragraph_section_that_links_elsewhere_is_a_signpost():
         "<h2 id='sourced'>Sourced</h2><p>No ( <a href='../references/#a1'>source: A1</a> ).</p>"
         "<h3 id='here'>Here</h3><p>Back to <a href='#devices'>devices</a>.</p>"
         "<h3 id='last'>Last ¶</h3><p>See <a href='../a/'>a</a> or <a href='../b/#x'>b</a>.</p>"
+        # The page's footnotes (grouped citations) and footer follow its last section and are no part of it.
+        "<div class='footnote'><ol><li><p>Source: <a href='../references/#c1'>C1</a></p></li></ol></div>"
+        "<aside class='md-source-file'>Last update: 2026-12-05</aside>"
     )
     assert search_readers.pointers(content, "faq/") == {
         "faq/#devices": ("lockout/#devices", "Devices"),

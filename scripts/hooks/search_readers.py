@@ -195,6 +195,12 @@ def _sentence_around(text: str, words: str) -> str:
     return text[begin : after.start() if after else len(text)].strip()
 
 
+def _ends_the_page(element: Any) -> bool:
+    """What follows a page's last section and is no part of it: the footnotes (the sources of grouped citations) and
+    the page's footer (its last-updated date, in the built page)."""
+    return element.name == "aside" or (element.name == "div" and "footnote" in (element.get("class") or []))
+
+
 def pointers(
     content: str | BeautifulSoup, page_url: str, skip: tuple[str, ...] = SOURCES
 ) -> dict[str, tuple[str, str]]:
@@ -205,7 +211,7 @@ def pointers(
     for heading in _soup(content).find_all(["h2", "h3"], id=True):
         body = []
         for sibling in heading.find_next_siblings():
-            if sibling.name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            if sibling.name in ("h1", "h2", "h3", "h4", "h5", "h6") or _ends_the_page(sibling):
                 break
             body.append(sibling)
         if len(body) != 1 or body[0].name != "p":
