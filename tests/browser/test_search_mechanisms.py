@@ -10,7 +10,7 @@
 - a result opens at the section that matched, not at the top of its page;
 - a page whose title shares one common word with the query does not come before the section that holds the rest;
 - a reader's everyday English words do not outweigh the situation they describe;
-- a question of what a word means (とは, "meaning") finds the glossary first;
+- a question of what a word means (とは, "meaning") finds the glossary, or the section whose heading asks it, first;
 - a reader's word typed without its particles (コード教えてしまった) or with spaces between its words, with a spoken
   ending (教えちゃった) or in hiragana (めるあど), a brand typed in lower case (icloud), a British spelling (cancelled)
   and a misspelt word (recieved) are found;
@@ -226,11 +226,15 @@ def test_a_word_as_a_reader_types_it_finds_what_the_written_word_finds(language,
     [
         ("ja", "2段階認証ってなに", "glossary/#two-step-verification"),
         ("en", "2sv meaning", "glossary/#two-step-verification"),
+        # A section whose heading asks it (パスキーとは・作り方, "What is a passkey, …") answers it too, before a section
+        # whose heading only names the word (パスキーを作ってあるなら、先にパスキーで).
+        ("ja", "パスキーって何", "prevention/#passkeys"),
+        ("en", "whats a passkey", "prevention/#passkeys"),
     ],
 )
 def test_a_question_of_what_a_word_means_finds_the_glossary_first(language, query, section, search_box, page_url):
     """The glossary weighs 0.1 so that it never comes before a task page otherwise; asked what a word means (ってなに,
-    "meaning": docs/search.yml `define`), it comes first."""
+    "meaning": docs/search.yml `define`), it comes first, and so does a section whose heading asks what the word is."""
     state = commit(search_box(language), query)
     first = urlsplit(state["links"][0])._replace(query="").geturl()
     assert first == page_url(language, section), f"the first result opens {first}"

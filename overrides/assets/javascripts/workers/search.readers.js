@@ -354,7 +354,7 @@
   // of its score, so the section holding the reader's whole situation comes first (decision 0017: powers 2, 3 and 4
   // measured). The pages are ordered by their best entry.
   // 8. A question of what a word means (docs/search.yml `define`: とは, "what is", "meaning") is searched without those
-  // words, and the glossary's entries count DEFINITION_BOOST times: the glossary weighs 0.1 so that it never comes
+  // words, and the glossary's entries, and those whose heading asks what a word is, count DEFINITION_BOOST times: the glossary weighs 0.1 so that it never comes
   // before a task page otherwise, and "what is 2sv" found the two-step verification page first (decision 0018: 3, 10,
   // 30, 100 and 1,000 measured; from 30 on, the glossary comes first wherever it holds the word).
   var DEFINITION_BOOST = 30;
@@ -372,9 +372,16 @@
     defining = Boolean(definitionWords) && rest !== folded.trim() && rest !== "";
     return defining ? rest : query;
   }
+  // A heading that asks what a word is (パスキーとは・作り方, "What is a passkey, …") defines it where it is used, as
+  // the glossary does: a section whose heading only names the word (パスキーを作ってあるなら) came first.
+  function asksWhatItIs(entry) {
+    var title = String(entry.title || "").normalize("NFKC").toLowerCase();
+    return Boolean(definitionWords) && new RegExp(definitionWords.source).test(title);
+  }
   function entryScore(entry) {
     var share = termShare(entry), score = entry.score * share * share;
-    if (defining && String(entry.location).indexOf(glossary) === 0) score *= DEFINITION_BOOST;
+    var defines = String(entry.location).indexOf(glossary) === 0 || asksWhatItIs(entry);
+    if (defining && defines) score *= DEFINITION_BOOST;
     return !isPageEntry(entry) || share === 1 ? score : score / 2;
   }
   function pageOrder(items) {
