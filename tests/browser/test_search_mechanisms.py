@@ -226,8 +226,8 @@ def test_a_word_as_a_reader_types_it_finds_what_the_written_word_finds(language,
     [
         ("ja", "2段階認証ってなに", "glossary/#two-step-verification"),
         ("en", "2sv meaning", "glossary/#two-step-verification"),
-        # A section whose heading asks it (パスキーとは・作り方, "What is a passkey, …") answers it too, before a section
-        # whose heading only names the word (パスキーを作ってあるなら、先にパスキーで).
+        # A section whose heading asks it (パスキーとは・作り方, "What is a passkey, …") answers it too, before a
+        # section whose heading only names the word (パスキーを作ってあるなら、先にパスキーで).
         ("ja", "パスキーって何", "prevention/#passkeys"),
         ("en", "whats a passkey", "prevention/#passkeys"),
     ],
