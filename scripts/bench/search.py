@@ -9,6 +9,7 @@ tests (tests/browser/test_search.py) type and wait with the same code.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import itertools
 import re
@@ -170,12 +171,16 @@ def signpost_target(site: Path, language: str, url: str, anchor: str | None) -> 
     """The page a section points to when the section is a signpost (one paragraph linking to another page's section,
     as the search hook finds them: an FAQ's short answer), else None. A query set's writer who picked the signpost's
     heading named the answer the signpost leads to; search sends such a query to that answer (decision 0016)."""
-    if not anchor:
-        return None
+    target = _signposts(site, language, url).get(f"{url}#{anchor}", ("",))[0] if anchor else ""
+    return target.partition("#")[0] or None
+
+
+@functools.cache
+def _signposts(site: Path, language: str, url: str) -> dict[str, tuple[str, str]]:
+    """The signposts of one built page (read once per page, not once per query)."""
     html = (site / PROJECT.language(language).path / url / "index.html").read_text(encoding="utf-8")
     article = BeautifulSoup(html, "html.parser").select_one("article")
-    target = pointers(str(article), url).get(f"{url}#{anchor}", ("",))[0] if article else ""
-    return target.partition("#")[0] or None
+    return pointers(str(article), url) if article else {}
 
 
 def run(site: Path, chrome: str, only: str | None = None) -> dict:
@@ -212,7 +217,8 @@ def run(site: Path, chrome: str, only: str | None = None) -> dict:
 
 
 def summarise(rows: list[dict]) -> dict:
-    """top-1, top-3 and MRR (reciprocal rank, 0 when not found) and the median time, for one set and language."""
+    """top-1, top-3 (as labelled, and with signposts followed) and MRR (reciprocal rank, 0 when not found) and the
+    median time, for one set and language."""
     ranks, followed = [row["rank"] for row in rows], [row.get("followed", row["rank"]) for row in rows]
     return {
         "queries": len(rows),
@@ -253,7 +259,7 @@ def summary(report: dict) -> list[str]:
         f"Goals: top-1 ≥ {GOAL['top1']:.0%}, top-3 ≥ {GOAL['top3']:.0%}, no empty result; budgets: median time from "
         f"the last keystroke to the results < {BUDGET_MS} ms, index ≤ {BUDGET_INDEX_GZIP_KB:.0f} KB gzip; ✗ missed. "
         "MRR: mean of 1/rank of the solving page (0 when not listed). Signposts followed: top-1 / top-3 when a "
-        "query whose section is a signpost (an FAQ's short answer) also counts as found at the section it points to.",
+        "query whose section is a signpost (an FAQ's short answer) also counts as found at the page it points to.",
         "",
         *table(
             ["set", "language", "queries", "top-1", "top-3", "signposts followed", "MRR", "no result"]

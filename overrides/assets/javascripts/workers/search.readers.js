@@ -354,9 +354,10 @@
   // of its score, so the section holding the reader's whole situation comes first (decision 0017: powers 2, 3 and 4
   // measured). The pages are ordered by their best entry.
   // 8. A question of what a word means (docs/search.yml `define`: とは, "what is", "meaning") is searched without those
-  // words, and the glossary's entries, and those whose heading asks what a word is, count DEFINITION_BOOST times: the glossary weighs 0.1 so that it never comes
-  // before a task page otherwise, and "what is 2sv" found the two-step verification page first (decision 0018: 3, 10,
-  // 30, 100 and 1,000 measured; from 30 on, the glossary comes first wherever it holds the word).
+  // words, and the glossary's entries, and those whose heading asks what a word is (decision 0020), count
+  // DEFINITION_BOOST times: the glossary weighs 0.1 so that it never comes before a task page otherwise, and "what is
+  // 2sv" found the two-step verification page first (decision 0018: 3, 10, 30, 100 and 1,000 measured; from 30 on, the
+  // glossary comes first wherever it holds the word).
   var DEFINITION_BOOST = 30;
   var definitionWords = null, glossary = null, defining = false;
   function defineWords(define) {
