@@ -232,7 +232,9 @@ def test_a_word_as_a_reader_types_it_finds_what_the_written_word_finds(language,
         ("en", "whats a passkey", "prevention/#passkeys"),
     ],
 )
-def test_a_question_of_what_a_word_means_finds_the_glossary_first(language, query, section, search_box, page_url):
+def test_a_question_of_what_a_word_means_finds_where_it_is_defined_first(
+    language, query, section, search_box, page_url
+):
     """The glossary weighs 0.1 so that it never comes before a task page otherwise; asked what a word means (ってなに,
     "meaning": docs/search.yml `define`), it comes first, and so does a section whose heading asks what the word is."""
     state = commit(search_box(language), query)

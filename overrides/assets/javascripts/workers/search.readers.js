@@ -359,7 +359,7 @@
   // 2sv" found the two-step verification page first (decision 0018: 3, 10, 30, 100 and 1,000 measured; from 30 on, the
   // glossary comes first wherever it holds the word).
   var DEFINITION_BOOST = 30;
-  var definitionWords = null, glossary = null, defining = false;
+  var definitionWords = null, definitionTitle = null, glossary = null, defining = false;
   function defineWords(define) {
     var words = (define && define.words) || [];
     glossary = define && define.page;
@@ -367,6 +367,8 @@
       var pattern = escapeRegExp(word);
       return /^[\x20-\x7e]+$/.test(word) ? "(?<![a-z0-9'])" + pattern + "(?![a-z0-9'])" : pattern;
     }).join("|"), "g") : null;
+    // The same words, tested once per heading (a global RegExp's test() would carry its lastIndex from one to the next).
+    definitionTitle = definitionWords && new RegExp(definitionWords.source);
   }
   function definition(query) {
     var folded = query.normalize("NFKC").toLowerCase(), rest = definitionWords && folded.replace(definitionWords, " ").trim();
@@ -377,7 +379,7 @@
   // the glossary does: a section whose heading only names the word (パスキーを作ってあるなら) came first.
   function asksWhatItIs(entry) {
     var title = String(entry.title || "").normalize("NFKC").toLowerCase();
-    return Boolean(definitionWords) && new RegExp(definitionWords.source).test(title);
+    return Boolean(definitionTitle) && definitionTitle.test(title);
   }
   function entryScore(entry) {
     var share = termShare(entry), score = entry.score * share * share;
