@@ -74,9 +74,12 @@ def chromium_executable() -> str:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """`site_page`: (language, path) of every page of every language; `diagram_page`: the pages with a diagram;
-    `header_page`: the representative pages for header behaviour; `page_scheme`: each colour scheme of a visit."""
+    `english_page`: the pages of the English site; `header_page`: the representative pages for header behaviour;
+    `page_scheme`: each colour scheme of a visit."""
     if "site_page" in metafunc.fixturenames:
         metafunc.parametrize("site_page", all_pages(), ids=page_id)
+    if "english_page" in metafunc.fixturenames:
+        metafunc.parametrize("english_page", [page for page in all_pages() if page[0] == "en"], ids=page_id)
     if "diagram_page" in metafunc.fixturenames:
         metafunc.parametrize("diagram_page", diagram_pages(), ids=page_id)
     if "header_page" in metafunc.fixturenames:
@@ -95,7 +98,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             continue
         item.add_marker(pytest.mark.browser)
         params = getattr(item, "callspec", None) and item.callspec.params
-        page = params and (params.get("site_page") or params.get("diagram_page") or params.get("header_page"))
+        names = ("site_page", "english_page", "diagram_page", "header_page")
+        page = params and next((params[name] for name in names if params.get(name)), None)
         if page and {"visits", "desktop_visits"} & set(item.fixturenames):
             item.add_marker(pytest.mark.xdist_group(f"visits-{page_id(page)}"))
 
@@ -191,6 +195,7 @@ class Visit:
     client_width: int = 0
     wide_elements: list[str] = field(default_factory=list)
     wide_tables: list[str] = field(default_factory=list)  # tables without code that scroll sideways on the phone
+    split_words: list[str] = field(default_factory=list)  # English words a table cell breaks across two lines
     screenshot: Path | None = None
 
 
@@ -275,6 +280,7 @@ def _visit(page: Page, url: str, artefact: str, desktop: bool) -> Visit:
             if visit.scroll_width > visit.client_width:
                 visit.wide_elements = page.evaluate(_WIDE_ELEMENTS_JS)
             visit.wide_tables = page.evaluate(_WIDE_TABLES_JS)
+            visit.split_words = page.evaluate(_SPLIT_WORDS_JS)
             visit.screenshot = ARTEFACTS / "screenshots" / f"{artefact}.png"
             visit.screenshot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=visit.screenshot)  # what a phone shows first (artefact for people)
@@ -315,6 +321,23 @@ _WIDE_TABLES_JS = """() => [...document.querySelectorAll('.md-typeset table')]
   .filter(t => !t.querySelector('td code') && t.scrollWidth > t.clientWidth + 1)
   .map(t => (t.scrollWidth - t.clientWidth) + ' px past the screen: table "' +
             t.rows[0].innerText.replace(/\\s+/g, ' ').slice(0, 40) + '"')"""
+
+# An English word of three or more letters in a table cell that is laid out on more than one line ("Met / hod"). Each
+# run of letters is one word, so a line break at a hyphen (half- / width) is not counted.
+_SPLIT_WORDS_JS = """() => { const split = [];
+  document.querySelectorAll('.md-typeset :is(th, td)').forEach(cell => {
+    const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      for (const word of node.data.matchAll(/[A-Za-z]{3,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) split.push(word[0]);
+      }
+    }
+  });
+  return split; }"""
 
 
 def _visits_made_once(tab, page_url, desktop: bool):

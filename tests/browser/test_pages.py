@@ -84,6 +84,13 @@ def test_tables_fit_a_phone_screen(site_page, visits):
     assert not visit.wide_tables, visit.wide_tables
 
 
+def test_english_table_cells_keep_words_whole_on_a_phone(english_page, visits):
+    """At 360 px an English cell breaks between words, never inside one ("Met / hod"). Japanese cells may break
+    between any two characters, as Japanese text does, so only the English pages are held to it."""
+    visit = visits(*english_page)
+    assert not visit.split_words, f"words broken across two lines in a table cell: {visit.split_words}"
+
+
 def test_the_desktop_layout_has_no_error_and_no_axe_violation(header_page, desktop_visits, site_url):
     visit = desktop_visits(*header_page)
     view = visit.schemes["dark"]
