@@ -170,6 +170,22 @@ def test_a_title_sharing_one_common_word_does_not_come_first(language, query, se
 @pytest.mark.parametrize(
     ("query", "page"),
     [
+        ("パスワード合ってるはずなのに違うって言われる", "sign-in-checks/"),
+        ("迷惑メールにも入ってない", "reset-problems/"),
+    ],
+)
+def test_an_inflected_japanese_word_does_not_outweigh_the_situation(query, page, search_box, page_url):
+    """A verb or adjective with its kana ending (言わ of 言われる, 入っ of 入ってない) is rare on the site and in no
+    heading, but it names no situation: weighted like a heading's word, as a rare noun is (凍結, パスポート), it sent
+    these readers to another page."""
+    state = commit(search_box("ja"), query)
+    first = urlsplit(state["links"][0])._replace(query="", fragment="").geturl()
+    assert first == page_url("ja", page), f"the first result opens {first}"
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
         ("I am sure my password is correct but it keeps saying it is wrong", "sign-in-checks/"),
         ("I received an email saying my Amazon account has been suspended, is this genuine", "more-situations/"),
     ],

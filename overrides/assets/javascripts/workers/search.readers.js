@@ -126,11 +126,14 @@
   // and development sets, 30 / 100 / 300 and 4 / 8 / any measured). English gets far less: a reader's everyday words
   // (received, saying, sure, wrong) are rare on a small site too, and at 300 they outweighed the situation (decision
   // 0018: 1, 3, 5, 10, 20, 30, 50, 100, 300 and 1,000 measured for English, 30 / 100 / 300 / 1,000 again for Japanese).
+  // A Japanese word with kana in it is a verb or an adjective with its ending (言わ, 書い, 送っ), which names no
+  // situation however rare: it keeps its plain weight (decision 0021: no boost, 10, 30 and 100 measured).
   var titles = [], texts = [], commonWords = [];
   var TEXT_ONLY_BOOST = {en: 5, other: 300};
   var RARE = 8;
   function weighted(word) {
     if (!titles.length || /[*^~:+\-]/.test(word)) return word;
+    if (/[\u3041-\u309f]/.test(word)) return word;
     var found = holders(word), boost = TEXT_ONLY_BOOST[(indexConfig.lang || [])[0]] || TEXT_ONLY_BOOST.other;
     return !found.titles && found.texts && found.texts <= RARE ? word + "*^" + boost : word;
   }
