@@ -241,6 +241,25 @@
       return out;
     });
   }
+  // A phone's flick keyboard drops or adds a voicing mark: a katakana word of three or more letters that is no word of
+  // the pages and begins none is searched as the page's word (or a reader's word) one voicing mark away: パスワート ->
+  // パスワード, ハックアップ -> バックアップ. A small-kana slip (セキュリテイ) is not this and stays as typed.
+  var VOICINGS = {};
+  "カガ キギ クグ ケゲ コゴ サザ シジ スズ セゼ ソゾ タダ チヂ ツヅ テデ トド ハバパ ヒビピ フブプ ヘベペ ホボポ ウヴ".split(" ")
+    .forEach(function (kanas) {
+      kanas.split("").forEach(function (kana) { VOICINGS[kana] = kanas.replace(kana, ""); });
+    });
+  function voiced(word) {
+    if (firstFrom(word) === word || beginsPageWord(word) || replacements[word] !== undefined) return word;
+    for (var i = 0; i < word.length; i++) {
+      var others = VOICINGS[word[i]] || "";
+      for (var j = 0; j < others.length; j++) {
+        var candidate = word.slice(0, i) + others[j] + word.slice(i + 1);
+        if (firstFrom(candidate) === candidate || replacements[candidate] !== undefined) return candidate;
+      }
+    }
+    return word;
+  }
   function toKatakana(kana) {
     return kana.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
   }
@@ -273,7 +292,8 @@
   }
 
   function rewrite(query, keepAll) {
-    var text = written(katakana(query.normalize("NFKC").toLowerCase())).replace(/[a-z]+/g, corrected);
+    var text = written(katakana(query.normalize("NFKC").toLowerCase())).replace(/[a-z]+/g, corrected)
+      .replace(/[\u30a1-\u30fa\u30fc]{3,}/g, voiced);
     // Again on the result until it no longer changes: "pwd" -> "password", then "forgot password" -> the reset words.
     for (var round = 0; synonyms && round < 3; round++) {
       var replaced = text.replace(synonyms, function (variant) {
