@@ -279,8 +279,8 @@ def _visit(page: Page, url: str, artefact: str, desktop: bool) -> Visit:
             )
             if visit.scroll_width > visit.client_width:
                 visit.wide_elements = page.evaluate(_WIDE_ELEMENTS_JS)
-            visit.wide_tables = page.evaluate(_WIDE_TABLES_JS)
-            visit.split_words = page.evaluate(_SPLIT_WORDS_JS)
+            visit.wide_tables = page.evaluate(f"() => ({_WITH_BOXES_OPEN})({_WIDE_TABLES_JS})")
+            visit.split_words = page.evaluate(f"() => ({_WITH_BOXES_OPEN})({_SPLIT_WORDS_JS})")
             visit.screenshot = ARTEFACTS / "screenshots" / f"{artefact}.png"
             visit.screenshot.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=visit.screenshot)  # what a phone shows first (artefact for people)
@@ -317,6 +317,11 @@ _WIDE_ELEMENTS_JS = """() => {
 
 # Tables wider than their own box (Material makes each table its own sideways-scrolling box), and by how much. A table
 # with code in a cell is left out: a command breaks at its spaces only (site.css), so it may scroll.
+# Both measure the tables inside collapsed boxes too (the glossary's screen labels): each closed <details> is opened
+# for the measurement and closed again, so the rest of the visit sees the page as it loads.
+_WITH_BOXES_OPEN = """(measure) => { const closed = [...document.querySelectorAll('details:not([open])')];
+  closed.forEach(box => { box.open = true; });
+  try { return measure(); } finally { closed.forEach(box => { box.open = false; }); } }"""
 _WIDE_TABLES_JS = """() => [...document.querySelectorAll('.md-typeset table')]
   .filter(t => !t.querySelector('td code') && t.scrollWidth > t.clientWidth + 1)
   .map(t => (t.scrollWidth - t.clientWidth) + ' px past the screen: table "' +
