@@ -149,6 +149,19 @@ def test_a_link_sentence_is_searched_under_its_target_only():
     assert search_readers.without_sentences(folded, ["スマホ ：アプリなら 消えたとき へ（A）。"]) == "<li></li>"
 
 
+def test_a_search_preview_shows_no_footnote_list_and_no_emptied_step():
+    # As Material indexes the last section of reset-problems: its steps (the last one a link sentence, taken out), a
+    # closing paragraph, then the page's footnotes.
+    text = (
+        "<ol> <li>Stop guessing.</li> <li></li> </ol> <p>Not published.</p> "
+        "<ol> <li> <p>Source: A1 ↩</p> </li> <li> <p>Source: A32 ↩↩</p> </li> </ol>"
+    )
+    assert search_readers.without_footnotes(text) == "<ol> <li>Stop guessing.</li>  </ol> <p>Not published.</p> "
+    # A list of steps whose items end otherwise stays whole.
+    steps = "<ol> <li> <p>Open the app.</p> </li> </ol>"
+    assert search_readers.without_footnotes(steps) == steps
+
+
 def test_a_one_paragraph_section_that_links_elsewhere_is_a_signpost():
     content = (
         "<h2 id='devices'>Devices</h2><p>How to sign in again is in <a href='../lockout/#devices'>Devices</a>.</p>"

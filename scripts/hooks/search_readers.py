@@ -184,6 +184,18 @@ def without_sentences(text: str, sentences: list[str]) -> str:
     return text
 
 
+# In Material's index a page's footnotes (the sources of grouped citations) end its last section, and a list item whose
+# one sentence was a link is left empty by `without_sentences`: a result's preview showed "Source: A1 ↩ …" and a bare
+# "5." where the reader looks for the next step.
+_FOOTNOTE_LIST = re.compile(r"<ol>(?:\s*<li>\s*<p>[^<]*↩</p>\s*</li>)+\s*</ol>")
+_EMPTY_ITEM = re.compile(r"<li>\s*</li>")
+
+
+def without_footnotes(text: str) -> str:
+    """An index entry's `text` without the footnote list and the list items left empty."""
+    return _EMPTY_ITEM.sub("", _FOOTNOTE_LIST.sub("", text))
+
+
 def _sentence_around(text: str, words: str) -> str:
     """The sentence of `text` that holds the link's `words`, even when the words themselves end in a question mark
     ("Forgot your password? Reset it"); the whole text when the words are not found."""
@@ -297,7 +309,9 @@ def on_post_build(config: Any, **kwargs: Any) -> None:
         doc.update(
             {key: unicodedata.normalize("NFKC", doc[key]) for key in ("title", "text") if isinstance(doc.get(key), str)}
         )
-        doc["text"] = without_sentences(doc["text"], _state["outgoing"].get(doc["location"].partition("#")[0], []))
+        doc["text"] = without_footnotes(
+            without_sentences(doc["text"], _state["outgoing"].get(doc["location"].partition("#")[0], []))
+        )
         if doc["location"] in _state["pointers"]:
             doc["boost"] = doc.get("boost", 1.0) * POINTER_BOOST
         if doc["location"] in by_entry:
