@@ -218,6 +218,10 @@ def test_a_readers_everyday_english_words_do_not_outweigh_the_situation(query, p
         # A voicing mark dropped or added by a flick keyboard (ト for ド, ハ for バ).
         ("ja", "パスワード 再設定", "パスワート 再設定"),
         ("ja", "バックアップ", "ハックアップ"),
+        # Japanese typed in Latin letters (romaji) on the Japanese site: no word of the pages begins with them.
+        ("ja", "パスワード 忘れた", "pasuwaado wasureta"),
+        ("ja", "ログインできない", "roguin dekinai"),
+        ("ja", "スマホ なくした", "sumaho nakushita"),
         # The English pages spell the American way; cancell and memoris begin no word of the pages.
         ("en", "canceled number", "cancelled number"),
         ("en", "memorize password", "memorise password"),

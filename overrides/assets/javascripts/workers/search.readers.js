@@ -4,6 +4,7 @@
 // address (?worker=search.<hash>.min.js). This script loads it unchanged and only rewrites the text of each query
 // message ({type: 2, data: "<query>"}) before Material's handler sees it:
 //   1. width and case folding: NFKC and lower case, as the build folded the index (scripts/hooks/search_readers.py);
+//   1a. on the Japanese site, Japanese typed in Latin letters (pasuwaado wasureta) in hiragana (see `fromRomaji`);
 //   1b. hiragana the reader left unconverted, where the pages or the reader's words of docs/search.yml write katakana,
 //       in katakana (ろぐいん -> ログイン, めるあど -> メルアド); spoken endings as written ones (教えちゃった -> 教えてしまった);
 //   1c. a Latin word that begins no word of the pages: by its stem when that begins one (arriving -> arriv: the index
@@ -260,6 +261,55 @@
     }
     return word;
   }
+  // A reader without a Japanese keyboard types Japanese in Latin letters (pasuwaado wasureta, kodo todokanai). On the
+  // Japanese site, a Latin word that begins no word of the pages and is no reader's word is written in hiragana when
+  // every letter of it is a syllable of romaji (Hepburn, kunrei or as a phone's keyboard takes it); the hiragana then
+  // goes through the steps a reader's own hiragana goes through (1b: ぱすわーど -> パスワード, then the synonyms). A vowel
+  // that repeats the one before it is a long vowel (paasu, pasuwaado: ー), as the katakana words of the pages write
+  // it. An English word rarely survives (password, mail, code: l, a final consonant or two consonants side by side
+  // end the attempt), and one that begins a word of the pages (fire, pin) is never tried.
+  var ROMAJI = {};
+  (function () {
+    var vowels = "aiueo", rows = {
+      "": "あいうえお", k: "かきくけこ", s: "さしすせそ", t: "たちつてと", n: "なにぬねの", h: "はひふへほ", m: "まみむめも",
+      y: "や い ゆ いぇ よ", r: "らりるれろ", w: "わ うぃ う うぇ を", g: "がぎぐげご", z: "ざじずぜぞ", d: "だぢづでど",
+      b: "ばびぶべぼ", p: "ぱぴぷぺぽ", f: "ふぁ ふぃ ふ ふぇ ふぉ", j: "じゃ じ じゅ じぇ じょ", v: "ゔぁ ゔぃ ゔ ゔぇ ゔぉ",
+      sh: "しゃ し しゅ しぇ しょ", ch: "ちゃ ち ちゅ ちぇ ちょ", ts: "つぁ つぃ つ つぇ つぉ"
+    };
+    Object.keys(rows).forEach(function (consonant) {
+      var kana = rows[consonant].indexOf(" ") === -1 ? rows[consonant].split("") : rows[consonant].split(" ");
+      vowels.split("").forEach(function (vowel, i) { ROMAJI[consonant + vowel] = kana[i]; });
+    });
+    "k:き s:し t:ち n:に h:ひ m:み r:り g:ぎ z:じ j:じ d:ぢ b:び p:ぴ c:ち".split(" ").forEach(function (pair) {
+      var consonant = pair[0], small = {a: "ゃ", u: "ゅ", o: "ょ"};
+      Object.keys(small).forEach(function (vowel) { ROMAJI[consonant + "y" + vowel] = pair.slice(2) + small[vowel]; });
+    });
+    ROMAJI.si = "し"; ROMAJI.ti = "ち"; ROMAJI.tu = "つ"; ROMAJI.hu = "ふ"; ROMAJI.zi = "じ"; ROMAJI.nn = "ん";
+    ROMAJI.thi = "てぃ"; ROMAJI.dhi = "でぃ"; ROMAJI["-"] = "ー";
+  })();
+  function fromRomaji(word) {
+    if ((indexConfig.lang || [])[0] !== "ja" || word.length < 3 || readerWords[word] || beginsPageWord(word)) return word;
+    var kana = "", i = 0;
+    while (i < word.length) {
+      var letter = word[i], next = word[i + 1], found = "";
+      for (var length = 3; length >= 1 && !found; length--) {
+        if (ROMAJI[word.slice(i, i + length)] !== undefined) { found = ROMAJI[word.slice(i, i + length)]; i += length; }
+      }
+      if (found) {
+        // A vowel after a syllable ending in that vowel is the long mark (paa: ぱー), as katakana words write it.
+        kana += found.length === 1 && "aiueo".indexOf(letter) !== -1 && i >= 2 && word[i - 2] === letter ? "ー" : found;
+      } else if (letter === "n" && !(next && "aiueoy".indexOf(next) !== -1)) {
+        kana += "ん"; i += 1; // n before a consonant or at the end (kantan, dekinain)
+      } else if (letter === next && "kstpgzdbhfjmrwc".indexOf(letter) !== -1) {
+        kana += "っ"; i += 1; // a doubled consonant is the small tsu (kitte, tcha)
+      } else if (letter === "t" && next === "c") {
+        kana += "っ"; i += 1; // matcha
+      } else {
+        return word;
+      }
+    }
+    return kana;
+  }
   function toKatakana(kana) {
     return kana.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
   }
@@ -292,7 +342,8 @@
   }
 
   function rewrite(query, keepAll) {
-    var text = written(katakana(query.normalize("NFKC").toLowerCase())).replace(/[a-z]+/g, corrected)
+    var text = written(katakana(query.normalize("NFKC").toLowerCase().replace(/[a-z][a-z-]*/g, fromRomaji)))
+      .replace(/[a-z]+/g, corrected)
       .replace(/[\u30a1-\u30fa\u30fc]{3,}/g, voiced);
     // Again on the result until it no longer changes: "pwd" -> "password", then "forgot password" -> the reset words.
     for (var round = 0; synonyms && round < 3; round++) {
