@@ -222,6 +222,10 @@ def test_a_readers_everyday_english_words_do_not_outweigh_the_situation(query, p
         ("ja", "パスワード 忘れた", "pasuwaado wasureta"),
         ("ja", "ログインできない", "roguin dekinai"),
         ("ja", "スマホ なくした", "sumaho nakushita"),
+        # ... a doubled vowel is a katakana word's long mark (above) or the vowel of a word in kanji, nn before a vowel
+        # is ん and the next syllable.
+        ("ja", "本人確認 できない", "honninkakunin dekinai"),
+        ("ja", "注文 してない", "chuumon shitenai"),
         # The English pages spell the American way; cancell and memoris begin no word of the pages.
         ("en", "canceled number", "cancelled number"),
         ("en", "memorize password", "memorise password"),

@@ -265,9 +265,10 @@
   // Japanese site, a Latin word that begins no word of the pages and is no reader's word is written in hiragana when
   // every letter of it is a syllable of romaji (Hepburn, kunrei or as a phone's keyboard takes it); the hiragana then
   // goes through the steps a reader's own hiragana goes through (1b: ぱすわーど -> パスワード, then the synonyms). A vowel
-  // that repeats the one before it is a long vowel (paasu, pasuwaado: ー), as the katakana words of the pages write
-  // it. An English word rarely survives (password, mail, code: l, a final consonant or two consonants side by side
-  // end the attempt), and one that begins a word of the pages (fire, pin) is never tried.
+  // that repeats the one before it is a katakana word's long mark when that makes a word of the pages (pasuwaado:
+  // パスワード), else itself (chuumon: ちゅうもん); ti and di are ティ and ディ, as readers type the katakana words
+  // (sekyuriti), chi the ち of the rest. An English word rarely survives (password, mail, code: l, a final consonant or
+  // two consonants side by side end the attempt), and one that begins a word of the pages (fire, pin) is never tried.
   var ROMAJI = {};
   (function () {
     var vowels = "aiueo", rows = {
@@ -284,31 +285,33 @@
       var consonant = pair[0], small = {a: "ゃ", u: "ゅ", o: "ょ"};
       Object.keys(small).forEach(function (vowel) { ROMAJI[consonant + "y" + vowel] = pair.slice(2) + small[vowel]; });
     });
-    ROMAJI.si = "し"; ROMAJI.ti = "ち"; ROMAJI.tu = "つ"; ROMAJI.hu = "ふ"; ROMAJI.zi = "じ"; ROMAJI.nn = "ん";
-    ROMAJI.thi = "てぃ"; ROMAJI.dhi = "でぃ"; ROMAJI["-"] = "ー";
+    ROMAJI.si = "し"; ROMAJI.tu = "つ"; ROMAJI.hu = "ふ"; ROMAJI.zi = "じ";
+    ROMAJI.ti = ROMAJI.thi = "てぃ"; ROMAJI.di = ROMAJI.dhi = "でぃ"; ROMAJI["-"] = "ー";
   })();
   function fromRomaji(word) {
     if ((indexConfig.lang || [])[0] !== "ja" || word.length < 3 || readerWords[word] || beginsPageWord(word)) return word;
-    var kana = "", i = 0;
+    var kana = "", long = "", i = 0;
     while (i < word.length) {
       var letter = word[i], next = word[i + 1], found = "";
       for (var length = 3; length >= 1 && !found; length--) {
         if (ROMAJI[word.slice(i, i + length)] !== undefined) { found = ROMAJI[word.slice(i, i + length)]; i += length; }
       }
       if (found) {
-        // A vowel after a syllable ending in that vowel is the long mark (paa: ぱー), as katakana words write it.
-        kana += found.length === 1 && "aiueo".indexOf(letter) !== -1 && i >= 2 && word[i - 2] === letter ? "ー" : found;
+        kana += found;
+        long += found.length === 1 && "aiueo".indexOf(letter) !== -1 && i >= 2 && word[i - 2] === letter ? "ー" : found;
       } else if (letter === "n" && !(next && "aiueoy".indexOf(next) !== -1)) {
-        kana += "ん"; i += 1; // n before a consonant or at the end (kantan, dekinain)
-      } else if (letter === next && "kstpgzdbhfjmrwc".indexOf(letter) !== -1) {
-        kana += "っ"; i += 1; // a doubled consonant is the small tsu (kitte, tcha)
-      } else if (letter === "t" && next === "c") {
-        kana += "っ"; i += 1; // matcha
+        // n before a consonant or at the end (kantan, honnin: ほんにん), nn too when no vowel follows (kantann)
+        i += next === "n" && !(word[i + 2] && "aiueoy".indexOf(word[i + 2]) !== -1) ? 2 : 1;
+        kana += "ん"; long += "ん";
+      } else if ((letter === next && "kstpgzdbhfjmrwc".indexOf(letter) !== -1) || (letter === "t" && next === "c")) {
+        kana += "っ"; long += "っ"; i += 1; // a doubled consonant is the small tsu (kitte, matcha)
       } else {
         return word;
       }
     }
-    return kana;
+    // A vowel after a syllable ending in that vowel is the long mark in a katakana word of the pages (pasuwaado:
+    // パスワード) and the vowel itself in a word written in kanji (chuumon: ちゅうもん, 注文).
+    return long !== kana && katakana(long) !== long ? long : kana;
   }
   function toKatakana(kana) {
     return kana.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
