@@ -172,12 +172,15 @@ def test_a_title_sharing_one_common_word_does_not_come_first(language, query, se
     [
         ("パスワード合ってるはずなのに違うって言われる", "sign-in-checks/"),
         ("迷惑メールにも入ってない", "reset-problems/"),
+        # A question word (何分: how many minutes) is rare too, but the search takes it in parts, and its 何 weighted
+        # like a heading's word found every heading with 何 in it (何をどの順でするか) first.
+        ("確認コードのメールが来ない 何分待てばいい", "reset-problems/"),
     ],
 )
 def test_an_inflected_japanese_word_does_not_outweigh_the_situation(query, page, search_box, page_url):
     """A verb or adjective with its kana ending (言わ of 言われる, 入っ of 入ってない) is rare on the site and in no
     heading, but it names no situation: weighted like a heading's word, as a rare noun is (凍結, パスポート), it sent
-    these readers to another page."""
+    these readers to another page. So does a question word (何分, 何回)."""
     state = commit(search_box("ja"), query)
     first = urlsplit(state["links"][0])._replace(query="", fragment="").geturl()
     assert first == page_url("ja", page), f"the first result opens {first}"

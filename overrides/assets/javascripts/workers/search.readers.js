@@ -128,13 +128,15 @@
   // (received, saying, sure, wrong) are rare on a small site too, and at 300 they outweighed the situation (decision
   // 0018: 1, 3, 5, 10, 20, 30, 50, 100, 300 and 1,000 measured for English, 30 / 100 / 300 / 1,000 again for Japanese).
   // A Japanese word with kana in it is a verb or an adjective with its ending (言わ, 書い, 送っ), which names no
-  // situation however rare: it keeps its plain weight (decision 0021: no boost, 10, 30 and 100 measured).
+  // situation however rare: it keeps its plain weight (decision 0021: no boost, 10, 30 and 100 measured). So does a
+  // question word (何分, 何回, 幾つ): Material searches it in parts, and its 何, weighted like a heading's word, put
+  // every heading with 何 in it (何をどの順でするか) first (decision 0022).
   var titles = [], texts = [], commonWords = [];
   var TEXT_ONLY_BOOST = {en: 5, other: 300};
   var RARE = 8;
   function weighted(word) {
     if (!titles.length || /[*^~:+\-]/.test(word)) return word;
-    if (/[\u3041-\u309f]/.test(word)) return word;
+    if (/[\u3041-\u309f]/.test(word) || /^[何幾]/.test(word)) return word;
     var found = holders(word), boost = TEXT_ONLY_BOOST[(indexConfig.lang || [])[0]] || TEXT_ONLY_BOOST.other;
     return !found.titles && found.texts && found.texts <= RARE ? word + "*^" + boost : word;
   }
