@@ -281,6 +281,15 @@ def test_a_brand_written_in_camel_case_is_found_as_typed(query, section, search_
     assert page_url("en", section) in [urlsplit(link)._replace(query="").geturl() for link in state["links"][:3]]
 
 
+def test_a_borrowed_latin_word_is_not_read_as_romaji(search_box, page_url):
+    """On the Japanese site a Latin word is read as romaji only when it spells Japanese; Wi-Fi spells ウィーフィ, no
+    word of the pages, and read so it found Fire TV's section first instead of the internal-error steps (switch
+    between Wi-Fi and mobile data)."""
+    state = commit(search_box("ja"), "Wi-Fi")
+    first = urlsplit(state["links"][0])._replace(query="").geturl()
+    assert first == page_url("ja", "reset-problems/#internal-error"), f"the first result opens {first}"
+
+
 def test_a_word_every_reader_types_does_not_decide_the_order(search_box, page_url):
     """ログイン stands in one page's title and is rare in the pages' text (they write サインイン), so the page holding
     only it came before the section holding the reader's 問い合わせ; docs/search.yml `common` weighs it as common."""

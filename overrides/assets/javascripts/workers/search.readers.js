@@ -313,7 +313,11 @@
     }
     // A vowel after a syllable ending in that vowel is the long mark in a katakana word of the pages (pasuwaado:
     // パスワード) and the vowel itself in a word written in kanji (chuumon: ちゅうもん, 注文).
-    return long !== kana && katakana(long) !== long ? long : kana;
+    var pageKatakana = katakana(long) !== long;
+    // A syllable only borrowed words have (wi, fi, fa, vo) spells no Japanese word unless it makes a katakana word of
+    // the pages: wifi, safari and povo stay as typed.
+    if (/[ぁぃぅぇぉゔ]/.test(kana) && !pageKatakana) return word;
+    return long !== kana && pageKatakana ? long : kana;
   }
   function toKatakana(kana) {
     return kana.replace(/[\u3041-\u3096]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) + 0x60); });
