@@ -184,8 +184,9 @@
   // The English index is not stemmed (the language's pipeline is the stop word filter alone), so a word the pages
   // write in another form (arriving, where they say arrive) or misspelt (recieved, verfication) found nothing of its
   // own. A word of five or more letters that begins no word of the pages, is no reader's word of docs/search.yml and
-  // no British spelling is searched by its stem (lunr's English stemmer) when the stem begins a word of the pages;
-  // else as the page's word closest to it: one edit away (a letter added or dropped, or two neighbours swapped), two
+  // no British spelling is searched as the reader's word one edit from it that has the same first letter (comming:
+  // coming, of "not coming"; its stem, comm, began "community" and was searched as "com"), else by its stem (lunr's
+  // English stemmer) when the stem begins a word of the pages; else as the page's word closest to it: one edit away (a letter added or dropped, or two neighbours swapped), two
   // for a word of nine or more letters; when none is that close, as typed. A changed letter counts as two edits: one
   // letter away from a page's word is often another real word (charged: changed, father: rather), where a dropped or
   // doubled letter or two swapped ones are the slips of a thumb.
@@ -193,10 +194,16 @@
     if (word.length < 5 || readerWords[word] || beginsPageWord(word) || american(word) !== word || stopword(word)) {
       return word;
     }
+    var slip = closest(word, 1, Object.keys(readerWords).filter(function (known) { return known[0] === word[0]; }));
+    if (slip !== word) return slip;
     var lunr = self.lunr, root = lunr && lunr.stemmer ? String(lunr.stemmer(new lunr.Token(word, {}))) : word;
     if (root !== word && beginsPageWord(root)) return root;
-    var limit = word.length >= 9 ? 2 : 1, best = word, nearest = limit + 1;
-    pageWords.forEach(function (candidate) {
+    return closest(word, word.length >= 9 ? 2 : 1, pageWords);
+  }
+  // The word of `words` closest to a reader's word, within limit edits.
+  function closest(word, limit, words) {
+    var best = word, nearest = limit + 1;
+    words.forEach(function (candidate) {
       if (nearest > 1 && /^[a-z]+$/.test(candidate) && Math.abs(candidate.length - word.length) <= limit) {
         var edits = distance(word, candidate, limit);
         if (edits < nearest) { best = candidate; nearest = edits; }
