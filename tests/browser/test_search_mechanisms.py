@@ -289,8 +289,8 @@ def test_a_brand_written_in_camel_case_is_found_as_typed(query, section, search_
     [("パスワードを忘れた方", "reset/#password-assistance-steps"), ("内部エラー", "reset-problems/#internal-error")],
 )
 def test_a_japanese_screen_label_typed_on_the_english_site_finds_its_steps(query, section, search_box, page_url):
-    """The English pages quote Amazon.co.jp's Japanese screens (「パスワードを忘れた方」, "Forgot your password?"), and a
-    reader types the label in front of them. With the English pipeline alone, lunr's trimmer dropped every Japanese
+    """The English pages quote Amazon.co.jp's Japanese screens (「パスワードを忘れた方」: "Forgot your password?"), and
+    a reader types the label in front of them. With the English pipeline alone, lunr's trimmer dropped every Japanese
     word from the English index, so such a query found nothing (mkdocs.en.yml: the search's lang is en and ja)."""
     state = commit(search_box("en"), query)
     assert page_url("en", section) in [urlsplit(link)._replace(query="").geturl() for link in state["links"][:3]]
