@@ -301,6 +301,15 @@ def test_a_japanese_screen_label_typed_on_the_english_site_finds_its_steps(query
     assert page_url("en", section) in [urlsplit(link)._replace(query="").geturl() for link in state["links"][:3]]
 
 
+def test_another_amazon_site_named_by_its_address_finds_its_section(search_box, page_url):
+    """Material splits amazon.com into amazon and com and searches each as a prefix: com matched "coming" (the puzzle
+    that "keeps coming back") and the section for other Amazon sites came fifth (docs/search.yml maps the address
+    to that section's heading)."""
+    state = commit(search_box("en"), "does my amazon.com password work on amazon.co.jp")
+    first = urlsplit(state["links"][0])._replace(query="").geturl()
+    assert first == page_url("en", "more-situations/#other-amazon-sites"), f"the first result opens {first}"
+
+
 def test_a_borrowed_latin_word_is_not_read_as_romaji(search_box, page_url):
     """On the Japanese site a Latin word is read as romaji only when it spells Japanese; Wi-Fi spells ウィーフィ, no
     word of the pages, and read so it found Fire TV's section first instead of the internal-error steps (switch
