@@ -186,10 +186,11 @@
   // own. A word of five or more letters that begins no word of the pages, is no reader's word of docs/search.yml and
   // no British spelling is searched as the reader's word one edit from it that has the same first letter (comming:
   // coming, of "not coming"; its stem, comm, began "community" and was searched as "com"), else by its stem (lunr's
-  // English stemmer) when the stem begins a word of the pages; else as the page's word closest to it: one edit away (a letter added or dropped, or two neighbours swapped), two
-  // for a word of nine or more letters; when none is that close, as typed. A changed letter counts as two edits: one
-  // letter away from a page's word is often another real word (charged: changed, father: rather), where a dropped or
-  // doubled letter or two swapped ones are the slips of a thumb.
+  // English stemmer) when the stem begins a word of the pages; else as the page's word closest to it: one edit away
+  // (a letter added or dropped, or two neighbours swapped), two for a word of nine or more letters; when none is that
+  // close, as typed. A changed letter counts as two edits: one letter away from a page's word is often another real
+  // word (charged: changed, father: rather), where a dropped or doubled letter or two swapped ones are the slips of a
+  // thumb.
   function corrected(word) {
     if (word.length < 5 || readerWords[word] || beginsPageWord(word) || american(word) !== word || stopword(word)) {
       return word;
